@@ -1,0 +1,34 @@
+"""Files the site ships besides pages: styles, scripts, and the self-hosted fonts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vankien import messages
+from vankien.errors import ContentError
+
+FONT_PACKAGE = Path("node_modules/@fontsource/be-vietnam-pro/files")
+FONT_WEIGHTS = ("600",)
+FONT_SUBSETS = ("latin", "latin-ext", "vietnamese")  # a Vietnamese page needs all three
+
+
+def collect(root: Path, problems: list[ContentError]) -> dict[str, bytes]:
+    """{name under site/static/: bytes} for everything in static/ plus the fonts."""
+    assets = {}
+    static = root / "static"
+    for path in sorted(static.rglob("*")) if static.exists() else ():
+        if path.is_file():
+            assets[path.relative_to(static).as_posix()] = path.read_bytes()
+    fonts = root / FONT_PACKAGE
+    for weight in FONT_WEIGHTS:
+        for subset in FONT_SUBSETS:
+            name = f"be-vietnam-pro-{subset}-{weight}-normal.woff2"
+            if not (fonts / name).exists():
+                problems.append(ContentError(
+                    (FONT_PACKAGE / name).as_posix(), 1, 1, messages.MISSING_FILE,
+                    {"what_vi": "phông chữ Be Vietnam Pro", "what_en": "the Be Vietnam Pro font",
+                     "hint_vi": "chạy `make site` (cài phông chữ từ npm)",
+                     "hint_en": "run `make site` (it installs the fonts from npm)"}))
+                return assets
+            assets[f"fonts/{name}"] = (fonts / name).read_bytes()
+    return assets

@@ -1,0 +1,54 @@
+"""Command line: `build` (default), `check`, `serve`. Exit 0 on success, 1 on content
+problems (all of them printed, with path:line:col and a hint), 2 on bad usage."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from vankien import pipeline
+from vankien.errors import BuildFailed, summary
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="build.py", description="Build the vankien site from content/.")
+    parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
+    commands = parser.add_subparsers(dest="command")
+    build = commands.add_parser("build", help="build site/ (default)")
+    build.add_argument("--output", type=Path, help="output folder (default: ROOT/site)")
+    commands.add_parser("check", help="validate content without writing anything")
+    serve = commands.add_parser("serve", help="preview at http://127.0.0.1:8000, rebuilding as you type")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1")
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    root = args.root.resolve()
+    command = args.command or "build"
+    if command == "serve":
+        from vankien.serve import serve
+
+        return serve(root, host=args.host, port=args.port)
+    stages = pipeline.CHECK_STAGES if command == "check" else pipeline.BUILD_STAGES
+    output = getattr(args, "output", None)
+    try:
+        build = pipeline.run(root, output.resolve() if output else None, stages)
+    except BuildFailed as failed:
+        print(summary(failed.problems), file=sys.stderr)
+        return 1
+    _report(command, build)
+    return 0
+
+
+def _report(command: str, build: pipeline.Build) -> None:
+    site = build.site
+    counts = f"{len(site.documents)} văn bản / documents, {len(site.organizations)} tổ chức / organizations"
+    if command == "check":
+        print(f"Nội dung hợp lệ / content is valid: {counts}.")
+        return
+    total = sum(build.timings.values())
+    pages = sum(1 for name in build.files if name.endswith(".html"))
+    print(f"Đã dựng / built {build.output}: {pages} trang / pages, {counts}, {total:.2f} s.")

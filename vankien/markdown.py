@@ -1,0 +1,124 @@
+"""Markdown body → safe HTML, a table of contents and stable heading anchors.
+
+One MarkdownIt factory: CommonMark with raw HTML off (editor text can never inject
+markup), tables, footnotes, and `[[targets]]` / `[[results]]` lines that mark where
+those tables go in the body.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+PLACEMENT_LINE = re.compile(r"\[\[(targets|results)\]\]")
+PLACEHOLDER = "<!--vankien:{}-->"
+TOC_DEPTH = 3  # levels of headings shown in the table of contents
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Body:
+    html: str
+    headings: tuple[Heading, ...]
+    placements: frozenset[str]
+
+    @property
+    def toc(self) -> tuple[Heading, ...]:
+        """The headings worth listing: the top TOC_DEPTH levels the document uses."""
+        if not self.headings:
+            return ()
+        top = min(h.level for h in self.headings)
+        return tuple(h for h in self.headings if h.level < top + TOC_DEPTH)
+
+
+def fold(text: str) -> str:
+    """Vietnamese text without diacritics, đ/Đ as d/D: `Kết nạp Đảng` → `Ket nap Dang`."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slugify(text: str, max_words: int = 8) -> str:
+    """A readable ASCII anchor: `1.1. Tập trung thực hiện` → `1-1-tap-trung-thuc-hien`."""
+    words = re.findall(r"[a-z0-9]+", fold(text).lower())
+    return "-".join(words[:max_words]) or "muc"
+
+
+def _placement_rule(state, start_line, end_line, silent):
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    match = PLACEMENT_LINE.fullmatch(state.src[start : state.eMarks[start_line]].strip())
+    if not match:
+        return False
+    if not silent:
+        token = state.push("vankien_placement", "", 0)
+        token.meta = {"what": match.group(1)}
+        token.map = [start_line, start_line + 1]
+        token.block = True
+    state.line = start_line + 1
+    return True
+
+
+def _render_placement(self, tokens, idx, options, env):
+    return PLACEHOLDER.format(tokens[idx].meta["what"]) + "\n"
+
+
+def _render_table_open(self, tokens, idx, options, env):
+    return '<div class="table-scroll">' + self.renderToken(tokens, idx, options, env)
+
+
+def _render_table_close(self, tokens, idx, options, env):
+    return self.renderToken(tokens, idx, options, env) + "</div>\n"
+
+
+def make_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    md.use(footnote_plugin)
+    md.block.ruler.before("paragraph", "vankien_placement", _placement_rule)
+    md.add_render_rule("vankien_placement", _render_placement)
+    md.add_render_rule("table_open", _render_table_open)
+    md.add_render_rule("table_close", _render_table_close)
+    return md
+
+
+_PARSER = make_parser()
+
+
+def render(source: str) -> Body:
+    """The body as HTML, with an `id` on every heading and the placements it holds."""
+    env: dict = {}
+    tokens = _PARSER.parse(source, env)
+    headings, used, placements = [], set(), set()
+    for index, token in enumerate(tokens):
+        if token.type == "vankien_placement":
+            placements.add(token.meta["what"])
+        if token.type != "heading_open":
+            continue
+        text = _plain_text(tokens[index + 1])
+        anchor = _unique(slugify(text), used)
+        token.attrSet("id", anchor)
+        headings.append(Heading(int(token.tag[1]), text, anchor))
+    html = _PARSER.renderer.render(tokens, _PARSER.options, env)
+    return Body(html, tuple(headings), frozenset(placements))
+
+
+def _plain_text(inline) -> str:
+    parts = [c.content for c in inline.children or () if c.type in ("text", "code_inline")]
+    return " ".join("".join(parts).split())
+
+
+def _unique(slug: str, used: set[str]) -> str:
+    candidate, n = slug, 2
+    while candidate in used:
+        candidate, n = f"{slug}-{n}", n + 1
+    used.add(candidate)
+    return candidate

@@ -1,0 +1,137 @@
+"""The site's data model: what validation produces and rendering consumes.
+
+Frozen dataclasses, no behaviour beyond small derived properties. Vietnamese is the
+source language; `Text.en` is None where nothing is translated.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Text:
+    """A label in both languages; English may be missing."""
+
+    vi: str
+    en: str | None = None
+
+    def get(self, lang: str) -> str:
+        return (self.en if lang == "en" else None) or self.vi
+
+
+@dataclass(frozen=True)
+class Topic:
+    key: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Members:
+    count: int
+    year: int
+
+
+@dataclass(frozen=True)
+class Organization:
+    id: str
+    name: Text
+    short_name: Text
+    level: str
+    parent: str | None
+    province: str | None
+    members: Members | None
+    fanpage: str | None
+    predecessors: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A term (nhiệm kỳ) or a single year: what targets apply to."""
+
+    start: int
+    end: int
+    term: str | None = None
+
+    @property
+    def is_year(self) -> bool:
+        return self.term is None and self.start == self.end
+
+    @property
+    def key(self) -> str:
+        """A stable, URL-safe name: `2023` or `term-vi-2022-2027`."""
+        if self.is_year:
+            return str(self.start)
+        term = f"term-{self.term.lower()}-" if self.term else ""
+        return f"{term}{self.start}-{self.end}"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target (chỉ tiêu) set for the document's period, in the document's own words."""
+
+    id: str
+    topic: str | None
+    text: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Result:
+    """A target of the reviewed period and what came of it, as the report tells it."""
+
+    id: str
+    topic: str | None
+    target: str
+    result: str | None
+    assessment: str
+    assessment_text: str | None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Document:
+    org: str
+    id: str
+    kind: str
+    title: str
+    number: str | None
+    issued: datetime.date | None
+    place: str | None
+    theme: str | None
+    draft: bool
+    signature: str | None
+    period: Period
+    reviews: Period | None
+    targets: tuple[Target, ...]
+    results: tuple[Result, ...]
+    body: str
+    body_line: int
+    source: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.org, self.id)
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything loaded and valid: the input of rendering."""
+
+    organizations: dict[str, Organization]
+    topics: dict[str, Topic]
+    documents: tuple[Document, ...]
+    children: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def documents_of(self, org_id: str) -> list[Document]:
+        return [d for d in self.documents if d.org == org_id]
+
+    def ancestors(self, org_id: str) -> list[Organization]:
+        """Parents from the nearest up to the top of the tree."""
+        chain, current = [], self.organizations[org_id].parent
+        while current and current in self.organizations:
+            chain.append(self.organizations[current])
+            current = self.organizations[current].parent
+        return chain

@@ -1,0 +1,75 @@
+"""The build, as an ordered list of stages. The order listed is the order of execution.
+
+    config → content → validate → assets → render → write
+
+Each stage reads what earlier stages left in the Build and records its problems;
+the build stops before `write` when there are any, so a bad input never replaces the
+published site.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vankien import assets, config, content, render, validate, write
+from vankien.errors import BuildFailed, ContentError
+
+
+@dataclass
+class Build:
+    root: Path
+    output: Path
+    problems: list[ContentError] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    config: object = None
+    raw: object = None
+    site: object = None
+    assets: dict = field(default_factory=dict)
+    files: dict = field(default_factory=dict)
+
+
+def stage_config(build: Build) -> None:
+    build.config = config.load(build.root, build.problems)
+
+
+def stage_content(build: Build) -> None:
+    build.raw = content.load(build.root, build.problems)
+
+
+def stage_validate(build: Build) -> None:
+    build.site = validate.build_site(build.raw, build.problems)
+
+
+def stage_assets(build: Build) -> None:
+    build.assets = assets.collect(build.root, build.problems)
+
+
+def stage_render(build: Build) -> None:
+    pages = render.render_all(build.root, build.config, build.site, build.assets, build.problems)
+    build.files = {**pages, **{f"static/{name}": data for name, data in build.assets.items()}}
+
+
+def stage_write(build: Build) -> None:
+    write.write_site(build.output, build.files)
+
+
+CHECK_STAGES = (stage_config, stage_content, stage_validate)
+BUILD_STAGES = CHECK_STAGES + (stage_assets, stage_render, stage_write)
+
+
+def run(root: Path, output: Path | None = None, stages=BUILD_STAGES) -> Build:
+    """Run `stages` in order; raise BuildFailed (having written nothing) on any problem."""
+    build = Build(root=root, output=output or root / "site")
+    for stage in stages:
+        if stage is stage_render and build.problems:
+            break  # rendering invalid content would only add noise
+        if stage is stage_write and build.problems:
+            break
+        started = time.perf_counter()
+        stage(build)
+        build.timings[stage.__name__.removeprefix("stage_")] = time.perf_counter() - started
+    if build.problems:
+        raise BuildFailed(build.problems)
+    return build

@@ -1,0 +1,227 @@
+"""Jinja environment, template filters, and the pages of the site as HTML strings.
+
+`pages(site, config)` lists every page (URL, template, context); `render_all` turns
+them into {output path: bytes}. Templates never build URLs themselves: they call
+`url(...)`, which asks urls.py and makes the link relative to the current page.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from babel.dates import format_date
+
+from vankien import markdown, messages, urls
+from vankien.config import Config
+from vankien.errors import ContentError
+from vankien.model import Document, Organization, Period, Site, Text
+from vankien.vocabulary import ASSESSMENTS, KINDS, LEVELS
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str
+    template: str
+    context: dict = field(default_factory=dict)
+    lang: str = "vi"
+
+
+# -- filters (one do_* function each, registered in FILTERS) ----------------------
+
+
+def do_label(value: Text | None, lang: str = "vi") -> str:
+    """The label in `lang`, Vietnamese when no translation exists."""
+    return value.get(lang) if value else ""
+
+
+def do_date(value: datetime.date | None, lang: str = "vi") -> str:
+    """A full date: `ngày 26 tháng 4 năm 2017` / `26 April 2017`."""
+    if value is None:
+        return ""
+    if lang == "vi":
+        return format_date(value, "'ngày' d 'tháng' M 'năm' y", locale="vi")
+    return format_date(value, "d MMMM y", locale="en")
+
+
+def do_period(value: Period | None, lang: str = "vi") -> str:
+    """`Nhiệm kỳ VI (2022–2027)`, `Năm 2023` / `Term VI (2022–2027)`, `Year 2023`."""
+    if value is None:
+        return ""
+    if value.is_year:
+        return f"{'Năm' if lang == 'vi' else 'Year'} {value.start}"
+    span = f"{value.start}–{value.end}"
+    word = "Nhiệm kỳ" if lang == "vi" else "Term"
+    return f"{word} {value.term} ({span})" if value.term else f"{word} {span}"
+
+
+def do_level(key: str, lang: str = "vi") -> str:
+    return LEVELS[key].get(lang)
+
+
+def do_kind(key: str, lang: str = "vi") -> str:
+    return KINDS[key].get(lang)
+
+
+def do_assessment(key: str, lang: str = "vi") -> str:
+    return ASSESSMENTS[key].get(lang)
+
+
+def do_upper(value: str) -> str:
+    """Upper case that keeps `&` and Vietnamese letters right (ĐOÀN KHỐI …)."""
+    return value.upper()
+
+
+FILTERS = {
+    "label": do_label,
+    "date": do_date,
+    "period": do_period,
+    "level": do_level,
+    "kind": do_kind,
+    "assessment": do_assessment,
+    "upper_vi": do_upper,
+}
+
+
+def make_environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+# -- the pages ----------------------------------------------------------------------
+
+
+def pages(site: Site, config: Config) -> list[Page]:
+    """Every page of the site, in a stable order."""
+    latest = sorted(site.documents, key=lambda d: (-d.period.end, -d.period.start, d.org, d.id))
+    result = [Page(urls.home(), "home.html", {"latest": latest, "roots": _roots(site)})]
+    for org in site.organizations.values():
+        result.append(Page(urls.organization(org.id), "organization.html", _org_context(site, org)))
+    for doc in site.documents:
+        result.append(Page(urls.document(doc.org, doc.id), "document.html", _doc_context(site, doc)))
+    result.append(Page(urls.not_found(), "404.html", {}))
+    return result
+
+
+def _roots(site: Site) -> list[Organization]:
+    return sorted((o for o in site.organizations.values() if o.parent not in site.organizations), key=lambda o: o.id)
+
+
+def _org_context(site: Site, org: Organization) -> dict:
+    documents = site.documents_of(org.id)
+    periods: dict[Period, list[Document]] = {}
+    for doc in documents:
+        periods.setdefault(doc.period, []).append(doc)
+    return {
+        "org": org,
+        "ancestors": list(reversed(site.ancestors(org.id))),
+        "children": [site.organizations[c] for c in site.children.get(org.id, ())],
+        "periods": sorted(periods.items(), key=lambda item: item[0], reverse=True),
+        "document_count": len(documents),
+    }
+
+
+def _doc_context(site: Site, doc: Document) -> dict:
+    org = site.organizations[doc.org]
+    body = markdown.render(doc.body)
+    return {
+        "doc": doc,
+        "org": org,
+        "ancestors": list(reversed(site.ancestors(org.id))),
+        "parent": site.organizations.get(org.parent) if org.parent else None,
+        "body": body,
+        "topics": site.topics,
+    }
+
+
+# -- rendering ----------------------------------------------------------------------
+
+
+class Renderer:
+    """Renders pages with shared globals: config, asset fingerprints, the site."""
+
+    def __init__(self, root: Path, config: Config, site: Site, assets: dict[str, bytes]):
+        self.env = make_environment(root / "templates")
+        self.config, self.site = config, site
+        self.fingerprints = {name: hashlib.sha256(data).hexdigest()[:10] for name, data in assets.items()}
+
+    def render(self, page: Page) -> str:
+        template = self.env.get_template(page.template)
+        html = template.render(**self._globals(page), **page.context)
+        if page.template == "document.html":
+            html = self._place_tables(html, page)
+        return html
+
+    def _globals(self, page: Page) -> dict:
+        current = page.url
+        absolute_links = current.endswith("404.html")  # served at any depth: root-based links
+        base_path = "/" + self.config.base_url.split("://", 1)[-1].split("/", 1)[-1] if absolute_links else ""
+
+        def url(target: str) -> str:
+            if absolute_links:
+                return base_path.rstrip("/") + "/" + target
+            return urls.relative(current, target)
+
+        def static(name: str) -> str:
+            return url(urls.static(name)) + f"?v={self.fingerprints.get(name, '0')}"
+
+        return {
+            "config": self.config,
+            "site": self.site,
+            "lang": page.lang,
+            "page_url": current,
+            "canonical": urls.absolute(self.config.base_url, current),
+            "url": url,
+            "static": static,
+            "urls": urls,
+        }
+
+    def _place_tables(self, html: str, page: Page) -> str:
+        """Put the rendered targets/results tables where the body's [[…]] lines were."""
+        for what in ("targets", "results"):
+            marker = markdown.PLACEHOLDER.format(what)
+            if marker in html:
+                table = self.env.get_template(f"_{what}.html").render(**self._globals(page), **page.context)
+                html = html.replace(marker, table, 1)
+        return html
+
+
+def render_all(root: Path, config: Config, site: Site, assets: dict[str, bytes],
+               problems: list[ContentError]) -> dict[str, bytes]:
+    """{output path: bytes} for every page; template errors become problems."""
+    renderer = Renderer(root, config, site, assets)
+    output = {}
+    for page in pages(site, config):
+        try:
+            output[urls.output_path(page.url)] = renderer.render(page).encode("utf-8")
+        except jinja2.TemplateSyntaxError as exc:
+            problems.append(ContentError(f"templates/{exc.name}", exc.lineno, 1, messages.TEMPLATE, {"problem": exc.message}))
+            break
+        except Exception as exc:  # a template bug must read as one, not as a traceback
+            line, name = _template_position(exc)
+            problems.append(ContentError(name, line, 1, messages.TEMPLATE, {"problem": f"{type(exc).__name__}: {exc}"}))
+            break
+    return output
+
+
+def _template_position(exc: Exception) -> tuple[int, str]:
+    """The innermost template frame of a runtime template error."""
+    tb, found = exc.__traceback__, (1, "templates")
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html"):
+            found = (tb.tb_lineno, "templates/" + Path(filename).name)
+        tb = tb.tb_next
+    return found
+

@@ -1,0 +1,58 @@
+"""The only place that turns site objects into URLs and output paths.
+
+URLs are relative to the site root and end in `/` for pages (`so-tttt-tphcm/`,
+`so-tttt-tphcm/dai-hoi-2022/`); Vietnamese pages sit at the root and English pages
+mirror them under `en/`. Pages link to each other with relative URLs, so the site works
+under any base path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+# First path segments the site uses itself; an organization id may not take them.
+RESERVED = frozenset({"en", "vi", "static", "data", "embed", "search", "topics", "topic", "compare",
+                      "feed", "sitemap", "methodology", "about", "index", "404", "assets", "share"})
+
+
+def language_root(lang: str, default: str = "vi") -> str:
+    return "" if lang == default else f"{lang}/"
+
+
+def home(lang: str = "vi") -> str:
+    return language_root(lang)
+
+
+def organization(org_id: str, lang: str = "vi") -> str:
+    return f"{language_root(lang)}{org_id}/"
+
+
+def document(org_id: str, doc_id: str, lang: str = "vi") -> str:
+    return f"{language_root(lang)}{org_id}/{doc_id}/"
+
+
+def not_found(lang: str = "vi") -> str:
+    return f"{language_root(lang)}404.html"
+
+
+def static(name: str) -> str:
+    return f"static/{name}"
+
+
+def output_path(url: str) -> str:
+    """The file that serves `url`: directory URLs get index.html."""
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url` (both root-relative)."""
+    base = posixpath.dirname(output_path(from_url)) or "."
+    target = output_path(to_url)
+    link = posixpath.relpath(target, base)
+    if to_url == "" or to_url.endswith("/"):
+        link = link.removesuffix("index.html") or "./"
+    return link
+
+
+def absolute(base_url: str, url: str) -> str:
+    return base_url.rstrip("/") + "/" + url

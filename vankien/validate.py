@@ -1,0 +1,248 @@
+"""Raw records → the model, collecting every problem (never stopping at the first)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from vankien import messages, urls
+from vankien.content import RawContent, RawFile
+from vankien.errors import ContentError
+from vankien.model import Document, Members, Organization, Period, Result, Site, Target, Topic
+from vankien.schema import ID_PATTERN, Fields, find_debris, suggestion
+from vankien.vocabulary import ASSESSMENTS, KINDS, LEVELS, normalize_assessment
+
+ORG_KEYS = ("name", "short_name", "level", "parent", "province", "members", "fanpage", "predecessors")
+DOC_KEYS = ("org", "kind", "title", "number", "issued", "place", "theme", "draft", "signature",
+            "period", "reviews", "results", "targets")
+TARGET_KEYS = ("id", "topic", "text")
+RESULT_KEYS = ("id", "topic", "target", "result", "assessment", "assessment_text")
+PLACEMENT = re.compile(r"^\[\[(targets|results)\]\]\s*$", re.MULTILINE)
+
+
+def build_site(raw: RawContent, problems: list[ContentError]) -> Site:
+    """The validated Site; problems found along the way are appended to `problems`."""
+    topics = _topics(raw.topics, problems)
+    organizations = {}
+    for record in raw.organizations:
+        org = _organization(record, problems)
+        if org:
+            organizations[org.id] = org
+    _check_org_links(organizations, raw, problems)
+    documents = []
+    for record in raw.documents:
+        doc = _document(record, organizations, topics, problems)
+        if doc:
+            documents.append(doc)
+    documents.sort(key=lambda d: (d.org, -d.period.end, -d.period.start, d.id))
+    children: dict[str, list[str]] = {}
+    for org in organizations.values():
+        if org.parent in organizations:
+            children.setdefault(org.parent, []).append(org.id)
+    return Site(organizations, topics, tuple(documents), {k: tuple(sorted(v)) for k, v in children.items()})
+
+
+# -- topics ---------------------------------------------------------------------
+
+
+def _topics(record: RawFile | None, problems) -> dict[str, Topic]:
+    if record is None or record.data is None:
+        return {}
+    fields = Fields(record.data, record.path, problems, "topics")
+    topics = {}
+    for key in fields.data:
+        if not ID_PATTERN.match(key):
+            fields.error(key, messages.BAD_ID, value=key)
+            continue
+        label = fields.text_pair(key, required=True)
+        if label:
+            topics[key] = Topic(key, label)
+    return topics
+
+
+# -- organizations --------------------------------------------------------------
+
+
+def _organization(record: RawFile, problems) -> Organization | None:
+    org_id = PurePosixPath(record.path).stem
+    if record.data is None and not problems:
+        return None
+    fields = Fields(record.data, record.path, problems, "organization")
+    if not ID_PATTERN.match(org_id):
+        problems.append(ContentError(record.path, 1, 1, messages.BAD_ID, {"value": org_id}))
+        return None
+    if org_id in urls.RESERVED:
+        problems.append(ContentError(record.path, 1, 1, messages.RESERVED_ID,
+                                     {"value": org_id, "reserved": ", ".join(sorted(urls.RESERVED))}))
+        return None
+    if record.data is None:
+        return None
+    fields.allow(*ORG_KEYS)
+    name = fields.text_pair("name", required=True)
+    level = fields.choice("level", LEVELS, required=True)
+    members = None
+    member_fields = fields.mapping("members")
+    if member_fields:
+        member_fields.allow("count", "year")
+        count, year = member_fields.count("count", required=True), member_fields.year("year", required=True)
+        members = Members(count, year) if count is not None and year else None
+    predecessors = tuple(fields.items("predecessors"))
+    if name is None or level is None:
+        return None
+    return Organization(
+        id=org_id,
+        name=name,
+        short_name=fields.text_pair("short_name") or name,
+        level=level,
+        parent=fields.identifier("parent"),
+        province=fields.text("province"),
+        members=members,
+        fanpage=fields.url("fanpage"),
+        predecessors=tuple(str(p) for p in predecessors),
+        source=record.path,
+    )
+
+
+def _check_org_links(organizations: dict[str, Organization], raw: RawContent, problems) -> None:
+    by_path = {r.path: r for r in raw.organizations}
+    for org in organizations.values():
+        fields = Fields(by_path[org.source].data, org.source, problems, "organization")
+        for key, ids in (("parent", [org.parent] if org.parent else []), ("predecessors", org.predecessors)):
+            for other in ids:
+                if other not in organizations:
+                    vi, en = suggestion(other, organizations)
+                    fields.error(key, messages.UNKNOWN_ORG, value=other, suggestion=vi, suggestion_en=en)
+        chain, current = [org.id], org.parent
+        while current in organizations:
+            if current in chain:
+                fields.error("parent", messages.PARENT_CYCLE, chain=" → ".join(chain + [current]))
+                break
+            chain.append(current)
+            current = organizations[current].parent
+
+
+# -- documents --------------------------------------------------------------------
+
+
+def _document(record: RawFile, organizations, topics, problems) -> Document | None:
+    path = PurePosixPath(record.path)
+    folder, name = path.parent.name, path.name
+    doc_id = name.removesuffix(".vi.md")
+    if not name.endswith(".vi.md") or not ID_PATTERN.match(doc_id):
+        if name.endswith(".en.md"):
+            return None  # translations are read by the i18n stage
+        problems.append(ContentError(record.path, 1, 1, messages.DOC_NAME))
+        return None
+    if record.data is None:
+        return None
+    fields = Fields(record.data, record.path, problems, "document")
+    fields.allow(*DOC_KEYS)
+    org = fields.identifier("org")
+    if org is not None and org != folder:
+        fields.error("org", messages.ORG_MISMATCH, value=org, folder=folder)
+    if folder not in organizations:
+        vi, en = suggestion(folder, organizations)
+        line, col = fields.pos("org") if "org" in fields.data else (1, 1)
+        problems.append(ContentError(record.path, line, col, messages.UNKNOWN_ORG,
+                                     {"value": folder, "suggestion": vi, "suggestion_en": en}))
+    kind = fields.choice("kind", KINDS, required=True)
+    title = fields.text("title", required=True)
+    period = _period(fields, "period", required=True)
+    reviews = _period(fields, "reviews")
+    targets = _targets(fields, topics)
+    results = _results(fields, topics)
+    _check_body(record, bool(targets), bool(results), problems)
+    if None in (kind, title, period) or folder not in organizations:
+        return None
+    return Document(
+        org=folder, id=doc_id, kind=kind, title=title,
+        number=fields.text("number"), issued=fields.date("issued"), place=fields.text("place"),
+        theme=fields.text("theme"), draft=fields.flag("draft"), signature=fields.text("signature"),
+        period=period, reviews=reviews, targets=targets, results=results,
+        body=record.body, body_line=record.body_line, source=record.path,
+    )
+
+
+def _period(fields: Fields, key: str, required: bool = False) -> Period | None:
+    sub = fields.mapping(key, required)
+    if sub is None:
+        return None
+
+    def bad(vi, en):
+        fields.error(key, messages.BAD_PERIOD, field=key, problem_vi=vi, problem_en=en)
+
+    sub.allow("term", "from", "to", "year")
+    if "year" in sub.data:
+        if {"from", "to"} & set(sub.data):
+            bad("dùng year hoặc from/to, không dùng cả hai", "use year or from/to, not both")
+            return None
+        year = sub.year("year", required=True)
+        return Period(year, year, sub.text("term")) if year else None
+    start, end = sub.year("from", required=True), sub.year("to", required=True)
+    term = sub.text("term")
+    if term is not None and not re.fullmatch(r"[IVXLC]+|\d+", term):
+        bad(f"nhiệm kỳ “{term}” nên viết bằng số La Mã (I, II, … VI)",
+            f"term “{term}” should be a roman numeral (I, II, … VI)")
+        return None
+    if start and end and end < start:
+        bad(f"năm kết thúc {end} trước năm bắt đầu {start}", f"end year {end} is before start year {start}")
+        return None
+    return Period(start, end, term) if start and end else None
+
+
+def _entries(fields: Fields, key: str, allowed_keys, topics):
+    """Each entry of a targets/results list as Fields, with id and topic checked."""
+    seen: dict[str, int] = {}
+    for item in fields.items(key):
+        entry = Fields(item, fields.path, fields.problems, key)
+        if not entry.ok:
+            continue
+        entry.allow(*allowed_keys)
+        entry_id = entry.identifier("id", required=True)
+        if entry_id and entry_id in seen:
+            entry.error("id", messages.DUPLICATE_ID, value=entry_id, first=seen[entry_id],
+                        where_vi=f"danh sách {key}", where_en=f"the {key} list")
+            entry_id = None
+        elif entry_id:
+            seen[entry_id] = entry.pos("id")[0]
+        topic = entry.text("topic")
+        if topic is not None and topic not in topics:
+            vi, en = suggestion(topic, topics)
+            entry.error("topic", messages.UNKNOWN_TOPIC, value=topic, suggestion=vi, suggestion_en=en)
+        yield entry, entry_id, topic
+
+
+def _targets(fields: Fields, topics) -> tuple[Target, ...]:
+    targets = []
+    for entry, entry_id, topic in _entries(fields, "targets", TARGET_KEYS, topics):
+        text = entry.text("text", required=True)
+        if entry_id and text:
+            targets.append(Target(entry_id, topic, text, entry.line))
+    return tuple(targets)
+
+
+def _results(fields: Fields, topics) -> tuple[Result, ...]:
+    results = []
+    for entry, entry_id, topic in _entries(fields, "results", RESULT_KEYS, topics):
+        target = entry.text("target", required=True)
+        word = entry.text("assessment")
+        assessment = normalize_assessment(word) if word else "not-assessed"
+        if assessment is None:
+            vi, en = suggestion(word, ASSESSMENTS)
+            entry.error("assessment", messages.UNKNOWN_CHOICE, value=word, field="assessment",
+                        allowed=", ".join(ASSESSMENTS) + ", vượt, đạt, hoàn thành, không đạt…",
+                        suggestion=vi, suggestion_en=en)
+        if entry_id and target and assessment:
+            results.append(Result(entry_id, topic, target, entry.text("result"), assessment,
+                                  entry.text("assessment_text"), entry.line))
+    return tuple(results)
+
+
+def _check_body(record: RawFile, has_targets: bool, has_results: bool, problems) -> None:
+    for number, line in enumerate(record.body.split("\n"), start=record.body_line):
+        for debris in find_debris(line):
+            problems.append(ContentError(record.path, number, line.index(debris) + 1, messages.DEBRIS, {"debris": debris}))
+        match = PLACEMENT.match(line)
+        if match and not {"targets": has_targets, "results": has_results}[match.group(1)]:
+            problems.append(ContentError(record.path, number, 1, messages.PLACEMENT_UNUSED, {"what": match.group(1)}))
+
