@@ -1,9 +1,11 @@
 """Command line: `build` (default), `check`, `serve`. Exit 0 on success, 1 on content
-problems (all of them printed, with path:line:col and a hint), 2 on bad usage."""
+problems (all of them printed, with path:line:col and a hint), 2 on bad usage, 3 on an
+internal error (a bug of ours, reported without a traceback)."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -25,6 +27,21 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug of ours: say so plainly; VANKIEN_DEBUG=1 shows the traceback
+        if os.environ.get("VANKIEN_DEBUG"):
+            raise
+        print(f"lỗi nội bộ của vankien / internal error: {type(exc).__name__}: {exc}\n"
+              "    Nội dung có thể không sai; hãy báo lỗi này kèm lệnh đã chạy (VANKIEN_DEBUG=1 để xem chi tiết).\n"
+              "    Your content may be fine; please report this with the command you ran (VANKIEN_DEBUG=1 for details).",
+              file=sys.stderr)
+        return 3
+
+
+def _run(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     root = args.root.resolve()
     command = args.command or "build"

@@ -48,7 +48,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def slugify(text: str, max_words: int = 8) -> str:
+def slugify(text: str, max_words: int = 10) -> str:
     """A readable ASCII anchor: `1.1. Tập trung thực hiện` → `1-1-tap-trung-thuc-hien`."""
     words = re.findall(r"[a-z0-9]+", fold(text).lower())
     return "-".join(words[:max_words]) or "muc"

@@ -47,15 +47,20 @@ def do_date(value: datetime.date | None, lang: str = "vi") -> str:
     return format_date(value, "d MMMM y", locale="en")
 
 
-def do_period(value: Period | None, lang: str = "vi") -> str:
-    """`Nhiệm kỳ VI (2022–2027)`, `Năm 2023` / `Term VI (2022–2027)`, `Year 2023`."""
+def do_period(value: Period | None, lang: str = "vi", inline: bool = False) -> str:
+    """`Nhiệm kỳ VI (2022–2027)`, `Năm 2023` / `Term VI (2022–2027)`, `Year 2023`;
+    `inline` starts with a small letter, for use inside a sentence (`nhiệm kỳ VI …`)."""
     if value is None:
         return ""
     if value.is_year:
-        return f"{'Năm' if lang == 'vi' else 'Year'} {value.start}"
-    span = f"{value.start}–{value.end}"
-    word = "Nhiệm kỳ" if lang == "vi" else "Term"
-    return f"{word} {value.term} ({span})" if value.term else f"{word} {span}"
+        word, rest = ("Năm" if lang == "vi" else "Year"), str(value.start)
+    else:
+        span = f"{value.start}–{value.end}"
+        word = "Nhiệm kỳ" if lang == "vi" else "Term"
+        rest = f"{value.term} ({span})" if value.term else span
+    if inline:
+        word = word[0].lower() + word[1:]
+    return f"{word} {rest}"
 
 
 def do_level(key: str, lang: str = "vi") -> str:

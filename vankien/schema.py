@@ -59,9 +59,10 @@ class Fields:
     def pos(self, key: str) -> tuple[int, int]:
         return self.data.key_pos.get(key, (self.line, self.col))
 
-    def error(self, key: str | None, message, **params) -> None:
-        line, col = self.pos(key) if key else (self.line, self.col)
-        value = self.data.get(key) if key else None
+    def error(self, at: str | None, message, **params) -> None:
+        """Record `message` at the value of key `at` (or at the mapping itself)."""
+        line, col = self.pos(at) if at else (self.line, self.col)
+        value = self.data.get(at) if at else None
         if isinstance(value, Located) and value.line and not isinstance(value, (YMap, YList)):
             line, col = value.line, value.col
         self.problems.append(ContentError(self.path, line, col, message, params))
@@ -77,7 +78,9 @@ class Fields:
         for key in self.data:
             if key not in keys:
                 vi, en = suggestion(key, keys)
-                self.error(key, messages.UNKNOWN_KEY, key=key, allowed=", ".join(keys), suggestion=vi, suggestion_en=en)
+                line, col = self.pos(key)
+                self.problems.append(ContentError(self.path, line, col, messages.UNKNOWN_KEY, {
+                    "key": key, "allowed": ", ".join(keys), "suggestion": vi, "suggestion_en": en}))
 
     def missing(self, key: str) -> None:
         what_vi, what_en = WHAT.get(key, ("", ""))

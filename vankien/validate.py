@@ -29,9 +29,10 @@ def build_site(raw: RawContent, problems: list[ContentError]) -> Site:
         if org:
             organizations[org.id] = org
     _check_org_links(organizations, raw, problems)
+    declared = {PurePosixPath(r.path).stem for r in raw.organizations}  # valid or not: no cascades
     documents = []
     for record in raw.documents:
-        doc = _document(record, organizations, topics, problems)
+        doc = _document(record, organizations, declared, topics, problems)
         if doc:
             documents.append(doc)
     documents.sort(key=lambda d: (d.org, -d.period.end, -d.period.start, d.id))
@@ -124,7 +125,7 @@ def _check_org_links(organizations: dict[str, Organization], raw: RawContent, pr
 # -- documents --------------------------------------------------------------------
 
 
-def _document(record: RawFile, organizations, topics, problems) -> Document | None:
+def _document(record: RawFile, organizations, declared, topics, problems) -> Document | None:
     path = PurePosixPath(record.path)
     folder, name = path.parent.name, path.name
     doc_id = name.removesuffix(".vi.md")
@@ -140,8 +141,8 @@ def _document(record: RawFile, organizations, topics, problems) -> Document | No
     org = fields.identifier("org")
     if org is not None and org != folder:
         fields.error("org", messages.ORG_MISMATCH, value=org, folder=folder)
-    if folder not in organizations:
-        vi, en = suggestion(folder, organizations)
+    if folder not in declared:
+        vi, en = suggestion(folder, declared)
         line, col = fields.pos("org") if "org" in fields.data else (1, 1)
         problems.append(ContentError(record.path, line, col, messages.UNKNOWN_ORG,
                                      {"value": folder, "suggestion": vi, "suggestion_en": en}))
@@ -152,12 +153,12 @@ def _document(record: RawFile, organizations, topics, problems) -> Document | No
     targets = _targets(fields, topics)
     results = _results(fields, topics)
     _check_body(record, bool(targets), bool(results), problems)
+    optional = dict(number=fields.text("number"), issued=fields.date("issued"), place=fields.text("place"),
+                    theme=fields.text("theme"), draft=fields.flag("draft"), signature=fields.text("signature"))
     if None in (kind, title, period) or folder not in organizations:
         return None
     return Document(
-        org=folder, id=doc_id, kind=kind, title=title,
-        number=fields.text("number"), issued=fields.date("issued"), place=fields.text("place"),
-        theme=fields.text("theme"), draft=fields.flag("draft"), signature=fields.text("signature"),
+        org=folder, id=doc_id, kind=kind, title=title, **optional,
         period=period, reviews=reviews, targets=targets, results=results,
         body=record.body, body_line=record.body_line, source=record.path,
     )
