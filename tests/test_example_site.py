@@ -82,7 +82,6 @@ def seed_lines(name: str) -> list[str]:
     return lines
 
 
-@pytest.mark.skipif(not SEEDS.exists(), reason="needs ../shared/seeds beside the repository")
 @pytest.mark.parametrize("seed, page", SEED_PAGES.items())
 def test_every_seed_paragraph_is_on_its_document_page(example_site, seed, page):
     text = squash(parse(example_site / page).text)
