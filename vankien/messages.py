@@ -152,6 +152,12 @@ BAD_PERIOD = M(
     "viết `{{term: VI, from: 2022, to: 2027}}` cho một nhiệm kỳ hoặc `{{year: 2023}}` cho một năm",
     "write `{{term: VI, from: 2022, to: 2027}}` for a term or `{{year: 2023}}` for a year",
 )
+BAD_NUMBER = M(
+    "số “{value}” không hợp lệ",
+    "number “{value}” is not valid",
+    "chỉ viết chữ số, dấu phẩy cho phần thập phân, không có dấu chấm phân cách nghìn: `10000`, `2,5`",
+    "digits only, a comma for decimals, no thousands separator: `10000`, `2,5`",
+)
 BAD_URL = M(
     "địa chỉ “{value}” không hợp lệ",
     "address “{value}” is not valid",

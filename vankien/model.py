@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from vankien.numbers import Measure
+
 
 @dataclass(frozen=True)
 class Text:
@@ -70,12 +72,15 @@ class Period:
 
 @dataclass(frozen=True)
 class Target:
-    """A target (chỉ tiêu) set for the document's period, in the document's own words."""
+    """A target (chỉ tiêu) set for the document's period, in the document's own words,
+    with the figures read from them (or given by the editor, `measures_given`)."""
 
     id: str
     topic: str | None
     text: str
     line: int = 0
+    measures: tuple[Measure, ...] = ()
+    measures_given: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,14 @@ class Result:
     assessment: str
     assessment_text: str | None
     line: int = 0
+    target_measures: tuple[Measure, ...] = ()
+    result_measures: tuple[Measure, ...] = ()
+    computed: str | None = None  # the assessment the figures give, where they can
+
+    @property
+    def disagrees(self) -> bool:
+        """The report's own assessment differs from what its figures say."""
+        return self.computed is not None and self.assessment not in ("not-assessed", self.computed)
 
 
 @dataclass(frozen=True)

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import PurePosixPath
 
-from vankien import messages, urls
+from vankien import messages, numbers, urls
 from vankien.content import RawContent, RawFile
 from vankien.errors import ContentError
 from vankien.model import Document, Members, Organization, Period, Result, Site, Target, Topic
+from vankien.numbers import Measure
 from vankien.schema import ID_PATTERN, Fields, find_debris, suggestion
 from vankien.vocabulary import ASSESSMENTS, KINDS, LEVELS, normalize_assessment
 
 ORG_KEYS = ("name", "short_name", "level", "parent", "province", "members", "fanpage", "predecessors")
 DOC_KEYS = ("org", "kind", "title", "number", "issued", "place", "theme", "draft", "signature",
             "period", "reviews", "results", "targets")
-TARGET_KEYS = ("id", "topic", "text")
-RESULT_KEYS = ("id", "topic", "target", "result", "assessment", "assessment_text")
+TARGET_KEYS = ("id", "topic", "text", "measures")
+RESULT_KEYS = ("id", "topic", "target", "result", "assessment", "assessment_text", "target_measures",
+               "result_measures")
+MEASURE_KEYS = ("op", "value", "value_max", "unit", "subject")
+OPERATORS = {"=": "=", "≥": "≥", ">=": "≥", ">": ">", "~": "~", "≤": "≤", "<=": "≤", "range": "range"}
 PLACEMENT = re.compile(r"^\[\[(targets|results)\]\]\s*$", re.MULTILINE)
 
 
@@ -217,9 +222,38 @@ def _targets(fields: Fields, topics) -> tuple[Target, ...]:
     targets = []
     for entry, entry_id, topic in _entries(fields, "targets", TARGET_KEYS, topics):
         text = entry.text("text", required=True)
+        measures, given = _measures(entry, "measures", text)
         if entry_id and text:
-            targets.append(Target(entry_id, topic, text, entry.line))
+            targets.append(Target(entry_id, topic, text, entry.line, measures, given))
     return tuple(targets)
+
+
+def _measures(entry: Fields, key: str, text: str | None) -> tuple[tuple[Measure, ...], bool]:
+    """The editor's `key` list when given (it overrides the parse), else what `text` says."""
+    if key not in entry.data:
+        return tuple(numbers.parse(text)) if text else (), False
+    given = []
+    for item in entry.items(key):
+        fields = Fields(item, entry.path, entry.problems, key)
+        if not fields.ok:
+            continue
+        fields.allow(*MEASURE_KEYS)
+        op = fields.choice("op", OPERATORS) or "="
+        value, value_max = _decimal(fields, "value", required=True), _decimal(fields, "value_max")
+        if value is not None:
+            op = "range" if value_max is not None else OPERATORS[op]
+            given.append(Measure(op, value, value_max, fields.text("unit"), str(item.get("value")), fields.text("subject")))
+    return tuple(given), True
+
+
+def _decimal(fields: Fields, key: str, required: bool = False) -> Decimal | None:
+    value = fields.text(key, required)
+    if value is None:
+        return None
+    if not re.fullmatch(r"\d+(?:[.,]\d+)?", value):
+        fields.error(key, messages.BAD_NUMBER, value=value)
+        return None
+    return Decimal(value.replace(",", "."))
 
 
 def _results(fields: Fields, topics) -> tuple[Result, ...]:
@@ -233,9 +267,14 @@ def _results(fields: Fields, topics) -> tuple[Result, ...]:
             entry.error("assessment", messages.UNKNOWN_CHOICE, value=word, field="assessment",
                         allowed=", ".join(ASSESSMENTS) + ", vượt, đạt, hoàn thành, không đạt…",
                         suggestion=vi, suggestion_en=en)
+        result = entry.text("result")
+        target_measures, _ = _measures(entry, "target_measures", target)
+        result_measures, _ = _measures(entry, "result_measures", result)
+        pair = numbers.match_result(list(target_measures), list(result_measures))
+        computed = numbers.assess(*pair) if pair else None
         if entry_id and target and assessment:
-            results.append(Result(entry_id, topic, target, entry.text("result"), assessment,
-                                  entry.text("assessment_text"), entry.line))
+            results.append(Result(entry_id, topic, target, result, assessment, entry.text("assessment_text"),
+                                  entry.line, target_measures, result_measures, computed))
     return tuple(results)
 
 
