@@ -1,6 +1,6 @@
 """The build, as an ordered list of stages. The order listed is the order of execution.
 
-    config → content → validate → assets → render → write
+    config → content → validate → assets → render (pages, open data) → write
 
 Each stage reads what earlier stages left in the Build and records its problems;
 the build stops before `write` when there are any, so a bad input never replaces the
@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vankien import assets, config, content, render, validate, write
+from vankien import assets, config, content, opendata, render, validate, write
 from vankien.errors import BuildFailed, ContentError
 
 
@@ -48,7 +48,8 @@ def stage_assets(build: Build) -> None:
 
 def stage_render(build: Build) -> None:
     pages = render.render_all(build.root, build.config, build.site, build.assets, build.problems)
-    build.files = {**pages, **{f"static/{name}": data for name, data in build.assets.items()}}
+    build.files = {**pages, **opendata.files(build.site),
+                   **{f"static/{name}": data for name, data in build.assets.items()}}
 
 
 def stage_write(build: Build) -> None:

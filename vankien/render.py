@@ -15,11 +15,11 @@ from pathlib import Path
 import jinja2
 from babel.dates import format_date
 
-from vankien import markdown, messages, urls
+from vankien import charts, compare, markdown, messages, numbers, urls
 from vankien.config import Config
 from vankien.errors import ContentError
 from vankien.model import Document, Organization, Period, Site, Text
-from vankien.vocabulary import ASSESSMENTS, KINDS, LEVELS
+from vankien.vocabulary import ASSESSMENTS, KINDS, LEVELS, TRENDS
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,16 @@ def do_assessment(key: str, lang: str = "vi") -> str:
     return ASSESSMENTS[key].get(lang)
 
 
+def do_measure(value, lang: str = "vi") -> str:
+    """A parsed figure for a table cell: `≥ 7 đoàn viên`, `10.000 lượt`, `5 tỷ đồng`."""
+    return numbers.format_value(value, lang) if value is not None else ""
+
+
+def do_trend(symbol: str | None, lang: str = "vi") -> str:
+    """The word for a change between periods: `↓ giảm`, `mới`, `bỏ`…"""
+    return TRENDS[symbol].get(lang) if symbol in TRENDS else ""
+
+
 def do_upper(value: str) -> str:
     """Upper case that keeps `&` and Vietnamese letters right (ĐOÀN KHỐI …)."""
     return value.upper()
@@ -88,6 +98,8 @@ FILTERS = {
     "kind": do_kind,
     "assessment": do_assessment,
     "upper_vi": do_upper,
+    "measure": do_measure,
+    "trend": do_trend,
 }
 
 
@@ -115,6 +127,17 @@ def pages(site: Site, config: Config) -> list[Page]:
         result.append(Page(urls.organization(org.id), "organization.html", _org_context(site, org)))
     for doc in site.documents:
         result.append(Page(urls.document(doc.org, doc.id), "document.html", _doc_context(site, doc)))
+    used = sorted({t for d in site.documents for t in [x.topic for x in d.targets + d.results] if t},
+                  key=list(site.topics).index)
+    result.append(Page(urls.topics(), "topics.html", {"used": used}))
+    for key in used:
+        result.append(Page(urls.topic(key), "topic.html", {"topic": site.topics[key],
+                                                            "rows": compare.topic_rows(site, key)}))
+    orgs_with_targets = [o for o in site.organizations.values() if any(d.targets for d in site.documents_of(o.id))]
+    result.append(Page(urls.matrix(), "matrix.html", {"cells": compare.matrix(site), "used": used,
+                                                      "orgs": orgs_with_targets}))
+    result.append(Page(urls.methodology(), "methodology.html", {}))
+    result.append(Page(urls.data_index(), "data.html", {}))
     result.append(Page(urls.not_found(), "404.html", {}))
     return result
 
@@ -134,6 +157,7 @@ def _org_context(site: Site, org: Organization) -> dict:
         "children": [site.organizations[c] for c in site.children.get(org.id, ())],
         "periods": sorted(periods.items(), key=lambda item: item[0], reverse=True),
         "document_count": len(documents),
+        "table": compare.term_table(site, org.id),
     }
 
 
@@ -147,6 +171,8 @@ def _doc_context(site: Site, doc: Document) -> dict:
         "parent": site.organizations.get(org.parent) if org.parent else None,
         "body": body,
         "topics": site.topics,
+        "tally": compare.tally(doc.results),
+        "chart": charts.stacked_bar(compare.tally(doc.results)) if doc.results else None,
     }
 
 

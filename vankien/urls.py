@@ -31,6 +31,31 @@ def document(org_id: str, doc_id: str, lang: str = "vi") -> str:
     return f"{language_root(lang)}{org_id}/{doc_id}/"
 
 
+def topics(lang: str = "vi") -> str:
+    return f"{language_root(lang)}topics/"
+
+
+def topic(key: str, lang: str = "vi") -> str:
+    return f"{language_root(lang)}topics/{key}/"
+
+
+def matrix(lang: str = "vi") -> str:
+    return f"{language_root(lang)}compare/"
+
+
+def methodology(lang: str = "vi") -> str:
+    return f"{language_root(lang)}methodology/"
+
+
+def data_index(lang: str = "vi") -> str:
+    return f"{language_root(lang)}data/"
+
+
+def data_file(name: str) -> str:
+    """Open-data files live once, under data/, whatever the page's language."""
+    return f"data/{name}"
+
+
 def not_found(lang: str = "vi") -> str:
     return f"{language_root(lang)}404.html"
 

@@ -53,3 +53,13 @@ def normalize_assessment(word: str) -> str | None:
     if folded in ASSESSMENTS:
         return folded
     return ASSESSMENT_WORDS.get(folded)
+
+# How a target moved from one period to the next (numbers.trend / compare.term_table).
+TRENDS = {
+    "↑": Text("↑ tăng", "↑ higher"),
+    "=": Text("= giữ nguyên", "= same"),
+    "↓": Text("↓ giảm", "↓ lower"),
+    "≠": Text("≠ khác cách đo", "≠ measured differently"),
+    "new": Text("mới", "new"),
+    "dropped": Text("không còn", "dropped"),
+}
