@@ -123,13 +123,18 @@ def _source_line(path: Path, line: int) -> str | None:
     return lines[line - 1] if 0 < line <= len(lines) else None
 
 
-def _watch(preview: Preview, loop, reload) -> None:
+def _watch(preview: Preview, loop, reload, ready: threading.Event) -> None:
     import watchfiles
 
     paths = [preview.root / name for name in WATCHED if (preview.root / name).exists()]
-    for _changes in watchfiles.watch(*paths, debounce=40, step=20, rust_timeout=0):
-        preview.rebuild()
-        loop.add_callback(reload)
+    # The first (empty) yield after a short timeout tells us the watcher is in place, so no
+    # save made after the preview starts can be missed.
+    for changes in watchfiles.watch(*paths, debounce=40, step=20, rust_timeout=300, yield_on_timeout=True):
+        if not ready.is_set():
+            ready.set()
+        if changes:
+            preview.rebuild()
+            loop.add_callback(reload)
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
@@ -139,14 +144,16 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
     from tornado.ioloop import IOLoop
 
     preview = Preview(root)
+    loop = IOLoop.current()
+    ready = threading.Event()
+    threading.Thread(target=_watch, args=(preview, loop, LiveReloadHandler.reload_waiters, ready), daemon=True).start()
+    ready.wait(10)
     preview.rebuild()
     server = Server(app=preview)
     quiet = Path(tempfile.mkdtemp(prefix="vankien-serve-")) / "never-changes"
     quiet.write_text("")
     server.watch(str(quiet))  # keeps livereload from polling the whole folder itself
     logging.getLogger("tornado.access").setLevel(logging.WARNING)
-    loop = IOLoop.current()
-    threading.Thread(target=_watch, args=(preview, loop, LiveReloadHandler.reload_waiters), daemon=True).start()
     print(f"Xem trước tại / preview at http://{host}:{port}/  (Ctrl+C để dừng / to stop)", flush=True)
     server.serve(port=port, host=host, debug=False, restart_delay=0)
     return 0
