@@ -250,7 +250,7 @@ def _decimal(fields: Fields, key: str, required: bool = False) -> Decimal | None
     value = fields.text(key, required)
     if value is None:
         return None
-    if not re.fullmatch(r"\d+(?:[.,]\d+)?", value):
+    if not re.fullmatch(r"\d+(?:,\d+)?", value):  # "1.000" would be ambiguous: refuse it
         fields.error(key, messages.BAD_NUMBER, value=value)
         return None
     return Decimal(value.replace(",", "."))

@@ -1,0 +1,195 @@
+"""Targets across periods and organizations, from tiny inline sites and from the example site."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from tests.test_example_site import element_text, parse
+from vankien import compare, pipeline
+
+TOPICS = ("party-admission:\n  vi: Kết nạp Đảng\n  en: Party admission\n"
+          "initiatives:\n  vi: Sáng kiến\n  en: Initiatives\n"
+          "trees:\n  vi: Cây xanh\n  en: Trees\n")
+
+
+def report(term: str, start: int, end: int, prev: str, pstart: int, pend: int, results: str, targets: str) -> str:
+    return (f"---\nkind: congress-report\ntitle: Báo cáo {term}\nperiod: {{term: {term}, from: {start}, to: {end}}}\n"
+            f"reviews: {{term: {prev}, from: {pstart}, to: {pend}}}\nresults:\n{results}targets:\n{targets}---\nNội dung.\n")
+
+
+TWO_TERMS = {
+    "content/topics.yaml": TOPICS,
+    "content/documents/doan-a/dai-hoi.vi.md": None,
+    "content/documents/doan-a/dai-hoi-2017.vi.md": report(
+        "V", 2017, 2022, "IV", 2012, 2017,
+        "  - id: ket-nap-dang\n    topic: party-admission\n    target: Kết nạp 04 đoàn viên vào Đảng\n"
+        "    result: Kết nạp 04 đoàn viên\n    assessment: đạt\n",
+        "  - id: ket-nap-dang\n    topic: party-admission\n    text: Phấn đấu có 07 đoàn viên được kết nạp Đảng\n"
+        "  - id: cay-xanh\n    topic: trees\n    text: Trồng 500 cây xanh\n"),
+    "content/documents/doan-a/dai-hoi-2022.vi.md": report(
+        "VI", 2022, 2027, "V", 2017, 2022,
+        "  - id: ket-nap-dang\n    topic: party-admission\n    target: Phấn đấu có 07 đoàn viên được kết nạp Đảng.\n"
+        "    result: 10 đoàn viên ưu tú đã được kết nạp Đảng\n    assessment: Hoàn thành\n"
+        "  - id: cay-xanh\n    topic: trees\n    target: Trồng 500 cây xanh\n    result: Trồng được 300 cây xanh\n"
+        "    assessment: vượt\n",
+        "  - id: ket-nap-dang\n    topic: party-admission\n    text: Bồi dưỡng, giới thiệu ít nhất 05 đoàn viên ưu tú được kết nạp vào Đảng\n"
+        "  - id: sang-kien\n    topic: initiatives\n    text: Đề xuất ít nhất 05 sáng kiến\n"),
+}
+
+
+@pytest.fixture
+def two_terms(site_factory):
+    root = site_factory(TWO_TERMS)
+    return pipeline.run(root, stages=pipeline.CHECK_STAGES).site
+
+
+def cell_summary(cell):
+    target = cell.targets[0].measure if cell.targets else None
+    result = cell.results[0] if cell.results else None
+    return (
+        f"{target.op}{target.value}" if target else None,
+        (result.computed or result.assessment) if result else None,
+        cell.trend,
+    )
+
+
+def test_term_table_lines_up_targets_results_and_trends(two_terms):
+    table = compare.term_table(two_terms, "doan-a")
+    assert [p.term for p in table.periods] == ["IV", "V", "VI"]
+    rows = {row.topic: [cell_summary(c) for c in row.cells] for row in table.rows}
+    # Term IV's target is known only as the term-V report quotes it; V's from its own plan.
+    assert rows["party-admission"] == [("=4", "achieved", None), ("≥7", "exceeded", "↑"), ("≥5", None, "↓")]
+    assert rows["trees"] == [(None, None, None), ("=500", "not-achieved", "new"), (None, None, "dropped")]
+    assert rows["initiatives"] == [(None, None, None), (None, None, None), ("≥5", None, "new")]
+
+
+def test_report_word_and_figures_disagree_is_flagged(two_terms):
+    results = {r.id: r for d in two_terms.documents for r in d.results if d.period.term == "VI"}
+    assert (results["ket-nap-dang"].assessment, results["ket-nap-dang"].computed) == ("achieved", "exceeded")
+    assert results["ket-nap-dang"].disagrees
+    assert (results["cay-xanh"].assessment, results["cay-xanh"].computed) == ("exceeded", "not-achieved")
+
+
+def test_topic_rows_and_matrix_across_organizations(site_factory):
+    files = dict(TWO_TERMS)
+    files["content/organizations/doan-b.yaml"] = "name: {vi: Đoàn B}\nlevel: chi-doan\n"
+    files["content/documents/doan-b/chuong-trinh-2024.vi.md"] = (
+        "---\nkind: annual-program\ntitle: Chương trình 2024\nperiod: {year: 2024}\ntargets:\n"
+        "  - id: dang\n    topic: party-admission\n    text: Giới thiệu 03 đoàn viên ưu tú cho Đảng\n---\nX\n")
+    site = pipeline.run(site_factory(files), stages=pipeline.CHECK_STAGES).site
+    rows = compare.topic_rows(site, "party-admission")
+    assert [(r.org, r.period.key) for r in rows] == [
+        ("doan-a", "term-iv-2012-2017"), ("doan-a", "term-v-2017-2022"), ("doan-a", "term-vi-2022-2027"),
+        ("doan-b", "2024")]
+    cells = compare.matrix(site)
+    assert cells[("doan-a", "party-admission")].measure.value == 5
+    assert cells[("doan-b", "party-admission")].measure.value == 3
+
+
+def test_editor_can_override_a_parse(site_factory, tmp_path):
+    doc = ("---\nkind: plan\ntitle: K\nperiod: {year: 2024}\ntargets:\n  - id: a\n    topic: party-admission\n"
+           "    text: Kết nạp từ năm đến bảy đoàn viên\n    measures:\n      - {op: range, value: '5', value_max: '7', unit: đoàn viên}\n"
+           "  - id: b\n    topic: party-admission\n    text: Hỗ trợ 12 đoàn viên\n    measures: []\n---\nX\n")
+    root = site_factory({"content/documents/doan-a/k.vi.md": doc, "content/documents/doan-a/dai-hoi.vi.md": None})
+    site = pipeline.run(root, tmp_path / "out").site
+    a, b = site.documents[0].targets
+    assert (a.measures[0].op, a.measures[0].value, a.measures[0].value_max, a.measures_given) == ("range", 5, 7, True)
+    assert b.measures == () and b.measures_given
+    row = element_text(tmp_path / "out/doan-a/k/index.html", "chi-tieu-a")
+    assert "5–7 đoàn viên" in row and "✎" in row
+
+
+def test_a_bad_override_is_an_editor_error(site_factory):
+    doc = ("---\nkind: plan\ntitle: K\nperiod: {year: 2024}\ntargets:\n  - id: a\n    text: X\n"
+           "    measures:\n      - {op: about, value: '1.000'}\n---\nX\n")
+    root = site_factory({"content/documents/doan-a/k.vi.md": doc})
+    with pytest.raises(pipeline.BuildFailed) as failed:
+        pipeline.run(root, stages=pipeline.CHECK_STAGES)
+    found = {(p.line, p.col): p.text("en") for p in failed.value.problems}
+    assert "“about” is not a valid value for “op”" in found[(9, 14)]
+    assert "number “1.000” is not valid" in found[(9, 28)]
+
+
+# -- the example site ------------------------------------------------------------------
+
+
+def test_tphcm_party_admission_reads_across_terms(example_site):
+    row = element_text(example_site / "so-tttt-tphcm/index.html", "chu-de-party-admission")
+    for words in ("≥ 7 đoàn viên", "10 đoàn viên ưu tú", "Vượt", "≥ 5 đoàn viên ưu tú", "↓ giảm"):
+        assert words in row, (words, row)
+    assert row.index("≥ 7 đoàn viên") < row.index("10 đoàn viên ưu tú") < row.index("≥ 5 đoàn viên ưu tú")
+
+
+def test_ha_tinh_results_all_carry_reported_assessments(example_site):
+    data = json.loads((example_site / "data/orgs/chi-doan-so-tttt-ha-tinh.json").read_text(encoding="utf-8"))
+    results = [r for r in data["rows"] if r["kind"] == "result"]
+    assert len(results) == 9
+    assert [r["assessment_reported"] for r in results].count("exceeded") == 3
+    assert all(r["assessment_reported"] in ("achieved", "exceeded") for r in results)
+    by_id = {r["id"]: r for r in results}
+    assert by_id["xep-loai-doan-vien"]["result_value"] == "95" and by_id["xep-loai-doan-vien"]["assessment_computed"] == "exceeded"
+    assert by_id["cong-trinh-thanh-nien"]["result_value"] == "6"
+
+
+BINH_TAN = [  # (id, op, value, value_max, unit) of the primary figure of each of the thirteen targets
+    ("hoc-tap-nghi-quyet", "=", "100", "", "%"),
+    ("khong-gian-van-hoa-hcm", "=", "100", "", "%"),
+    ("nang-luc-so", "≥", "60", "", "%"),
+    ("luot-tinh-nguyen", "=", "10000", "", "lượt"),
+    ("y-tuong-sang-kien", "=", "100", "", "%"),
+    ("tu-van-huong-nghiep", "=", "3700", "", "lượt"),
+    ("vay-von", "=", "5000000000", "", "đồng"),
+    ("ngoai-ngu", "=", "10000", "", "lượt"),
+    ("cong-trinh-thanh-nien", "=", "58", "", "công trình"),
+    ("be-tong-hoa-hem-nha-tinh-ban", "=", "1", "", "tuyến hẻm"),
+    ("chi-doan-ngoai-nha-nuoc", "≥", "27", "", "chi đoàn"),
+    ("ket-nap-dang", "=", "3600", "", "đoàn viên"),
+    ("dao-tao-can-bo", "=", "7", "", "cán bộ"),
+]
+
+
+def test_binh_tan_thirteen_targets_parse_and_the_csv_agrees_with_the_page(example_site):
+    table = list(csv.DictReader(io.StringIO((example_site / "data/targets.csv").read_text(encoding="utf-8-sig"))))
+    rows = {r["id"]: r for r in table if r["org"] == "quan-doan-binh-tan"}
+    for target_id, op, value, value_max, unit in BINH_TAN:
+        row = rows[target_id]
+        assert (row["op"], row["value"], row["value_max"], row["unit"]) == (op, value, value_max, unit), target_id
+        assert row["parse"] == "full"
+        cell = element_text(example_site / "quan-doan-binh-tan/chuong-trinh-2023/index.html", f"chi-tieu-{target_id}")
+        assert row["text_vi"] in cell
+    assert "7.500 ý tưởng" in element_text(example_site / "quan-doan-binh-tan/chuong-trinh-2023/index.html", "chi-tieu-y-tuong-sang-kien")
+    party = element_text(example_site / "quan-doan-binh-tan/chuong-trinh-2023/index.html", "chi-tieu-ket-nap-dang")
+    assert "3.600 đoàn viên" in party and "560 đoàn viên ưu tú" in party and "≥ 215 đoàn viên ưu tú" in party
+    assert "5 tỷ đồng" in element_text(example_site / "quan-doan-binh-tan/chuong-trinh-2023/index.html", "chi-tieu-vay-von")
+
+
+def test_open_data_columns_labels_and_order(example_site):
+    raw = (example_site / "data/targets.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel opens it as UTF-8
+    table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    for column in ("org", "document", "period", "kind", "id", "topic", "text_vi", "text_en", "op", "value",
+                   "value_max", "unit", "result_value", "assessment_reported", "assessment_computed"):
+        assert column in table[0]
+    assert {r["kind"] for r in table} == {"target", "result"}
+    assert all(r["org_name"] and r["topic_vi"] and r["period_label"] for r in table)
+    data = json.loads((example_site / "data/targets.json").read_text(encoding="utf-8"))
+    assert [r["id"] for r in data] == [r["id"] for r in table]
+    assert len(table) == 48  # 34 targets and 14 results in the three documents
+
+
+def test_topic_page_and_matrix_reach_every_organization_with_targets(example_site):
+    party = parse(example_site / "topics/party-admission/index.html").text
+    for org in ("Đoàn Sở TT&TT TP.HCM", "Chi đoàn Sở TT&TT Hà Tĩnh", "Quận Đoàn Bình Tân"):
+        assert org in party
+    matrix = parse(example_site / "compare/index.html").text
+    assert "≥ 5 đoàn viên ưu tú" in matrix and "3.600 đoàn viên" in matrix
+
+
+def test_document_status_bar_has_its_table(example_site):
+    html = (example_site / "chi-doan-so-tttt-ha-tinh/dai-hoi-2022/index.html").read_text(encoding="utf-8")
+    assert '<svg class="bar"' in html and 'aria-label="Vượt: 3, Đạt: 6"' in html
+    assert "Vượt: 3" in parse(example_site / "chi-doan-so-tttt-ha-tinh/dai-hoi-2022/index.html").text
