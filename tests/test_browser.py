@@ -53,19 +53,30 @@ def desktop(browser):
     context.close()
 
 
-def page_paths(site: Path) -> list[str]:
-    """Every HTML page of the built site as a URL path relative to the base URL."""
-    paths = []
+def html_files(site: Path) -> dict[str, Path]:
+    """Every HTML page of the built site: URL path relative to the base URL → file."""
+    pages = {}
     for file in sorted(site.rglob("*.html")):
         rel = file.relative_to(site).as_posix()
-        paths.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-    return paths
+        pages[rel[: -len("index.html")] if rel.endswith("index.html") else rel] = file
+    return pages
+
+
+def page_paths(site: Path) -> list[str]:
+    return list(html_files(site))
+
+
+def document_paths(site: Path) -> list[str]:
+    """The pages that show a document (an <article class="document">)."""
+    return [path for path, file in html_files(site).items()
+            if '<article class="document"' in file.read_text(encoding="utf-8")]
 
 
 def test_site_has_the_expected_pages(example_site):
     paths = page_paths(example_site)
     for path in [HOME, ORG, *DOCUMENTS, "404.html"]:
         assert path in paths
+    assert sorted(document_paths(example_site)) == sorted(DOCUMENTS)
 
 
 # a. Phones: no page scrolls sideways at 360 px.
@@ -85,19 +96,33 @@ def test_no_page_scrolls_sideways_on_a_phone(phone, example_site, served_site):
                 .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
                           + ' right=' + Math.round(e.getBoundingClientRect().right))""", PHONE["width"])
             too_wide[path] = (width, culprits)
-    assert not too_wide, f"pages wider than {PHONE['width']} px: {too_wide}"
+    first = dict(list(too_wide.items())[:5])
+    assert not too_wide, f"{len(too_wide)} page(s) wider than {PHONE['width']} px, e.g. {first}"
 
 
 # b. Nothing leaves 127.0.0.1; the stylesheet and the heading font do load.
 
-def test_no_request_leaves_the_site_and_css_and_font_load(desktop, served_site):
+def title_fonts(page) -> list[dict]:
+    """The fonts Chromium actually used to draw the page's h1 (DevTools protocol)."""
+    session = page.context.new_cdp_session(page)
+    try:
+        session.send("DOM.enable")
+        session.send("CSS.enable")
+        root = session.send("DOM.getDocument")["root"]["nodeId"]
+        h1 = session.send("DOM.querySelector", {"nodeId": root, "selector": "h1"})["nodeId"]
+        return session.send("CSS.getPlatformFontsForNode", {"nodeId": h1})["fonts"]
+    finally:
+        session.detach()
+
+
+def test_no_request_leaves_the_site_and_css_and_font_load(desktop, example_site, served_site):
     requests: list[str] = []
     responses: dict[str, int] = {}
     desktop.on("request", lambda request: requests.append(request.url))
     # The first answer for each URL (later visits may revalidate with 304).
     desktop.on("response", lambda response: responses.setdefault(response.url, response.status))
     page = desktop.new_page()
-    for path in [HOME, ORG, *DOCUMENTS]:
+    for path in [HOME, ORG, *document_paths(example_site)]:
         response = page.goto(served_site + path, wait_until="networkidle")
         assert response is not None and response.status == 200, path
         page.evaluate("document.fonts.ready.then(() => true)")
@@ -112,7 +137,13 @@ def test_no_request_leaves_the_site_and_css_and_font_load(desktop, served_site):
             .filter(f => f.family.replace(/["']/g, '') === 'Be Vietnam Pro' && f.status === 'loaded')
             .length""")
         assert loaded >= 1, f"Be Vietnam Pro not loaded on {path}"
-        assert page.evaluate("""document.fonts.check('600 16px "Be Vietnam Pro"', 'Đoàn Thanh niên')"""), path
+        # 'ệ' lies only in the Vietnamese subset ('Đ', 'ă', 'ơ' also fall in latin-ext, which the
+        # browser may rightly never fetch), so this asks exactly "is the Vietnamese subset in?".
+        assert page.evaluate("""document.fonts.check('600 16px "Be Vietnam Pro"', 'Việt')"""), path
+        # Every glyph of the title is drawn with Be Vietnam Pro: no diacritic falls back.
+        fonts = title_fonts(page)
+        assert [f["familyName"] for f in fonts if f["isCustomFont"]] == ["Be Vietnam Pro SemiBold"], (path, fonts)
+        assert all(f["isCustomFont"] for f in fonts), (path, fonts)
 
     outside = [url for url in requests if not url.startswith(served_site)]
     assert not outside, f"requests outside the site: {outside}"
@@ -133,6 +164,9 @@ def test_toc_link_scrolls_to_its_heading(request, served_site, context_name):
     page.goto(served_site + DOC_HCM, wait_until="load")
     toc = page.locator("nav.toc")
     assert toc.is_visible()
+    details = toc.locator("details")
+    if details.count() and not details.evaluate("d => d.open"):  # the contents may start folded on phones
+        toc.locator("summary").click()
     links = toc.locator("a[href^='#']")
     assert links.count() >= 10
 
@@ -166,10 +200,11 @@ def test_toc_link_scrolls_to_its_heading(request, served_site, context_name):
 def test_results_table_and_second_part(phone, served_site):
     page = phone.new_page()
     page.goto(served_site + DOC_HCM, wait_until="load")
-    rows = page.locator("#ket-qua-chi-tieu tbody tr")
+    rows = page.locator("#ket-qua-chi-tieu table.cards > tbody > tr")
     assert rows.count() == 5
     for i in range(5):
-        badge = rows.nth(i).locator(".badge")
+        # The document's own assessment (a computed second opinion may follow in .disagree).
+        badge = rows.nth(i).locator("td > .badge").first
         assert badge.is_visible()
         assert badge.inner_text().strip() == "Đạt"
     assert page.get_by_role("heading", name=re.compile(r"^Phần thứ hai")).is_visible()
@@ -192,7 +227,7 @@ def test_print_shows_the_document_alone(desktop, served_site):
     pdf = page.pdf(format="A4", print_background=True)
     assert pdf.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
-    assert pages >= 2, f"the printed report has {pages} page(s)"
+    assert pages >= 5, f"the printed report has only {pages} page(s)"  # 15 today
     # A4 is 595 × 842 points.
     assert re.search(rb"/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+841(\.\d+)?|/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+842", pdf)
 

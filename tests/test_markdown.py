@@ -46,12 +46,17 @@ def test_slugs_fold_vietnamese(text, slug):
 
 def test_escaped_numbers_stay_literal_and_footnotes_link_both_ways():
     body = markdown.render("1\\. Củng cố tổ chức[^1].\n\n[^1]: Chú thích.\n")
-    assert "<ol" not in body.html.split('<hr class="footnotes-sep"')[0]
+    assert "<ol" not in body.html
     assert "1. Củng cố tổ chức" in body.html
-    assert 'href="#fn1"' in body.html and 'id="fn1"' in body.html
+    assert 'href="#fn1"' in body.html and 'id="fn1"' in body.footnotes_html  # footnotes come apart, after the signature
 
 
 def test_table_placement_lines_become_markers():
     body = markdown.render("## IV. HỆ THỐNG CHỈ TIÊU\n\n[[targets]]\n\nSau bảng.\n")
     assert body.placements == {"targets"}
     assert markdown.PLACEHOLDER.format("targets") in body.html
+
+
+def test_placed_table_title_sits_one_level_below_its_section():
+    body = markdown.render("## Phần một\n\n### III. KẾT QUẢ\n\n[[results]]\n\n## Phần hai\n\n[[targets]]\n")
+    assert (body.table_level("results"), body.table_level("targets")) == (4, 3)

@@ -31,6 +31,12 @@ class Body:
     html: str
     headings: tuple[Heading, ...]
     placements: frozenset[str]
+    footnotes_html: str = ""
+    table_levels: dict = None  # {"targets"/"results": heading level for the table's title}
+
+    def table_level(self, what: str) -> int:
+        """The heading level a placed table's title takes: one below the section holding it."""
+        return (self.table_levels or {}).get(what, 2)
 
     @property
     def toc(self) -> tuple[Heading, ...]:
@@ -97,10 +103,10 @@ def render(source: str) -> Body:
     """The body as HTML, with an `id` on every heading and the placements it holds."""
     env: dict = {}
     tokens = _PARSER.parse(source, env)
-    headings, used, placements = [], set(), set()
+    headings, used, levels = [], set(), {}
     for index, token in enumerate(tokens):
         if token.type == "vankien_placement":
-            placements.add(token.meta["what"])
+            levels[token.meta["what"]] = min(headings[-1].level + 1, 6) if headings else 2
         if token.type != "heading_open":
             continue
         text = _plain_text(tokens[index + 1])
@@ -108,7 +114,8 @@ def render(source: str) -> Body:
         token.attrSet("id", anchor)
         headings.append(Heading(int(token.tag[1]), text, anchor))
     html = _PARSER.renderer.render(tokens, _PARSER.options, env)
-    return Body(html, tuple(headings), frozenset(placements))
+    html, separator, footnotes = html.partition('<hr class="footnotes-sep" />')
+    return Body(html, tuple(headings), frozenset(levels), separator + footnotes, levels)
 
 
 def _plain_text(inline) -> str:

@@ -59,7 +59,7 @@ TRENDS = {
     "↑": Text("↑ tăng", "↑ higher"),
     "=": Text("= giữ nguyên", "= same"),
     "↓": Text("↓ giảm", "↓ lower"),
-    "≠": Text("≠ khác cách đo", "≠ measured differently"),
+    "≠": Text("≠\u2009khác cách đo", "≠\u2009measured differently"),
     "new": Text("mới", "new"),
     "dropped": Text("không còn", "dropped"),
 }
