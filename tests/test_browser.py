@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-sync_api = pytest.importorskip("playwright.sync_api")
+from playwright import sync_api
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium; never `playwright install`
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -31,8 +31,7 @@ DOCUMENTS = [DOC_HCM, DOC_HA_TINH, DOC_BINH_TAN]
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: `make test` installs it (apt-get install chromium)"
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
