@@ -56,6 +56,8 @@ def _run(argv: list[str]) -> int:
     except BuildFailed as failed:
         print(summary(failed.problems), file=sys.stderr)
         return 1
+    for warning in build.warnings:
+        print(warning.format().replace(": lỗi:", ": cảnh báo:").replace("error:", "warning:"), file=sys.stderr)
     _report(command, build)
     return 0
 

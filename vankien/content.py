@@ -5,6 +5,7 @@ Nothing here judges the content beyond "can it be read"; validate.py does the re
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ class RawFile:
     data: object  # yamlsafe values, or None when unreadable
     body: str = ""
     body_line: int = 1
+    version: str = ""  # the text's version (i18n.source_version), for translations to refer to
 
 
 @dataclass(frozen=True)
@@ -74,11 +76,12 @@ def load_document(path: Path, root: Path, problems: list[ContentError]) -> RawFi
     if text is None:
         return RawFile(shown, None)
     front, body, body_line = split_front_matter(text, shown, problems)
+    version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
     if front is None:
-        return RawFile(shown, None, body, body_line)
+        return RawFile(shown, None, body, body_line, version)
     data, found = yamlsafe.load(front, shown, line_offset=1)
     problems.extend(found)
-    return RawFile(shown, data, body, body_line)
+    return RawFile(shown, data, body, body_line, version)
 
 
 def load(root: Path, problems: list[ContentError]) -> RawContent:

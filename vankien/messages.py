@@ -194,3 +194,27 @@ TEMPLATE = M(
     "sửa mẫu trang ở dòng này",
     "fix the template at this line",
 )
+ORPHAN_TRANSLATION = M(
+    "bản dịch không có văn bản gốc {source}",
+    "this translation has no Vietnamese source {source}",
+    "đặt tên tệp dịch giống tệp gốc, chỉ đổi .vi.md thành .en.md",
+    "name the translation like its source, with .en.md instead of .vi.md",
+)
+NOT_TRANSLATABLE = M(
+    "trường “{key}” không dịch được: bản dịch chỉ mang phần chữ đã dịch",
+    "field “{key}” is not translatable: a translation carries only translated text",
+    "xóa dòng này; số liệu, ngày tháng, mã và kỳ lấy từ văn bản gốc. Các trường dịch được: {allowed}",
+    "delete this line; numbers, dates, ids and periods come from the source. Translatable fields: {allowed}",
+)
+UNKNOWN_TRANSLATED_ID = M(
+    "mã “{value}” không có trong danh sách {list} của văn bản gốc",
+    "id “{value}” is not in the source's {list} list",
+    "dùng đúng mã của chỉ tiêu trong tệp .vi.md",
+    "use the id the target has in the .vi.md file",
+)
+STALE_TRANSLATION = M(
+    "văn bản gốc đã thay đổi sau khi dịch (bản dịch từ phiên bản {old}, bản gốc hiện là {new})",
+    "the Vietnamese source changed after this translation (translated from {old}, source is now {new})",
+    "cập nhật bản dịch theo bản gốc, rồi ghi `source: {new}`",
+    "update the translation to match the source, then set `source: {new}`",
+)

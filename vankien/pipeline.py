@@ -1,6 +1,6 @@
 """The build, as an ordered list of stages. The order listed is the order of execution.
 
-    config → content → validate → assets → render (pages, open data) → write
+    config → content → validate → translate → assets → render (pages, open data) → write
 
 Each stage reads what earlier stages left in the Build and records its problems;
 the build stops before `write` when there are any, so a bad input never replaces the
@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vankien import assets, config, content, opendata, render, validate, write
+from vankien import assets, config, content, i18n, opendata, render, validate, write
 from vankien.errors import BuildFailed, ContentError
 
 
@@ -22,10 +22,13 @@ class Build:
     root: Path
     output: Path
     problems: list[ContentError] = field(default_factory=list)
+    warnings: list[ContentError] = field(default_factory=list)  # reported, but the build goes on
     timings: dict[str, float] = field(default_factory=dict)
     config: object = None
     raw: object = None
     site: object = None
+    translations: dict = field(default_factory=dict)
+    statuses: dict = field(default_factory=dict)
     assets: dict = field(default_factory=dict)
     files: dict = field(default_factory=dict)
 
@@ -42,12 +45,18 @@ def stage_validate(build: Build) -> None:
     build.site = validate.build_site(build.raw, build.problems)
 
 
+def stage_translate(build: Build) -> None:
+    documents = {d.key: d for d in build.site.documents}
+    build.translations = i18n.read_translations(build.raw.documents, documents, build.problems)
+    build.statuses = i18n.statuses(build.raw.documents, build.site, build.translations, build.warnings)
+
+
 def stage_assets(build: Build) -> None:
     build.assets = assets.collect(build.root, build.problems)
 
 
 def stage_render(build: Build) -> None:
-    pages = render.render_all(build.root, build.config, build.site, build.assets, build.problems)
+    pages = render.render_all(build.root, build.config, build.site, build.statuses, build.assets, build.problems)
     build.files = {**pages, **opendata.files(build.site),
                    **{f"static/{name}": data for name, data in build.assets.items()}}
 
@@ -56,7 +65,7 @@ def stage_write(build: Build) -> None:
     write.write_site(build.output, build.files)
 
 
-CHECK_STAGES = (stage_config, stage_content, stage_validate)
+CHECK_STAGES = (stage_config, stage_content, stage_validate, stage_translate)
 BUILD_STAGES = CHECK_STAGES + (stage_assets, stage_render, stage_write)
 
 

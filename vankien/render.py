@@ -7,6 +7,7 @@ them into {output path: bytes}. Templates never build URLs themselves: they call
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 from dataclasses import dataclass, field
@@ -14,8 +15,10 @@ from pathlib import Path
 
 import jinja2
 from babel.dates import format_date
+from babel.numbers import format_decimal
+from markupsafe import Markup
 
-from vankien import charts, compare, markdown, messages, numbers, urls
+from vankien import charts, compare, i18n, markdown, messages, numbers, urls
 from vankien.config import Config
 from vankien.errors import ContentError
 from vankien.model import Document, Organization, Period, Site, Text
@@ -106,6 +109,7 @@ FILTERS = {
 def make_environment(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
+        extensions=["jinja2.ext.i18n"],
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -119,26 +123,31 @@ def make_environment(templates: Path) -> jinja2.Environment:
 # -- the pages ----------------------------------------------------------------------
 
 
-def pages(site: Site, config: Config) -> list[Page]:
-    """Every page of the site, in a stable order."""
+def pages(site: Site, config: Config, lang: str = "vi", fallbacks: dict | None = None,
+          statuses: dict | None = None) -> list[Page]:
+    """Every page of the site in `lang`, in a stable order. `site` is already localized."""
+    fallbacks, statuses = fallbacks or {}, statuses or {}
     latest = sorted(site.documents, key=lambda d: (-d.period.end, -d.period.start, d.org, d.id))
-    result = [Page(urls.home(), "home.html", {"latest": latest, "roots": _roots(site)})]
+    result = [Page(urls.home(lang), "home.html", {"latest": latest, "roots": _roots(site)}, lang)]
     for org in site.organizations.values():
-        result.append(Page(urls.organization(org.id), "organization.html", _org_context(site, org)))
+        result.append(Page(urls.organization(org.id, lang), "organization.html", _org_context(site, org), lang))
     for doc in site.documents:
-        result.append(Page(urls.document(doc.org, doc.id), "document.html", _doc_context(site, doc)))
+        context = _doc_context(site, doc, lang)
+        context["fallback"] = fallbacks.get(doc.key, frozenset())
+        context["stale"] = lang != "vi" and bool(statuses.get(doc.key)) and statuses[doc.key].stale
+        result.append(Page(urls.document(doc.org, doc.id, lang), "document.html", context, lang))
     used = sorted({t for d in site.documents for t in [x.topic for x in d.targets + d.results] if t},
                   key=list(site.topics).index)
-    result.append(Page(urls.topics(), "topics.html", {"used": used}))
+    result.append(Page(urls.topics(lang), "topics.html", {"used": used}, lang))
     for key in used:
-        result.append(Page(urls.topic(key), "topic.html", {"topic": site.topics[key],
-                                                            "rows": compare.topic_rows(site, key)}))
+        result.append(Page(urls.topic(key, lang), "topic.html",
+                           {"topic": site.topics[key], "rows": compare.topic_rows(site, key)}, lang))
     orgs_with_targets = [o for o in site.organizations.values() if any(d.targets for d in site.documents_of(o.id))]
-    result.append(Page(urls.matrix(), "matrix.html", {"cells": compare.matrix(site), "used": used,
-                                                      "orgs": orgs_with_targets}))
-    result.append(Page(urls.methodology(), "methodology.html", {}))
-    result.append(Page(urls.data_index(), "data.html", {}))
-    result.append(Page(urls.not_found(), "404.html", {}))
+    result.append(Page(urls.matrix(lang), "matrix.html",
+                       {"cells": compare.matrix(site), "used": used, "orgs": orgs_with_targets}, lang))
+    result.append(Page(urls.methodology(lang), "methodology.html", {}, lang))
+    result.append(Page(urls.data_index(lang), "data.html", {}, lang))
+    result.append(Page(urls.not_found(lang), "404.html", {}, lang))
     return result
 
 
@@ -161,18 +170,18 @@ def _org_context(site: Site, org: Organization) -> dict:
     }
 
 
-def _doc_context(site: Site, doc: Document) -> dict:
+def _doc_context(site: Site, doc: Document, lang: str) -> dict:
     org = site.organizations[doc.org]
-    body = markdown.render(doc.body)
+    tally = compare.tally(doc.results)
     return {
         "doc": doc,
         "org": org,
         "ancestors": list(reversed(site.ancestors(org.id))),
         "parent": site.organizations.get(org.parent) if org.parent else None,
-        "body": body,
+        "body": markdown.render(doc.body),
         "topics": site.topics,
-        "tally": compare.tally(doc.results),
-        "chart": charts.stacked_bar(compare.tally(doc.results)) if doc.results else None,
+        "tally": tally,
+        "chart": charts.stacked_bar(tally, lang) if doc.results else None,
     }
 
 
@@ -182,10 +191,17 @@ def _doc_context(site: Site, doc: Document) -> dict:
 class Renderer:
     """Renders pages with shared globals: config, asset fingerprints, the site."""
 
-    def __init__(self, root: Path, config: Config, site: Site, assets: dict[str, bytes]):
+    def __init__(self, root: Path, config: Config, assets: dict[str, bytes]):
         self.env = make_environment(root / "templates")
-        self.config, self.site = config, site
+        self.config = config
         self.fingerprints = {name: hashlib.sha256(data).hexdigest()[:10] for name, data in assets.items()}
+        self.site: Site | None = None
+        self.fallbacks: dict = {}
+
+    def use_language(self, lang: str, site: Site, fallbacks: dict) -> None:
+        """Render the following pages in `lang`, from `site` localized to it."""
+        self.env.install_gettext_translations(i18n.ui_translations(lang), newstyle=True)
+        self.site, self.fallbacks = site, fallbacks
 
     def render(self, page: Page) -> str:
         template = self.env.get_template(page.template)
@@ -195,7 +211,7 @@ class Renderer:
         return html
 
     def _globals(self, page: Page) -> dict:
-        current = page.url
+        current, lang = page.url, page.lang
         absolute_links = current.endswith("404.html")  # served at any depth: root-based links
         base_path = "/" + self.config.base_url.split("://", 1)[-1].split("/", 1)[-1] if absolute_links else ""
 
@@ -207,15 +223,41 @@ class Renderer:
         def static(name: str) -> str:
             return url(urls.static(name)) + f"?v={self.fingerprints.get(name, '0')}"
 
+        def lang_attr_of(doc: Document, field: str) -> Markup:
+            """` lang="vi"` on a document's text still in Vietnamese on a page in another language."""
+            if lang != "vi" and field in self.fallbacks.get(doc.key, ()):
+                return Markup(' lang="vi"')
+            return Markup("")
+
+        def lang_attr(field: str) -> Markup:
+            return lang_attr_of(page.context["doc"], field)
+
+        def lang_attr_of_result(result) -> Markup:
+            docs = [d for d in self.site.documents if result in d.results]
+            return lang_attr_of(docs[0], f"results.{result.id}.result") if docs else Markup("")
+
+        neutral = urls.neutral(current, lang)
+        versions = {other: urls.in_language(neutral, other) for other in self.config.languages}
+        # An English document page without an English body is the Vietnamese page in substance:
+        # point search engines at the original, and do not announce it as an alternate.
+        untranslated = "body" in page.context.get("fallback", ())
+        alternates = {k: v for k, v in versions.items() if not (untranslated and k != "vi") and not absolute_links}
+        canonical_lang = "vi" if untranslated else lang
         return {
             "config": self.config,
             "site": self.site,
-            "lang": page.lang,
+            "lang": lang,
             "page_url": current,
-            "canonical": urls.absolute(self.config.base_url, current),
+            "canonical": urls.absolute(self.config.base_url, versions[canonical_lang]),
+            "alternates": {k: urls.absolute(self.config.base_url, v) for k, v in alternates.items()},
+            "switch": {other: url(versions[other]) for other in self.config.languages if other != lang},
             "url": url,
             "static": static,
             "urls": urls,
+            "lang_attr": lang_attr,
+            "lang_attr_of": lang_attr_of,
+            "lang_attr_of_result": lang_attr_of_result,
+            "number": lambda value: format_decimal(value, locale=lang),
         }
 
     def _place_tables(self, html: str, page: Page) -> str:
@@ -228,12 +270,40 @@ class Renderer:
         return html
 
 
-def render_all(root: Path, config: Config, site: Site, assets: dict[str, bytes],
+def localized_site(site: Site, translations: dict) -> tuple[Site, dict]:
+    """The site with English text where translated, and {doc key: fields left in Vietnamese}."""
+    documents, fallbacks = [], {}
+    for doc in site.documents:
+        localized, fallback = i18n.localize(doc, translations.get(doc.key))
+        documents.append(localized)
+        fallbacks[doc.key] = fallback
+    return dataclasses.replace(site, documents=tuple(documents)), fallbacks
+
+
+def render_all(root: Path, config: Config, site: Site, statuses: dict, assets: dict[str, bytes],
                problems: list[ContentError]) -> dict[str, bytes]:
-    """{output path: bytes} for every page; template errors become problems."""
-    renderer = Renderer(root, config, site, assets)
+    """{output path: bytes} for every page in every language; template errors become problems."""
+    renderer = Renderer(root, config, assets)
     output = {}
-    for page in pages(site, config):
+    translations = {key: state.translation for key, state in statuses.items() if state.translation}
+    all_pages = []
+    for lang in config.languages:
+        if lang == "vi":
+            localized, fallbacks = site, {}
+        else:
+            localized, fallbacks = localized_site(site, translations)
+        all_pages.append((lang, localized, fallbacks, pages(localized, config, lang, fallbacks, statuses)))
+    for lang, localized, fallbacks, language_pages in all_pages:
+        renderer.use_language(lang, localized, fallbacks)
+        output.update(_render_pages(renderer, language_pages, problems))
+        if problems:
+            break
+    return output
+
+
+def _render_pages(renderer: Renderer, language_pages: list[Page], problems) -> dict[str, bytes]:
+    output = {}
+    for page in language_pages:
         try:
             output[urls.output_path(page.url)] = renderer.render(page).encode("utf-8")
         except jinja2.TemplateSyntaxError as exc:

@@ -19,6 +19,15 @@ def language_root(lang: str, default: str = "vi") -> str:
     return "" if lang == default else f"{lang}/"
 
 
+def neutral(url: str, lang: str) -> str:
+    """The page's path without its language root: the same for every language version."""
+    return url.removeprefix(language_root(lang))
+
+
+def in_language(neutral_url: str, lang: str) -> str:
+    return language_root(lang) + neutral_url
+
+
 def home(lang: str = "vi") -> str:
     return language_root(lang)
 
