@@ -729,20 +729,20 @@ def test_trend_new_and_dropped():
 # Writing a measure in a table cell
 
 
-@pytest.mark.parametrize(("text", "vi", "en"), [
-    ("Phấn đấu có 07 đoàn viên được kết nạp Đảng.", "≥ 7 đoàn viên", "≥ 7 đoàn viên"),
-    ("tặng 30-40 suất quà cho đối tượng chính sách", "30–40 suất quà", "30–40 suất quà"),
-    ("Phấn đấu có hơn 60 lượt đoàn viên", "> 60 lượt", "> 60 lượt"),
+@pytest.mark.parametrize(("text", "vi", "en"), [  # English pages name units in English
+    ("Phấn đấu có 07 đoàn viên được kết nạp Đảng.", "≥ 7 đoàn viên", "≥ 7 members"),
+    ("tặng 30-40 suất quà cho đối tượng chính sách", "30–40 suất quà", "30–40 gift packages"),
+    ("Phấn đấu có hơn 60 lượt đoàn viên", "> 60 lượt", "> 60 participations"),
     ("100% đoàn viên", "100%", "100%"),
     ("Hỗ trợ vay vốn 05 tỷ đồng từ các nguồn quỹ cho thanh niên.", "5 tỷ đồng", "5 billion đồng"),
     ("trị giá mỗi suất 2,5 triệu đồng", "2,5 triệu đồng", "2.5 million đồng"),
     ("trị giá 100.000.000đ.", "100 triệu đồng", "100 million đồng"),
-    ("10.000 lượt đoàn viên, thanh niên", "10.000 lượt", "10,000 lượt"),
-    ("đề xuất ít nhất 7.500 ý tưởng", "≥ 7.500 ý tưởng", "≥ 7,500 ý tưởng"),
+    ("10.000 lượt đoàn viên, thanh niên", "10.000 lượt", "10,000 participations"),
+    ("đề xuất ít nhất 7.500 ý tưởng", "≥ 7.500 ý tưởng", "≥ 7,500 ideas"),
     ("so với đầu nhiệm kỳ giảm 17,77%.", "17,77%", "17.77%"),
-    ("giải cứu hơn 0,5 tấn nông sản", "> 0,5 tấn", "> 0.5 tấn"),
+    ("giải cứu hơn 0,5 tấn nông sản", "> 0,5 tấn", "> 0.5 tonnes"),
     ("tổng trị giá gần 15 triệu đồng", "~ 15 triệu đồng", "~ 15 million đồng"),
-    ("Tổ chức 01- 02 lần/năm cho các đoàn viên", "1–2 lần/năm", "1–2 lần/năm"),
+    ("Tổ chức 01- 02 lần/năm cho các đoàn viên", "1–2 lần/năm", "1–2 times/year"),
 ])
 def test_format_value(text, vi, en):
     measure = parse(text)[0]
@@ -759,3 +759,8 @@ def test_format_value(text, vi, en):
 ])
 def test_format_value_scales(measure, vi):
     assert format_value(measure) == vi
+
+
+def test_every_unit_has_an_english_name():
+    from vankien.numbers import UNITS, UNITS_EN
+    assert sorted({unit for _, unit in UNITS} - set(UNITS_EN)) == []

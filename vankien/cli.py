@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from vankien import pipeline
+from vankien import i18n, pipeline
 from vankien.errors import BuildFailed, summary
 
 
@@ -20,6 +20,8 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build site/ (default)")
     build.add_argument("--output", type=Path, help="output folder (default: ROOT/site)")
     commands.add_parser("check", help="validate content without writing anything")
+    translations = commands.add_parser("translations", help="what is translated, missing or stale, per document and field")
+    translations.add_argument("--strict", action="store_true", help="exit 1 when any translation is stale")
     serve = commands.add_parser("serve", help="preview at http://127.0.0.1:8000, rebuilding as you type")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="127.0.0.1")
@@ -49,13 +51,17 @@ def _run(argv: list[str]) -> int:
         from vankien.serve import serve
 
         return serve(root, host=args.host, port=args.port)
-    stages = pipeline.CHECK_STAGES if command == "check" else pipeline.BUILD_STAGES
+    stages = pipeline.BUILD_STAGES if command == "build" else pipeline.CHECK_STAGES
     output = getattr(args, "output", None)
     try:
         build = pipeline.run(root, output.resolve() if output else None, stages)
     except BuildFailed as failed:
         print(summary(failed.problems), file=sys.stderr)
         return 1
+    if command == "translations":
+        table, stale = i18n.report(build.site, build.statuses)
+        print(table)
+        return 1 if stale and args.strict else 0
     for warning in build.warnings:
         print(warning.format().replace(": lỗi:", ": cảnh báo:").replace("error:", "warning:"), file=sys.stderr)
     _report(command, build)

@@ -194,3 +194,27 @@ def ui_translations(lang: str) -> gettext.NullTranslations:
     mofile.write_mo(buffer, catalog)
     buffer.seek(0)
     return gettext.GNUTranslations(buffer)
+
+
+def report(site, statuses: dict, lang: str = "en") -> tuple[str, bool]:
+    """A table of what is translated, missing or stale, per document and per field; and
+    whether anything is stale."""
+    lines = [f"{'document':<46} {'state':<10} {'fields':>9}  missing / stale", "-" * 100]
+    any_stale = False
+    for doc in site.documents:
+        state = statuses[doc.key]
+        done = sum(1 for v in state.fields.values() if v == "translated")
+        total = len(state.fields)
+        if state.translation is None:
+            word = "missing"
+        elif state.stale:
+            word, any_stale = "stale", True
+        elif done == total:
+            word = "done"
+        else:
+            word = "partial"
+        detail = ", ".join(state.missing) if state.translation else f"no {doc.id}.{lang}.md"
+        if state.stale:
+            detail = f"source changed ({state.translation.source} → {state.current_source})" + (f"; missing: {detail}" if state.missing else "")
+        lines.append(f"{doc.org + '/' + doc.id:<46} {word:<10} {done:>4}/{total:<4}  {detail}")
+    return "\n".join(lines), any_stale

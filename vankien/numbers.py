@@ -79,6 +79,31 @@ UNITS = sorted({
     "bộ": "bộ", "tấn": "tấn", "đồng": "đồng", "đ": "đồng",
 }.items(), key=lambda item: -len(item[0]))
 
+# Canonical units (UNITS) in English, for English pages and data labels.
+UNITS_EN = {
+    "%": "%", "buổi": "sessions", "bài viết": "articles", "bộ": "sets", "chi hội": "association chapters",
+    "chi đoàn": "branches", "chuyên đề": "thematic sessions", "chuyến": "trips", "chương trình": "programs",
+    "cuộc": "events", "cán bộ": "cadres", "cây": "trees", "cây xanh": "trees", "công trình": "projects",
+    "căn nhà": "houses", "cơ sở Đoàn": "grassroots units", "diễn đàn": "forums", "em": "children",
+    "gia đình": "families", "giải pháp": "solutions", "góc phố": "street corners", "góp ý": "comments",
+    "gương": "role models", "hoạt động": "activities", "huyện": "districts", "hệ thống": "systems",
+    "học sinh": "pupils", "hộ": "households", "hội viên": "association members", "khu dân cư": "neighbourhoods",
+    "không gian xanh": "green spaces", "khẩu trang": "face masks", "kính": "face shields",
+    "lượt": "participations", "lần": "times", "lần/năm": "times/year", "lớp": "classes", "mô hình": "models",
+    "môn": "subjects", "môn thể thao": "sports", "ngày công": "work days", "người": "people",
+    "phường": "wards", "phần việc": "tasks", "quần đảo": "archipelagos", "quận": "districts",
+    "sinh viên": "students", "suất": "portions", "suất học bổng": "scholarships", "suất quà": "gift packages",
+    "sáng kiến": "initiatives", "sản phẩm": "products", "thanh niên": "young people",
+    "thanh thiếu nhi": "children and youth", "thanh thiếu niên": "teenagers and youth", "thiếu nhi": "children",
+    "thiếu niên": "teenagers", "tin bài": "news items", "tiêu chí": "criteria", "trang thông tin": "websites",
+    "trào lưu": "trends", "tuyến hẻm": "alleys", "tuổi": "years of age", "tài liệu": "documents", "tấn": "tonnes",
+    "tổ": "groups", "tổ vay vốn": "loan groups", "tờ rơi": "leaflets", "tủ sách": "bookcases", "xã": "communes",
+    "ý tưởng": "ideas", "điểm vui chơi": "playgrounds", "đoàn thể": "mass organizations",
+    "đoàn viên": "members", "đoàn viên ưu tú": "outstanding members", "đơn vị máu": "units of blood",
+    "đảng viên": "Party members", "đầu sách": "book titles", "đề tài": "research topics", "đề án": "schemes",
+    "đối tượng": "beneficiaries", "đồng": "đồng", "đồng chí": "comrades", "đợt": "campaigns",
+}
+
 # People counted alike (see the module docstring); any other unit is comparable only with itself.
 SAME_PEOPLE = frozenset({"đoàn viên", "đoàn viên ưu tú", "đồng chí"})
 
@@ -372,8 +397,8 @@ def format_value(measure: Measure, lang: str = "vi") -> str:
     """The measure for a table cell: "≥ 7 đoàn viên", "30–40 suất quà", "100%", "5 tỷ đồng".
 
     Numbers are grouped for `lang` ("10.000" in vi, "10,000" in en); a value in whole or
-    two-decimal millions or billions keeps its scale word ("2,5 triệu đồng"). Units stay in
-    their canonical Vietnamese form.
+    two-decimal millions or billions keeps its scale word ("2,5 triệu đồng"). Units are in
+    `lang` (English names in UNITS_EN), Vietnamese where no translation exists.
     """
     locale = "en" if lang == "en" else "vi"
     scale_word, divisor = _display_scale(measure, locale)
@@ -383,7 +408,8 @@ def format_value(measure: Measure, lang: str = "vi") -> str:
     words = [OP_PREFIX.get(measure.op, "") + number, scale_word]
     if measure.unit == "%":
         return " ".join(filter(None, words)) + "%"
-    return " ".join(filter(None, words + [measure.unit]))
+    unit = UNITS_EN.get(measure.unit, measure.unit) if lang == "en" and measure.unit else measure.unit
+    return " ".join(filter(None, words + [unit]))
 
 
 def _display_scale(measure: Measure, locale: str) -> tuple[str, int]:

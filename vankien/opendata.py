@@ -56,21 +56,22 @@ def _measure_columns(measure: Measure | None) -> dict:
             "unit": measure.unit or "", "raw": measure.raw}
 
 
-def target_row(site: Site, doc: Document, target: Target) -> dict:
+def target_row(site: Site, doc: Document, target: Target, english: dict) -> dict:
     row = _base(site, doc, "target", target.id, target.topic)
-    row.update(text_vi=target.text, text_en="", **_measure_columns(numbers.primary(list(target.measures))),
+    row.update(text_vi=target.text, text_en=english.get(("targets", doc.key, target.id), ""), **_measure_columns(numbers.primary(list(target.measures))),
                parse=_parse_status(target.text, target.measures, target.measures_given))
     row.update(result_vi="", result_value="", result_unit="", assessment_reported="", assessment_reported_vi="",
                assessment_text="", assessment_computed="", assessment_computed_vi="", disagreement="")
     return row
 
 
-def result_row(site: Site, doc: Document, result: Result) -> dict:
+def result_row(site: Site, doc: Document, result: Result, english: dict) -> dict:
     row = _base(site, doc, "result", result.id, result.topic)
     pair = numbers.match_result(list(result.target_measures), list(result.result_measures))
     target_measure = pair[0] if pair else numbers.primary(list(result.target_measures))
     got = pair[1] if pair else numbers.primary(list(result.result_measures))
-    row.update(text_vi=result.target, text_en="", **_measure_columns(target_measure),
+    row.update(text_vi=result.target, text_en=english.get(("results", doc.key, result.id), ""),
+               **_measure_columns(target_measure),
                parse=_parse_status(result.target, result.target_measures))
     row.update(
         result_vi=result.result or "", result_value=_number(got.value) if got else "",
@@ -84,12 +85,22 @@ def result_row(site: Site, doc: Document, result: Result) -> dict:
     return row
 
 
-def rows(site: Site) -> list[dict]:
+def _english(translations: dict) -> dict:
+    """{(list, doc key, id): English text} from the translations."""
+    texts = {}
+    for key, translation in translations.items():
+        texts.update({("targets", key, i): text for i, text in translation.targets.items()})
+        texts.update({("results", key, i): t["target"] for i, t in translation.results.items() if "target" in t})
+    return texts
+
+
+def rows(site: Site, translations: dict | None = None) -> list[dict]:
     """Every target and result of the site, in a stable order."""
+    english = _english(translations or {})
     found = []
     for doc in sorted(site.documents, key=lambda d: (d.org, d.period, d.id)):
-        found += [target_row(site, doc, t) for t in doc.targets]
-        found += [result_row(site, doc, r) for r in doc.results]
+        found += [target_row(site, doc, t, english) for t in doc.targets]
+        found += [result_row(site, doc, r, english) for r in doc.results]
     return found
 
 
@@ -120,9 +131,9 @@ def organization_data(site: Site, org_id: str, table: list[dict]) -> dict:
     }
 
 
-def files(site: Site) -> dict[str, bytes]:
+def files(site: Site, translations: dict | None = None) -> dict[str, bytes]:
     """{path under site/: bytes} for every open-data file."""
-    table = rows(site)
+    table = rows(site, translations)
     output = {urls.data_file("targets.csv"): to_csv(table), urls.data_file("targets.json"): to_json(table)}
     for org_id in sorted(site.organizations):
         if site.documents_of(org_id):

@@ -63,3 +63,4 @@ TRENDS = {
     "new": Text("mới", "new"),
     "dropped": Text("không còn", "dropped"),
 }
+
