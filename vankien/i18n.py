@@ -40,6 +40,7 @@ class Translation:
     results: dict[str, dict[str, str]]
     body: str
     path: str
+    source_line: int = 1
 
     @property
     def has_body(self) -> bool:
@@ -93,14 +94,15 @@ def _translation(record: RawFile, doc: Document, problems) -> Translation:
     sub = fields.mapping("results")
     for result_id in (sub.data if sub else {}):
         if result_id not in result_ids:
-            sub.error(result_id, messages.UNKNOWN_TRANSLATED_ID, value=result_id, list="results")
+            _unknown_id(sub, result_id, "results")
             continue
         entry = sub.mapping(result_id)
         if entry:
             entry.allow(*RESULT_TEXT_KEYS)
             results[result_id] = {k: v for k in RESULT_TEXT_KEYS if (v := entry.text(k))}
     return Translation(doc.org, doc.id, fields.text("source", required=True) or "", fields.text("title"),
-                       fields.text("theme"), fields.text("signature"), targets, results, record.body, record.path)
+                       fields.text("theme"), fields.text("signature"), targets, results, record.body, record.path,
+                       fields.pos("source")[0])
 
 
 def _texts_by_id(fields: Fields, key: str, known: set[str]) -> dict[str, str]:
@@ -108,12 +110,18 @@ def _texts_by_id(fields: Fields, key: str, known: set[str]) -> dict[str, str]:
     texts = {}
     for entry_id in (sub.data if sub else {}):
         if entry_id not in known:
-            sub.error(entry_id, messages.UNKNOWN_TRANSLATED_ID, value=entry_id, list=key)
+            _unknown_id(sub, entry_id, key)
             continue
         text = sub.text(entry_id)
         if text:
             texts[entry_id] = text
     return texts
+
+
+def _unknown_id(fields: Fields, entry_id: str, list_name: str) -> None:
+    line, col = fields.pos(entry_id)  # at the id itself, where the typo is
+    fields.problems.append(ContentError(fields.path, line, col, messages.UNKNOWN_TRANSLATED_ID,
+                                        {"value": entry_id, "list": list_name}))
 
 
 def status(doc: Document, version: str, translation: Translation | None) -> Status:
@@ -138,7 +146,7 @@ def statuses(raw_documents, site, translations, warnings: list[ContentError]) ->
         translation = translations.get(doc.key)
         state = status(doc, versions[doc.source], translation)
         if state.stale:
-            warnings.append(ContentError(translation.path, 2, 1, messages.STALE_TRANSLATION,
+            warnings.append(ContentError(translation.path, translation.source_line, 1, messages.STALE_TRANSLATION,
                                          {"old": translation.source, "new": state.current_source}))
         found[doc.key] = state
     return found
