@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 APT_PACKAGES := chromium fonts-noto-core
 
-.PHONY: site test serve check clean .apt-deps
+.PHONY: site test serve check clean catalogs .apt-deps
 
 site: $(VENV)/.site-deps node_modules/.installed
 	$(PY) build.py build
@@ -44,6 +44,12 @@ node_modules/.installed: package.json package-lock.json
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
 	fi
 	@command -v chromium >/dev/null || { echo "chromium is missing: apt-get install $(APT_PACKAGES)"; exit 1; }
+
+# After changing a template string: refresh the catalogs, then translate the new entries
+# in vankien/locale/vi/LC_MESSAGES/messages.po (tests fail while any is empty).
+catalogs: $(VENV)/.site-deps
+	$(VENV)/bin/pybabel extract -F vankien/locale/babel.cfg -o vankien/locale/messages.pot --no-location --omit-header .
+	$(VENV)/bin/pybabel update -i vankien/locale/messages.pot -d vankien/locale --no-fuzzy-matching
 
 clean:
 	rm -rf site .site-new-* .site-old-* .pytest_cache

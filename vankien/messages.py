@@ -218,3 +218,9 @@ STALE_TRANSLATION = M(
     "cập nhật bản dịch theo bản gốc, rồi ghi `source: {new}`",
     "update the translation to match the source, then set `source: {new}`",
 )
+INDEXER_FAILED = M(
+    "lập chỉ mục tìm kiếm thất bại: {output}",
+    "building the search index failed: {output}",
+    "chạy lại `make site`; nếu vẫn lỗi, báo lỗi kèm thông báo này",
+    "run `make site` again; if it still fails, report it with this message",
+)

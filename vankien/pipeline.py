@@ -1,6 +1,6 @@
 """The build, as an ordered list of stages. The order listed is the order of execution.
 
-    config → content → validate → translate → assets → render (pages, open data) → write
+    config → content → validate → translate → assets → render (pages, open data) → write (+ search index)
 
 Each stage reads what earlier stages left in the Build and records its problems;
 the build stops before `write` when there are any, so a bad input never replaces the
@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vankien import assets, config, content, i18n, opendata, render, validate, write
+from vankien import assets, config, content, i18n, opendata, render, search, validate, write
 from vankien.errors import BuildFailed, ContentError
 
 
@@ -62,7 +62,14 @@ def stage_render(build: Build) -> None:
 
 
 def stage_write(build: Build) -> None:
-    write.write_site(build.output, build.files)
+    def index(staging: Path) -> None:
+        started = time.perf_counter()
+        search.build_index(build.root, staging, build.files, build.problems)
+        build.timings["index"] = time.perf_counter() - started
+        if build.problems:
+            raise BuildFailed(build.problems)
+
+    write.write_site(build.output, build.files, before_swap=index)
 
 
 CHECK_STAGES = (stage_config, stage_content, stage_validate, stage_translate)

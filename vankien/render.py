@@ -147,6 +147,7 @@ def pages(site: Site, config: Config, lang: str = "vi", fallbacks: dict | None =
                        {"cells": compare.matrix(site), "used": used, "orgs": orgs_with_targets}, lang))
     result.append(Page(urls.methodology(lang), "methodology.html", {}, lang))
     result.append(Page(urls.data_index(lang), "data.html", {}, lang))
+    result.append(Page(urls.search(lang), "search.html", {}, lang))
     result.append(Page(urls.not_found(lang), "404.html", {}, lang))
     return result
 

@@ -56,6 +56,10 @@ def methodology(lang: str = "vi") -> str:
     return f"{language_root(lang)}methodology/"
 
 
+def search(lang: str = "vi") -> str:
+    return f"{language_root(lang)}search/"
+
+
 def data_index(lang: str = "vi") -> str:
     return f"{language_root(lang)}data/"
 

@@ -10,10 +10,12 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 
-def write_site(output: Path, files: dict[str, bytes]) -> None:
-    """Replace `output` with exactly `files` ({relative path: bytes})."""
+def write_site(output: Path, files: dict[str, bytes], before_swap: Callable[[Path], None] | None = None) -> None:
+    """Replace `output` with exactly `files` ({relative path: bytes}), plus what `before_swap`
+    adds to the staging folder (the search index); if it raises, nothing is replaced."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
@@ -24,6 +26,8 @@ def write_site(output: Path, files: dict[str, bytes]) -> None:
                 raise ValueError(f"refusing to write outside the site: {relative}")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+        if before_swap:
+            before_swap(staging)
         os.chmod(staging, 0o755)
         _swap(staging, output)
     except BaseException:

@@ -1,0 +1,68 @@
+"""Search: a Pagefind index per language, built from the pages the site publishes.
+
+Pagefind folds tone marks ("chi tieu" finds "chỉ tiêu") but keeps đ apart from d, so a
+reader typing "doan vien" would miss "đoàn viên". The pages handed to the indexer (never
+the published ones) therefore spell đ as d + U+0335, a combining mark Pagefind folds away;
+the search page folds đ → d in the query and turns d + U+0335 back into đ in what it shows.
+"""
+
+from __future__ import annotations
+
+import platform
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from vankien import messages
+from vankien.errors import ContentError
+
+BUNDLE = "pagefind"  # the index folder inside site/
+STROKE = "\u0335"
+BINARIES = {  # inside the npm package `pagefind`, one platform package each
+    ("Linux", "x86_64"): "@pagefind/linux-x64/bin/pagefind_extended",
+    ("Linux", "aarch64"): "@pagefind/linux-arm64/bin/pagefind_extended",
+    ("Darwin", "arm64"): "@pagefind/darwin-arm64/bin/pagefind_extended",
+    ("Darwin", "x86_64"): "@pagefind/darwin-x64/bin/pagefind_extended",
+}
+
+
+def fold_for_index(html: str) -> str:
+    """`đoàn` → `d̵oàn`: the indexer sees a plain d, the excerpt keeps a mark to restore."""
+    return html.replace("đ", "d" + STROKE).replace("Đ", "D" + STROKE)
+
+
+def binary(root: Path) -> Path | None:
+    relative = BINARIES.get((platform.system(), platform.machine()))
+    path = root / "node_modules" / relative if relative else None
+    return path if path and path.exists() else None
+
+
+def is_indexed(path: str) -> bool:
+    """Pages worth finding: documents, organizations, topics (not lists, data or the 404)."""
+    return path.endswith(".html") and not path.endswith("404.html")
+
+
+def build_index(root: Path, site_dir: Path, files: dict[str, bytes], problems: list[ContentError]) -> None:
+    """Write the search bundle into `site_dir/pagefind` from folded copies of the pages."""
+    pagefind = binary(root)
+    if pagefind is None:
+        problems.append(ContentError(
+            "node_modules/pagefind", 1, 1, messages.MISSING_FILE,
+            {"what_vi": "chương trình lập chỉ mục tìm kiếm Pagefind", "what_en": "the Pagefind search indexer",
+             "hint_vi": "chạy `make site` (cài Pagefind từ npm)", "hint_en": "run `make site` (it installs Pagefind from npm)"}))
+        return
+    with tempfile.TemporaryDirectory(prefix="vankien-index-") as scratch:
+        pages = Path(scratch)
+        for name, data in files.items():
+            if is_indexed(name):
+                target = pages / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(fold_for_index(data.decode("utf-8")), encoding="utf-8")
+        completed = subprocess.run(
+            [str(pagefind), "--site", str(pages), "--output-path", str(site_dir / BUNDLE), "--silent"],
+            capture_output=True, text=True)
+    if completed.returncode != 0:
+        problems.append(ContentError("node_modules/pagefind", 1, 1, messages.INDEXER_FAILED,
+                                     {"output": (completed.stderr or completed.stdout).strip()[-500:]}))
+        shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
