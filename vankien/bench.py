@@ -1,0 +1,92 @@
+"""Benchmarks: figures printed, never asserted. `python -m vankien.bench search [--site DIR]`
+
+search: index size per language, indexing time, and the bytes a reader's browser fetches
+for a query and its first five results (Chromium, cold cache, search page excluded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+from vankien import pipeline, search
+
+QUERIES = ("doan vien", "ket nap dang", "Binh Tan", "Ha Huy Tap", "ho boi")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def _size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _serve(directory: Path):
+    handler = functools.partial(_Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def bytes_per_query(base: str, queries=QUERIES) -> dict[str, tuple[int, int]]:
+    """{query: (bytes fetched from the index, results)} with a cold cache for each query."""
+    from playwright.sync_api import sync_playwright
+
+    figures = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for query in queries:
+            context = browser.new_context()
+            page = context.new_page()
+            fetched = []
+            page.on("requestfinished", lambda r: fetched.append(r) if "/pagefind/" in r.url else None)
+            page.goto(f"{base}search/?q={quote(query)}")
+            page.wait_for_function("() => document.getElementById('search-status').textContent.length > 0")
+            page.wait_for_load_state("networkidle")
+            total = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in fetched)
+            figures[query] = (total, page.locator(".search-result").count())
+            context.close()
+        browser.close()
+    return figures
+
+
+def bench_search(root: Path, site: Path | None) -> None:
+    if site is None:
+        started = time.perf_counter()
+        build = pipeline.run(root)
+        site = build.output
+        print(f"build {time.perf_counter() - started:.2f} s, of which search index {build.timings.get('index', 0):.2f} s")
+    bundle = site / search.BUNDLE
+    print(f"index: {_size(bundle) / 1024:.0f} KB in {bundle}")
+    for index in sorted((bundle / "index").glob("*")) if (bundle / "index").exists() else ():
+        print(f"  {index.name}")
+    for entry in sorted(bundle.glob("pagefind.*.pf_meta")):
+        print(f"  {entry.name}: {entry.stat().st_size / 1024:.1f} KB")
+    server, base = _serve(site)
+    try:
+        for query, (size, count) in bytes_per_query(base).items():
+            print(f"query {query!r:16} {size / 1024:7.1f} KB fetched, {count} results shown")
+    finally:
+        server.shutdown()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m vankien.bench")
+    parser.add_argument("what", choices=["search"])
+    parser.add_argument("--root", type=Path, default=Path("."))
+    parser.add_argument("--site", type=Path, help="an already built site (default: build ROOT now)")
+    args = parser.parse_args()
+    bench_search(args.root.resolve(), args.site)
+
+
+if __name__ == "__main__":
+    main()
