@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import hashlib
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,8 +108,13 @@ FILTERS = {
 
 
 def make_environment(templates: Path) -> jinja2.Environment:
+    # Compiled templates are cached on disk, keyed by their source's checksum: compiling
+    # them is most of a small build's rendering time, and every `serve` rebuild pays it.
+    cache = Path(tempfile.gettempdir()) / f"vankien-templates-{hashlib.sha256(str(templates).encode()).hexdigest()[:12]}"
+    cache.mkdir(exist_ok=True)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache)),
         extensions=["jinja2.ext.i18n"],
         autoescape=True,
         undefined=jinja2.StrictUndefined,
