@@ -7,6 +7,7 @@ those tables go in the body.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -99,6 +100,7 @@ def make_parser() -> MarkdownIt:
 _PARSER = make_parser()
 
 
+@functools.lru_cache(maxsize=512)  # the preview re-renders only the bodies that changed
 def render(source: str) -> Body:
     """The body as HTML, with an `id` on every heading and the placements it holds."""
     env: dict = {}

@@ -31,6 +31,7 @@ class Build:
     statuses: dict = field(default_factory=dict)
     assets: dict = field(default_factory=dict)
     files: dict = field(default_factory=dict)
+    index_now: bool = True  # False: keep the previous search index; the preview refreshes it after reloading
 
 
 def stage_config(build: Build) -> None:
@@ -69,16 +70,19 @@ def stage_write(build: Build) -> None:
         if build.problems:
             raise BuildFailed(build.problems)
 
-    write.write_site(build.output, build.files, before_swap=index)
+    def keep_index(staging: Path) -> None:
+        search.carry_over(build.output, staging)
+
+    write.write_site(build.output, build.files, before_swap=index if build.index_now else keep_index)
 
 
 CHECK_STAGES = (stage_config, stage_content, stage_validate, stage_translate)
 BUILD_STAGES = CHECK_STAGES + (stage_assets, stage_render, stage_write)
 
 
-def run(root: Path, output: Path | None = None, stages=BUILD_STAGES) -> Build:
+def run(root: Path, output: Path | None = None, stages=BUILD_STAGES, index_now: bool = True) -> Build:
     """Run `stages` in order; raise BuildFailed (having written nothing) on any problem."""
-    build = Build(root=root, output=output or root / "site")
+    build = Build(root=root, output=output or root / "site", index_now=index_now)
     for stage in stages:
         if stage is stage_render and build.problems:
             break  # rendering invalid content would only add noise

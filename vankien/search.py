@@ -8,6 +8,7 @@ the search page folds đ → d in the query and turns d + U+0335 back into đ in
 
 from __future__ import annotations
 
+import os
 import platform
 import shutil
 import subprocess
@@ -66,3 +67,23 @@ def build_index(root: Path, site_dir: Path, files: dict[str, bytes], problems: l
         problems.append(ContentError("node_modules/pagefind", 1, 1, messages.INDEXER_FAILED,
                                      {"output": (completed.stderr or completed.stdout).strip()[-500:]}))
         shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
+
+
+def carry_over(site_dir: Path, staging: Path) -> None:
+    """Put the current site's search bundle into `staging` (a rebuild that indexes later)."""
+    if (site_dir / BUNDLE).is_dir():
+        shutil.copytree(site_dir / BUNDLE, staging / BUNDLE, copy_function=os.link)  # files never change in place
+
+
+def refresh_index(root: Path, site_dir: Path, files: dict[str, bytes], problems: list[ContentError]) -> None:
+    """Rebuild the bundle of an already written site and swap it in (the preview, after reloading)."""
+    scratch = Path(tempfile.mkdtemp(prefix=".index-", dir=site_dir.parent))
+    try:
+        build_index(root, scratch, files, problems)
+        if not problems and (scratch / BUNDLE).is_dir():
+            old = scratch / "old"
+            if (site_dir / BUNDLE).exists():
+                os.rename(site_dir / BUNDLE, old)
+            os.rename(scratch / BUNDLE, site_dir / BUNDLE)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)

@@ -16,7 +16,7 @@ import threading
 import time
 from pathlib import Path
 
-from vankien import pipeline
+from vankien import pipeline, search
 from vankien.errors import BuildFailed, ContentError, summary
 
 WATCHED = ("content", "templates", "static", "config.yaml")
@@ -31,10 +31,12 @@ class Preview:
         self.problems: list[ContentError] = []
         self.lock = threading.Lock()
 
-    def rebuild(self) -> float:
+    def rebuild(self, index_now: bool = True) -> pipeline.Build | None:
+        """Build the site; with index_now=False the search index is refreshed by refresh_search."""
         started = time.perf_counter()
+        build = None
         try:
-            pipeline.run(self.root, self.output)
+            build = pipeline.run(self.root, self.output, index_now=index_now)
             problems = []
         except BuildFailed as failed:
             problems = failed.problems
@@ -45,7 +47,15 @@ class Preview:
             print(summary(problems), flush=True)
         else:
             print(f"Đã dựng lại / rebuilt in {elapsed * 1000:.0f} ms", flush=True)
-        return elapsed
+        return build
+
+    def refresh_search(self, build: pipeline.Build | None) -> None:
+        """Re-index after the browser has reloaded: search catches up a moment later."""
+        if build is not None:
+            problems: list = []
+            search.refresh_index(self.root, self.output, build.files, problems)
+            if problems:
+                print(summary(problems), flush=True)
 
     # -- WSGI ---------------------------------------------------------------------
 
@@ -133,8 +143,9 @@ def _watch(preview: Preview, loop, reload, ready: threading.Event) -> None:
         if not ready.is_set():
             ready.set()
         if changes:
-            preview.rebuild()
+            build = preview.rebuild(index_now=False)
             loop.add_callback(reload)
+            preview.refresh_search(build)
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
