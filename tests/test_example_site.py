@@ -222,3 +222,22 @@ def test_no_external_resources_are_loaded(example_site):
             if 'rel="canonical"' in match.group(0) or 'rel="alternate"' in match.group(0):
                 continue
             assert "://" not in match.group(1), (path, match.group(1))
+
+
+def test_every_page_has_a_share_image_that_exists(example_site):
+    from PIL import Image
+
+    seen = set()
+    for path in html_pages(example_site):
+        html = path.read_text(encoding="utf-8")
+        match = re.search(r'<meta property="og:image" content="https://vankien\.example\.org/([^"]+)">', html)
+        assert match, path
+        image = example_site / match.group(1)
+        with Image.open(image) as picture:
+            assert picture.size == (1200, 630) and picture.format == "PNG", image
+        seen.add(match.group(1))
+    # documents and organizations get their own image, in their own language
+    assert {"share/so-tttt-tphcm/dai-hoi-2022.png", "share/en/so-tttt-tphcm/dai-hoi-2022.png",
+            "share/quan-doan-binh-tan.png", "share/index.png", "share/en.png"} <= seen
+    assert (example_site / "share/so-tttt-tphcm/dai-hoi-2022.png").read_bytes() != \
+        (example_site / "share/en/so-tttt-tphcm/dai-hoi-2022.png").read_bytes()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vankien import messages
+from vankien import messages, social
 from vankien.errors import ContentError
 
 FONT_PACKAGE = Path("node_modules/@fontsource/be-vietnam-pro/files")
@@ -31,4 +31,9 @@ def collect(root: Path, problems: list[ContentError]) -> dict[str, bytes]:
                      "hint_en": "run `make site` (it installs the fonts from npm)"}))
                 return assets
             assets[f"fonts/{name}"] = (fonts / name).read_bytes()
+    if not social.fonts_present(root):
+        problems.append(ContentError(
+            social.FONTS.as_posix(), 1, 1, messages.MISSING_FILE,
+            {"what_vi": "phông chữ cho ảnh chia sẻ", "what_en": "the font for share images",
+             "hint_vi": "chạy `make site` (cài phông chữ từ npm)", "hint_en": "run `make site` (it installs the fonts from npm)"}))
     return assets

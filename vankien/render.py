@@ -19,7 +19,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from vankien import charts, compare, i18n, markdown, messages, numbers, urls
+from vankien import charts, compare, i18n, markdown, messages, numbers, social, urls
 from vankien.config import Config
 from vankien.errors import ContentError
 from vankien.model import Document, Organization, Period, Site, Text
@@ -136,9 +136,17 @@ def pages(site: Site, config: Config, lang: str = "vi", fallbacks: dict | None =
     latest = sorted(site.documents, key=lambda d: (-d.period.end, -d.period.start, d.org, d.id))
     result = [Page(urls.home(lang), "home.html", {"latest": latest, "roots": _roots(site)}, lang)]
     for org in site.organizations.values():
-        result.append(Page(urls.organization(org.id, lang), "organization.html", _org_context(site, org), lang))
+        context = _org_context(site, org)
+        parent = site.organizations.get(org.parent) if org.parent else None
+        context["card"] = social.Card(
+            config.title.get(lang), " · ".join(filter(None, [LEVELS[org.level].get(lang), org.province])),
+            org.name.get(lang), parent.name.get(lang) if parent else config.description.get(lang))
+        result.append(Page(urls.organization(org.id, lang), "organization.html", context, lang))
     for doc in site.documents:
         context = _doc_context(site, doc, lang)
+        context["card"] = social.Card(
+            config.title.get(lang), f"{KINDS[doc.kind].get(lang)} · {do_period(doc.period, lang)}", doc.title,
+            site.organizations[doc.org].name.get(lang))
         context["fallback"] = fallbacks.get(doc.key, frozenset())
         context["stale"] = lang != "vi" and bool(statuses.get(doc.key)) and statuses[doc.key].stale
         result.append(Page(urls.document(doc.org, doc.id, lang), "document.html", context, lang))
@@ -250,10 +258,12 @@ class Renderer:
         untranslated = "body" in page.context.get("fallback", ())
         alternates = {k: v for k, v in versions.items() if not (untranslated and k != "vi") and not absolute_links}
         canonical_lang = "vi" if untranslated else lang
+        share = urls.share_image(current if "card" in page.context else urls.home(lang))
         return {
             "config": self.config,
             "site": self.site,
             "lang": lang,
+            "share_image": urls.absolute(self.config.base_url, share),
             "page_url": current,
             "canonical": urls.absolute(self.config.base_url, versions[canonical_lang]),
             "alternates": {k: urls.absolute(self.config.base_url, v) for k, v in alternates.items()},
@@ -303,9 +313,22 @@ def render_all(root: Path, config: Config, site: Site, statuses: dict, assets: d
     for lang, localized, fallbacks, language_pages in all_pages:
         renderer.use_language(lang, localized, fallbacks)
         output.update(_render_pages(renderer, language_pages, problems))
+        output.update(_share_images(root, config, lang, language_pages))
         if problems:
             break
     return output
+
+
+def _share_images(root: Path, config: Config, lang: str, language_pages: list[Page]) -> dict[str, bytes]:
+    """A share image per document and organization page, and one for the rest of the site."""
+    if not social.fonts_present(root):
+        return {}  # reported by assets.collect
+    images = {urls.share_image(urls.home(lang)): social.image(
+        root, social.Card(config.title.get(lang), "", config.description.get(lang), config.base_url.split("://")[-1].rstrip("/")))}
+    for page in language_pages:
+        if "card" in page.context:
+            images[urls.share_image(page.url)] = social.image(root, page.context["card"])
+    return images
 
 
 def _render_pages(renderer: Renderer, language_pages: list[Page], problems) -> dict[str, bytes]:

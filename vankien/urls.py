@@ -77,6 +77,11 @@ def static(name: str) -> str:
     return f"static/{name}"
 
 
+def share_image(page_url: str) -> str:
+    """The share image (og:image) of a page: `share/so-tttt-tphcm/dai-hoi-2022.png`."""
+    return "share/" + (page_url.rstrip("/").removesuffix(".html") or "index") + ".png"
+
+
 def output_path(url: str) -> str:
     """The file that serves `url`: directory URLs get index.html."""
     return url + "index.html" if url == "" or url.endswith("/") else url
