@@ -241,3 +241,15 @@ def test_every_page_has_a_share_image_that_exists(example_site):
             "share/quan-doan-binh-tan.png", "share/index.png", "share/en.png"} <= seen
     assert (example_site / "share/so-tttt-tphcm/dai-hoi-2022.png").read_bytes() != \
         (example_site / "share/en/so-tttt-tphcm/dai-hoi-2022.png").read_bytes()
+
+
+@pytest.mark.parametrize("card", [
+    ("Site", "", "", ""),
+    ("Site", "Kế hoạch · Năm 2024", "Một tiêu đề rất dài " * 30, "Tổ chức " * 40),
+    ("Site", "X", "Từ_dài_không_có_khoảng_trắng_" * 12, "Y"),
+])
+def test_share_image_draws_any_text(card):
+    from vankien import social
+    from tests.conftest import ROOT
+    png = social.draw(ROOT, social.Card(*card))
+    assert png.startswith(b"\x89PNG")

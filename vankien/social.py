@@ -55,7 +55,7 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int
             break
     else:
         lines.append(current)
-        return [line for line in lines if line]
+        return [line for line in lines if line] or [""]
     last = lines[-1]
     while last and draw.textlength(last + " …", font=font) > width:
         last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
