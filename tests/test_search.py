@@ -129,3 +129,25 @@ def test_header_box_searches_from_any_page_by_keyboard(phone, served_site):
             break
     assert page.evaluate("document.activeElement.tagName") == "A"
     page.close()
+
+
+def test_every_counted_result_can_be_reached(phone, served_site):
+    page = run_search(phone, served_site, "doan")  # "Đoàn" is on every page
+    total = int(page.inner_text("#search-status").split()[0])
+    assert total > 10 and len(results(page)) == 10
+    page.click("#search-more button")
+    page.wait_for_function(f"() => document.querySelectorAll('.search-result').length === {min(total, 20)}")
+    if total <= 20:
+        assert page.is_hidden("#search-more")
+    page.close()
+
+
+def test_empty_search_offers_examples_not_empty_filters(phone, served_site):
+    page = phone.new_page()
+    page.goto(served_site + "search/")
+    page.wait_for_selector(".search-examples a")
+    assert page.is_hidden("#search-filter-box")
+    page.click(".search-examples a >> nth=1")
+    page.wait_for_function("() => document.querySelectorAll('.search-result').length > 0", timeout=15_000)
+    assert page.input_value("#q") == "ket nap dang"
+    page.close()

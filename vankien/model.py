@@ -42,7 +42,7 @@ class Organization:
     short_name: Text
     level: str
     parent: str | None
-    province: str | None
+    province: Text | None
     members: Members | None
     fanpage: str | None
     predecessors: tuple[str, ...]

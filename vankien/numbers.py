@@ -409,7 +409,23 @@ def format_value(measure: Measure, lang: str = "vi") -> str:
     if measure.unit == "%":
         return " ".join(filter(None, words)) + "%"
     unit = UNITS_EN.get(measure.unit, measure.unit) if lang == "en" and measure.unit else measure.unit
+    if lang == "en" and unit and measure.value == 1 and measure.value_max is None:
+        unit = _singular(unit)
     return " ".join(filter(None, words + [unit]))
+
+
+def _singular(unit: str) -> str:
+    """`1 activities` reads `1 activity`: the English unit for a count of one. The noun that
+    takes the plural is the first word before "of" ("units of blood"), else the last."""
+    if unit == "times/year":
+        return "time/year"
+    words = unit.split(" ")
+    at = 0 if "of" in words else len(words) - 1
+    for plural, single in (("ies", "y"), ("ches", "ch"), ("sses", "ss"), ("s", "")):
+        if words[at].endswith(plural) and words[at] not in ("đồng", "series"):
+            words[at] = words[at][: -len(plural)] + single
+            break
+    return " ".join(words)
 
 
 def _display_scale(measure: Measure, locale: str) -> tuple[str, int]:

@@ -121,7 +121,7 @@ def organization_data(site: Site, org_id: str, table: list[dict]) -> dict:
     term = compare.term_table(site, org_id)
     return {
         "id": org.id, "name": {"vi": org.name.vi, "en": org.name.en}, "level": org.level,
-        "parent": org.parent, "province": org.province,
+        "parent": org.parent, "province": {"vi": org.province.vi, "en": org.province.en} if org.province else None,
         "members": {"count": org.members.count, "year": org.members.year} if org.members else None,
         "documents": [{"id": d.id, "title": d.title, "kind": d.kind, "period": d.period.key,
                        "reviews": d.reviews.key if d.reviews else None, "url": urls.document(d.org, d.id)}

@@ -139,7 +139,7 @@ def pages(site: Site, config: Config, lang: str = "vi", fallbacks: dict | None =
         context = _org_context(site, org)
         parent = site.organizations.get(org.parent) if org.parent else None
         context["card"] = social.Card(
-            config.title.get(lang), " · ".join(filter(None, [LEVELS[org.level].get(lang), org.province])),
+            config.title.get(lang), " · ".join(filter(None, [LEVELS[org.level].get(lang), org.province.get(lang) if org.province else None])),
             org.name.get(lang), parent.name.get(lang) if parent else config.description.get(lang))
         result.append(Page(urls.organization(org.id, lang), "organization.html", context, lang))
     for doc in site.documents:

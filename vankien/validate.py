@@ -101,7 +101,7 @@ def _organization(record: RawFile, problems) -> Organization | None:
         short_name=fields.text_pair("short_name") or name,
         level=level,
         parent=fields.identifier("parent"),
-        province=fields.text("province"),
+        province=fields.text_pair("province"),
         members=members,
         fanpage=fields.url("fanpage"),
         predecessors=tuple(str(p) for p in predecessors),

@@ -13,6 +13,11 @@ const filterDetails = document.getElementById("search-filter-box");
 const chosen = {};  // filter name → Set of raw (indexed) values
 let pagefind = null;
 let latest = 0;
+let ranked = [];   // every result of the current search, best first
+let shown = 0;     // how many of them are on the page
+const PAGE = 10;
+const more = document.getElementById("search-more");
+const examples = document.getElementById("search-examples");
 
 const STROKE = "\u0335";
 const unfold = (text) => text.replaceAll("d" + STROKE, "đ").replaceAll("D" + STROKE, "Đ");
@@ -57,6 +62,13 @@ function resultNode(data) {
 
 function renderFilters(available, counts) {
   filterBox.replaceChildren();
+  const active = Object.values(chosen).reduce((n, set) => n + set.size, 0);
+  if (active) {
+    const reset = element("button", { type: "button", class: "search-reset" }, script.dataset.reset);
+    reset.addEventListener("click", () => { for (const set of Object.values(chosen)) set.clear(); run(); });
+    filterBox.append(reset);
+  }
+  filterDetails.querySelector("summary").dataset.active = active ? ` (${active})` : "";
   for (const [name, values] of Object.entries(available)) {
     const box = element("fieldset", {}, element("legend", {}, unfold(name)));
     for (const value of Object.keys(values).sort()) {
@@ -69,12 +81,12 @@ function renderFilters(available, counts) {
         run();
       });
       const count = counts?.[name]?.[value] ?? 0;
-      box.append(element("div", { class: "filter-option" }, checkbox,
+      box.append(element("div", { class: count || checkbox.checked ? "filter-option" : "filter-option empty" }, checkbox,
         element("label", { for: id }, unfold(value), " ", element("span", { class: "count" }, `(${count})`))));
     }
     filterBox.append(box);
   }
-  filterDetails.hidden = false;
+  filterDetails.hidden = !input.value.trim();
 }
 
 async function run() {
@@ -86,8 +98,12 @@ async function run() {
   if (!query) {
     list.replaceChildren();
     statusLine.textContent = "";
+    filterDetails.hidden = true;
+    more.hidden = true;
+    examples.hidden = false;
     return;
   }
+  examples.hidden = true;
   const filters = Object.fromEntries(Object.entries(chosen).filter(([, v]) => v.size).map(([k, v]) => [k, { any: [...v] }]));
   const folded = foldQuery(query);
   // Vietnamese words are written as separate syllables ("hồ bơi", "kết nạp"): pages holding
@@ -99,14 +115,24 @@ async function run() {
   ]);
   if (ticket !== latest) return;  // a newer search started meanwhile
   const seen = new Set();
-  const ranked = [...(phrase ? phrase.results : []), ...search.results].filter((r) => !seen.has(r.id) && seen.add(r.id));
-  const found = await Promise.all(ranked.slice(0, 10).map((r) => r.data()));
+  ranked = [...(phrase ? phrase.results : []), ...search.results].filter((r) => !seen.has(r.id) && seen.add(r.id));
+  shown = 0;
+  list.replaceChildren();
+  await showMore(ticket);
   if (ticket !== latest) return;
   renderFilters(await pagefind.filters(), search.filters);
-  list.replaceChildren(...found.map(resultNode));
   const n = ranked.length;
   const template = n === 0 ? script.dataset.none : n === 1 ? script.dataset.one : script.dataset.count;
   statusLine.textContent = say(template, { q: query, n: n.toLocaleString(document.documentElement.lang) });
+}
+
+async function showMore(ticket = latest) {
+  const found = await Promise.all(ranked.slice(shown, shown + PAGE).map((r) => r.data()));
+  if (ticket !== latest) return;
+  list.append(...found.map(resultNode));
+  shown += found.length;
+  more.hidden = shown >= ranked.length;
+  more.querySelector("button").textContent = say(script.dataset.more, { n: Math.min(PAGE, ranked.length - shown) });
 }
 
 async function start() {
@@ -120,7 +146,7 @@ async function start() {
   }
   input.value = new URL(location.href).searchParams.get("q") || "";
   filterDetails.open = matchMedia("(min-width: 64rem)").matches;  // on phones, results come first
-  renderFilters(await pagefind.filters(), null);
+  more.querySelector("button").addEventListener("click", () => showMore());
   let timer = null;
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 150); });
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
