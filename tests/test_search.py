@@ -151,3 +151,12 @@ def test_empty_search_offers_examples_not_empty_filters(phone, served_site):
     page.wait_for_function("() => document.querySelectorAll('.search-result').length > 0", timeout=15_000)
     assert page.input_value("#q") == "ket nap dang"
     page.close()
+
+
+def test_filter_counts_match_the_results(phone, served_site):
+    page = run_search(phone, served_site, "ket nap dang")
+    page.click("#search-filter-box summary")
+    counts = page.eval_on_selector_all("fieldset", """sets => sets.map(set => [...set.querySelectorAll('.count')]
+        .map(c => parseInt(c.textContent.slice(1))).reduce((a, b) => a + b, 0))""")
+    assert max(counts) >= 1, counts  # a filter group counts the results it holds
+    page.close()

@@ -147,6 +147,7 @@ async function start() {
   input.value = new URL(location.href).searchParams.get("q") || "";
   filterDetails.open = matchMedia("(min-width: 64rem)").matches;  // on phones, results come first
   more.querySelector("button").addEventListener("click", () => showMore());
+  await pagefind.filters();  // loads the filter index, without which searches return no counts
   let timer = null;
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 150); });
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
