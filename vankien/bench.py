@@ -48,7 +48,7 @@ def bytes_per_query(base: str, queries=QUERIES) -> dict[str, tuple[int, int]]:
             context = browser.new_context()
             page = context.new_page()
             fetched = []
-            page.on("requestfinished", lambda r: fetched.append(r) if "/pagefind/" in r.url else None)
+            page.on("requestfinished", lambda r, fetched=fetched: fetched.append(r) if "/pagefind/" in r.url else None)
             page.goto(f"{base}search/?q={quote(query)}")
             page.wait_for_function("() => document.getElementById('search-status').textContent.length > 0")
             page.wait_for_load_state("networkidle")

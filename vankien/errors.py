@@ -16,7 +16,7 @@ class VankienError(Exception):
 class BuildFailed(VankienError):
     """The content has problems; nothing was written."""
 
-    def __init__(self, problems: list["ContentError"]):
+    def __init__(self, problems: list[ContentError]):
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = problems
 

@@ -101,7 +101,7 @@ class Fields:
                     self.missing(key)
         return value
 
-    def mapping(self, key: str, required: bool = False) -> "Fields | None":
+    def mapping(self, key: str, required: bool = False) -> Fields | None:
         value = self._get(key, required)
         if value is None:
             return None

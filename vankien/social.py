@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path("node_modules/@expo-google-fonts/be-vietnam-pro")
-BLUE, BLUE_DARK, RED, GOLD, WHITE = "#0b5fae", "#07396b", "#c8102e", "#ffd84d", "#ffffff"
+BLUE, RED, GOLD, WHITE = "#0b5fae", "#c8102e", "#ffd84d", "#ffffff"
 VERSION = "2"  # bump when the drawing changes, to invalidate cached images
 
 
