@@ -253,3 +253,38 @@ def test_share_image_draws_any_text(card):
     from tests.conftest import ROOT
     png = social.draw(ROOT, social.Card(*card))
     assert png.startswith(b"\x89PNG")
+
+
+def test_sitemap_lists_every_page_with_its_language_versions(example_site):
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(example_site / "sitemap.xml").getroot()
+    locations = [u.find("s:loc", ns).text for u in root.findall("s:url", ns)]
+    pages = [p for p in html_pages(example_site) if p.name != "404.html"]
+    assert len(locations) == len(set(locations)) == len(pages)
+    for location in locations:
+        path = example_site / location.removeprefix("https://vankien.example.org/")
+        assert (path / "index.html" if location.endswith("/") else path).exists(), location
+    home = root.find("s:url", ns)
+    assert {link.get("hreflang") for link in home.findall("x:link", ns)} == {"vi", "en"}
+    assert "Sitemap: https://vankien.example.org/sitemap.xml" in (example_site / "robots.txt").read_text()
+
+
+@pytest.mark.parametrize("feed, lang, title", [
+    ("feed.xml", "vi", "Chương trình công tác Đoàn và phong trào thanh thiếu nhi quận Bình Tân năm 2023"),
+    ("en/feed.xml", "en", "Program of Youth Union Work and the Youth and Children's Movement of Bình Tân District in 2023"),
+])
+def test_atom_feed_per_language(example_site, feed, lang, title):
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ET.parse(example_site / feed).getroot()
+    entries = root.findall(f"{atom}entry")
+    assert len(entries) == 3
+    assert entries[0].find(f"{atom}title").text == title  # newest first
+    for entry in entries:
+        href = entry.find(f"{atom}link").get("href").removeprefix("https://vankien.example.org/")
+        assert (example_site / href / "index.html").exists()
+    home = (example_site / ("" if lang == "vi" else "en") / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/atom+xml"' in home and 'href="feed.xml"' in home

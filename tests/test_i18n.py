@@ -122,6 +122,8 @@ def test_missing_translation_falls_back_with_notice_lang_and_canonical(site_fact
     assert '<link rel="canonical" href="https://example.org/doan-a/dai-hoi/">' in html
     assert 'hreflang="en"' not in html.split("</head>")[0]  # not announced as an English version
     assert "Party admission" in html  # labels are still English
+    sitemap = (tmp_path / "out/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/en/doan-a/dai-hoi/</loc>" not in sitemap  # only the original is listed
     vi_html = (tmp_path / "out/doan-a/dai-hoi/index.html").read_text(encoding="utf-8")
     assert 'lang="vi"' not in vi_html.split("<body", 1)[1].replace('lang="vi">Tiếng Việt', "")
 

@@ -19,7 +19,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from vankien import charts, compare, i18n, markdown, messages, numbers, social, urls
+from vankien import charts, compare, feeds, i18n, markdown, messages, numbers, social, urls
 from vankien.config import Config
 from vankien.errors import ContentError
 from vankien.model import Document, Organization, Period, Site, Text
@@ -277,6 +277,11 @@ class Renderer:
             "number": lambda value: format_decimal(value, locale=lang),
         }
 
+    def sitemap_entry(self, page: Page) -> tuple[str, dict[str, str]]:
+        """The page's canonical URL and its language versions (as the page itself declares)."""
+        context = self._globals(page)
+        return context["canonical"], context["alternates"]
+
     def _place_tables(self, html: str, page: Page) -> str:
         """Put the rendered targets/results tables where the body's [[…]] lines were."""
         for what in ("targets", "results"):
@@ -310,12 +315,17 @@ def render_all(root: Path, config: Config, site: Site, statuses: dict, assets: d
         else:
             localized, fallbacks = localized_site(site, translations)
         all_pages.append((lang, localized, fallbacks, pages(localized, config, lang, fallbacks, statuses)))
+    sitemap_entries = []
     for lang, localized, fallbacks, language_pages in all_pages:
         renderer.use_language(lang, localized, fallbacks)
         output.update(_render_pages(renderer, language_pages, problems))
         output.update(_share_images(root, config, lang, language_pages))
+        output[urls.feed(lang)] = feeds.atom(localized, config, lang)
+        sitemap_entries += [renderer.sitemap_entry(page) for page in language_pages if not page.url.endswith("404.html")]
         if problems:
             break
+    output["sitemap.xml"] = feeds.sitemap(sitemap_entries)
+    output["robots.txt"] = feeds.robots(config)
     return output
 
 

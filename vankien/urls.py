@@ -64,6 +64,10 @@ def data_index(lang: str = "vi") -> str:
     return f"{language_root(lang)}data/"
 
 
+def feed(lang: str = "vi") -> str:
+    return f"{language_root(lang)}feed.xml"
+
+
 def data_file(name: str) -> str:
     """Open-data files live once, under data/, whatever the page's language."""
     return f"data/{name}"
