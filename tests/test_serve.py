@@ -83,3 +83,17 @@ def test_preview_shows_content_errors_then_recovers(preview):
     assert "livereload.js" in html  # so the page reloads by itself once fixed
     path.write_text(good, encoding="utf-8")
     wait_for(lambda: fetch(base + "doan-a/dai-hoi/")[0] == 200)
+
+
+def test_error_page_points_the_caret_at_the_column(site_factory):
+    from vankien import pipeline
+    from vankien.errors import BuildFailed
+    from vankien.serve import error_page
+
+    root = site_factory({DOC: "---\nkind: plan\ntitle: B\nperiod: {year: 2023}\nissued: 2022-13-01\n---\nX\n"})
+    with pytest.raises(BuildFailed) as failed:
+        pipeline.run(root, stages=pipeline.CHECK_STAGES)
+    page = error_page(failed.value.problems, root)
+    source, caret = page.split("<pre>", 1)[1].split("</pre>", 1)[0].split("\n")
+    source = source.replace('<span class="ln">', "").replace("</span>", "")
+    assert source[caret.index("^"):].startswith("2022-13-01")

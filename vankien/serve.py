@@ -99,8 +99,9 @@ def error_page(problems: list[ContentError], root: Path) -> str:
     items = []
     for problem in sorted(problems, key=ContentError.sort_key):
         source = _source_line(root / problem.path, problem.line)
-        excerpt = (f'<pre><span class="ln">{problem.line}</span> {html.escape(source)}\n'
-                   f'<span class="ln"></span> {" " * max(problem.col - 1, 0)}^</pre>') if source is not None else ""
+        number = f"{problem.line:>4} "
+        excerpt = (f'<pre><span class="ln">{number}</span>{html.escape(source)}\n'
+                   f'{" " * len(number)}{" " * max(problem.col - 1, 0)}^</pre>') if source is not None else ""
         items.append(
             f'<li><p class="where">{html.escape(problem.location)}</p>'
             f'<p><strong>{html.escape(problem.text("vi"))}</strong><br><span lang="en">{html.escape(problem.text("en"))}</span></p>'
