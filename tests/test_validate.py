@@ -155,3 +155,31 @@ def problem_hints(root):
     with pytest.raises(BuildFailed) as failed:
         pipeline.run(root, stages=pipeline.CHECK_STAGES)
     return [p.hint("en") for p in failed.value.problems]
+
+
+def test_new_document_starts_from_a_template_that_asks_to_be_filled(site_factory):
+    root = site_factory()
+    made = run_cli(root, "new", "doan-a/chuong-trinh-2025", "--kind", "annual-program", "--year", "2025")
+    assert made.returncode == 0, made.stderr
+    path = root / "content/documents/doan-a/chuong-trinh-2025.vi.md"
+    assert "kind: annual-program" in path.read_text(encoding="utf-8")
+    check = run_cli(root, "check")  # an unfilled title never reaches the site
+    assert check.returncode == 1 and "content/documents/doan-a/chuong-trinh-2025.vi.md:4:" in check.stderr
+    assert "“title”" in check.stderr
+    text = path.read_text(encoding="utf-8").replace("title:        #", "title: Chương trình 2025 #")
+    path.write_text(text, encoding="utf-8")
+    assert run_cli(root, "check").returncode == 0
+    again = run_cli(root, "new", "doan-a/chuong-trinh-2025", "--year", "2025")
+    assert again.returncode == 1 and "not overwritten" in again.stderr
+
+
+def test_new_organization_and_unknown_organization(site_factory):
+    root = site_factory()
+    missing = run_cli(root, "new", "doan-moi/dai-hoi", "--kind", "congress-report", "--term", "I", "--from", "2024", "--to", "2029")
+    assert missing.returncode == 1 and "build.py new --org doan-moi" in missing.stderr
+    assert run_cli(root, "new", "--org", "doan-moi", "--level", "doan-co-so").returncode == 0
+    assert run_cli(root, "new", "doan-moi/dai-hoi", "--kind", "congress-report", "--term", "I", "--from", "2024",
+                   "--to", "2029").returncode == 0
+    check = run_cli(root, "check")
+    assert check.returncode == 1  # the placeholders must be filled before anything is published
+    assert "content/organizations/doan-moi.yaml:2:" in check.stderr and "“vi”" in check.stderr

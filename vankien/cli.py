@@ -9,7 +9,8 @@ import os
 import sys
 from pathlib import Path
 
-from vankien import i18n, pipeline
+from vankien import i18n, pipeline, scaffold
+from vankien.vocabulary import KINDS, LEVELS
 from vankien.errors import BuildFailed, summary
 
 
@@ -20,6 +21,15 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build site/ (default)")
     build.add_argument("--output", type=Path, help="output folder (default: ROOT/site)")
     commands.add_parser("check", help="validate content without writing anything")
+    new = commands.add_parser("new", help="start a document (ORG/DOC) or an organization (--org ID) from a template")
+    new.add_argument("document", nargs="?", help="ORG/DOC, e.g. so-tttt-tphcm/dai-hoi-2027")
+    new.add_argument("--kind", choices=list(KINDS), default="annual-program")
+    new.add_argument("--year", type=int)
+    new.add_argument("--term", help="roman numeral, e.g. VII (with --from and --to)")
+    new.add_argument("--from", dest="start", type=int)
+    new.add_argument("--to", dest="end", type=int)
+    new.add_argument("--org", help="create content/organizations/ORG.yaml instead")
+    new.add_argument("--level", choices=list(LEVELS), default="chi-doan")
     translations = commands.add_parser("translations", help="what is translated, missing or stale, per document and field")
     translations.add_argument("--strict", action="store_true", help="exit 1 when any translation is stale")
     serve = commands.add_parser("serve", help="preview at http://127.0.0.1:8000, rebuilding as you type")
@@ -47,6 +57,8 @@ def _run(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     root = args.root.resolve()
     command = args.command or "build"
+    if command == "new":
+        return _new(root, args)
     if command == "serve":
         from vankien.serve import serve
 
@@ -65,6 +77,23 @@ def _run(argv: list[str]) -> int:
     for warning in build.warnings:
         print(warning.format().replace(": lỗi:", ": cảnh báo:").replace("error:", "warning:"), file=sys.stderr)
     _report(command, build)
+    return 0
+
+
+def _new(root: Path, args) -> int:
+    try:
+        if args.org:
+            path = scaffold.new_organization(root, args.org, args.level)
+        elif args.document and args.document.count("/") == 1:
+            org, doc = args.document.split("/")
+            path = scaffold.new_document(root, org, doc, args.kind, args.year, args.term, args.start, args.end)
+        else:
+            print("cần ORG/DOC hoặc --org ID / give ORG/DOC or --org ID", file=sys.stderr)
+            return 2
+    except scaffold.ScaffoldError as problem:
+        print(f"lỗi / error: {problem}", file=sys.stderr)
+        return 1
+    print(f"Đã tạo / created {path.relative_to(root)} — mở tệp, điền các trường, rồi `build.py serve` để xem.")
     return 0
 
 
