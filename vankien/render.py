@@ -8,6 +8,8 @@ them into {output path: bytes}. Templates never build URLs themselves: they call
 from __future__ import annotations
 
 import dataclasses
+import os
+from concurrent.futures import ThreadPoolExecutor
 import datetime
 import hashlib
 import tempfile
@@ -333,12 +335,13 @@ def _share_images(root: Path, config: Config, lang: str, language_pages: list[Pa
     """A share image per document and organization page, and one for the rest of the site."""
     if not social.fonts_present(root):
         return {}  # reported by assets.collect
-    images = {urls.share_image(urls.home(lang)): social.image(
-        root, social.Card(config.title.get(lang), "", config.description.get(lang), config.base_url.split("://")[-1].rstrip("/")))}
-    for page in language_pages:
-        if "card" in page.context:
-            images[urls.share_image(page.url)] = social.image(root, page.context["card"])
-    return images
+    cards = {urls.share_image(urls.home(lang)): social.Card(
+        config.title.get(lang), "", config.description.get(lang), config.base_url.split("://")[-1].rstrip("/"))}
+    cards.update({urls.share_image(p.url): p.context["card"] for p in language_pages if "card" in p.context})
+    # Pillow releases the GIL while it draws and compresses: threads use every core.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        drawn = pool.map(lambda card: social.image(root, card), cards.values())
+    return dict(zip(cards, drawn))
 
 
 def _render_pages(renderer: Renderer, language_pages: list[Page], problems) -> dict[str, bytes]:

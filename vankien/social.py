@@ -7,6 +7,7 @@ rebuild redraws only what changed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import math
@@ -19,7 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path("node_modules/@expo-google-fonts/be-vietnam-pro")
 BLUE, RED, GOLD, WHITE = "#0b5fae", "#c8102e", "#ffd84d", "#ffffff"
-VERSION = "2"  # bump when the drawing changes, to invalidate cached images
+VERSION = "3"  # bump when the drawing changes, to invalidate cached images
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Card:
     footer: str  # the organization
 
 
+@functools.lru_cache(maxsize=32)
 def _font(root: Path, weight: str, size: int) -> ImageFont.FreeTypeFont:
     name = {"600": "600SemiBold/BeVietnamPro_600SemiBold.ttf", "400": "400Regular/BeVietnamPro_400Regular.ttf"}[weight]
     return ImageFont.truetype(str(root / FONTS / name), size)
@@ -94,7 +96,7 @@ def draw(root: Path, card: Card) -> bytes:
     footer = _wrap(pen, card.footer, footer_font, WIDTH - 128, 1)[0]
     pen.text((64, HEIGHT - 78), footer, font=footer_font, fill="#d6e6f7")
     out = io.BytesIO()
-    image.save(out, format="PNG", compress_level=9)
+    image.save(out, format="PNG", compress_level=6)  # level 9 is 4× slower for 3% fewer bytes
     return out.getvalue()
 
 
