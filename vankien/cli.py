@@ -7,9 +7,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import zipfile
+from xml.etree import ElementTree
 from pathlib import Path
 
-from vankien import i18n, pipeline, scaffold
+from vankien import i18n, importer, pipeline, scaffold
 from vankien.vocabulary import KINDS, LEVELS
 from vankien.errors import BuildFailed, summary
 
@@ -30,6 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--to", dest="end", type=int)
     new.add_argument("--org", help="create content/organizations/ORG.yaml instead")
     new.add_argument("--level", choices=list(LEVELS), default="chi-doan")
+    importing = commands.add_parser("import", help="a .docx or .txt document → content/documents/ORG/DOC.vi.md")
+    importing.add_argument("source", type=Path)
+    importing.add_argument("document", help="ORG/DOC, e.g. quan-doan-binh-tan/chuong-trinh-2024")
+    importing.add_argument("--kind", choices=list(KINDS))
     translations = commands.add_parser("translations", help="what is translated, missing or stale, per document and field")
     translations.add_argument("--strict", action="store_true", help="exit 1 when any translation is stale")
     serve = commands.add_parser("serve", help="preview at http://127.0.0.1:8000, rebuilding as you type")
@@ -59,6 +65,8 @@ def _run(argv: list[str]) -> int:
     command = args.command or "build"
     if command == "new":
         return _new(root, args)
+    if command == "import":
+        return _import(root, args)
     if command == "serve":
         from vankien.serve import serve
 
@@ -94,6 +102,29 @@ def _new(root: Path, args) -> int:
         print(f"lỗi / error: {problem}", file=sys.stderr)
         return 1
     print(f"Đã tạo / created {path.relative_to(root)} — mở tệp, điền các trường, rồi `build.py serve` để xem.")
+    return 0
+
+
+def _import(root: Path, args) -> int:
+    org, _, doc = args.document.partition("/")
+    target = root / "content/documents" / org / f"{doc}.vi.md"
+    if not args.source.exists():
+        print(f"lỗi / error: không có tệp / no such file: {args.source}", file=sys.stderr)
+        return 1
+    if target.exists():
+        print(f"lỗi / error: {target.relative_to(root)} đã có, không ghi đè / already exists, not overwritten", file=sys.stderr)
+        return 1
+    try:
+        imported = importer.import_text(importer.read_source(args.source), args.kind)
+    except (UnicodeDecodeError, KeyError, zipfile.BadZipFile, ElementTree.ParseError) as problem:
+        print(f"lỗi / error: không đọc được {args.source} / cannot read it ({problem}); "
+              "lưu lại dạng .docx hoặc văn bản UTF-8 / save it again as .docx or UTF-8 text", file=sys.stderr)
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(importer.render(imported), encoding="utf-8")
+    print(f"Đã nhập / imported {target.relative_to(root)}: {importer.summary(imported)}.")
+    print("Kiểm tra tiêu đề, loại, kỳ và gắn chủ đề cho chỉ tiêu, rồi chạy `build.py check`. / "
+          "Check title, kind and period, give targets a topic, then run `build.py check`.")
     return 0
 
 

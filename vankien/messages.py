@@ -74,11 +74,11 @@ MISSING_KEY = M(
     "thêm dòng `{key}: ...` ({what_vi})",
     "add a line `{key}: ...` ({what_en})",
 )
-EMPTY_VALUE = M(
-    "trường “{key}” đang để trống",
-    "field “{key}” is empty",
-    "điền nội dung cho “{key}” hoặc xóa dòng này nếu không bắt buộc",
-    "fill in “{key}”, or delete the line if it is optional",
+EMPTY_REQUIRED = M(
+    "trường bắt buộc “{key}” đang để trống",
+    "required field “{key}” is empty",
+    "điền {what_vi} ngay sau dấu hai chấm",
+    "fill in {what_en} right after the colon",
 )
 BAD_ID = M(
     "mã “{value}” không hợp lệ",

@@ -89,6 +89,10 @@ class Fields:
             ContentError(self.path, line, col, messages.MISSING_KEY, {"key": key, "what_vi": what_vi, "what_en": what_en})
         )
 
+    def empty(self, key: str) -> None:
+        what_vi, what_en = WHAT.get(key, ("nội dung", "a value"))
+        self.error(key, messages.EMPTY_REQUIRED, key=key, what_vi=what_vi, what_en=what_en)
+
     def _get(self, key: str, required: bool):
         value = self.data.get(key)
         if isinstance(value, YScalar) and value.value is None:
@@ -96,7 +100,7 @@ class Fields:
         if value is None:
             if required:
                 if key in self.data:
-                    self.error(key, messages.EMPTY_VALUE, key=key)
+                    self.empty(key)
                 else:
                     self.missing(key)
         return value
@@ -132,7 +136,7 @@ class Fields:
         stripped = value.strip()
         if not stripped:
             if required:
-                self.error(key, messages.EMPTY_VALUE, key=key)
+                self.empty(key)
             return None
         self._check_debris(value)
         return stripped
