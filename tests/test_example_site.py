@@ -109,6 +109,11 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+def public_pages(site: Path) -> list[Path]:
+    """The site's pages, without the iframe widgets under embed/ (no chrome, not for sharing)."""
+    return [p for p in html_pages(site) if "embed" not in p.relative_to(site).parts]
+
+
 def test_every_internal_link_and_anchor_resolves(example_site):
     pages = {p: parse(p) for p in html_pages(example_site)}
     broken = []
@@ -205,7 +210,7 @@ def test_ha_tinh_results_carry_assessments_and_footnote_figures(example_site):
 
 
 def test_every_page_has_title_language_canonical_and_share_tags(example_site):
-    for path in html_pages(example_site):
+    for path in public_pages(example_site):
         html = path.read_text(encoding="utf-8")
         lang = "en" if path.relative_to(example_site).parts[0] == "en" else "vi"
         assert f'<html lang="{lang}">' in html, path
@@ -228,7 +233,7 @@ def test_every_page_has_a_share_image_that_exists(example_site):
     from PIL import Image
 
     seen = set()
-    for path in html_pages(example_site):
+    for path in public_pages(example_site):
         html = path.read_text(encoding="utf-8")
         match = re.search(r'<meta property="og:image" content="https://vankien\.example\.org/([^"]+)">', html)
         assert match, path
@@ -261,7 +266,7 @@ def test_sitemap_lists_every_page_with_its_language_versions(example_site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ET.parse(example_site / "sitemap.xml").getroot()
     locations = [u.find("s:loc", ns).text for u in root.findall("s:url", ns)]
-    pages = [p for p in html_pages(example_site) if p.name != "404.html"]
+    pages = [p for p in public_pages(example_site) if p.name != "404.html"]
     assert len(locations) == len(set(locations)) == len(pages)
     for location in locations:
         path = example_site / location.removeprefix("https://vankien.example.org/")
@@ -288,3 +293,18 @@ def test_atom_feed_per_language(example_site, feed, lang, title):
         assert (example_site / href / "index.html").exists()
     home = (example_site / ("" if lang == "vi" else "en") / "index.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" type="application/atom+xml"' in home and 'href="feed.xml"' in home
+
+
+@pytest.mark.parametrize("page, embed", [
+    ("so-tttt-tphcm/index.html", "embed/so-tttt-tphcm/"),
+    ("so-tttt-tphcm/dai-hoi-2022/index.html", "embed/so-tttt-tphcm/dai-hoi-2022/"),
+    ("en/quan-doan-binh-tan/chuong-trinh-2023/index.html", "en/embed/quan-doan-binh-tan/chuong-trinh-2023/"),
+])
+def test_target_tables_can_be_embedded_on_other_sites(example_site, page, embed):
+    html = (example_site / page).read_text(encoding="utf-8")
+    assert f'&lt;iframe src="https://vankien.example.org/{embed}"' in html  # the code to copy
+    widget = (example_site / embed / "index.html").read_text(encoding="utf-8")
+    assert '<base target="_top">' in widget and '<meta name="robots" content="noindex">' in widget
+    assert 'class="masthead"' not in widget and "site-footer" not in widget
+    assert "<table" in widget
+    assert embed not in (example_site / "sitemap.xml").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from tests.conftest import ROOT, run_cli
-from tests.test_example_site import element_text, html_pages, parse
+from tests.test_example_site import element_text, parse, public_pages
 from vankien import content, i18n, pipeline
 from vankien.render import do_date
 
@@ -72,7 +72,7 @@ def test_english_term_table_is_all_english(example_site):
 
 
 def test_every_page_switches_to_the_same_page_in_the_other_language(example_site):
-    for path in html_pages(example_site):
+    for path in public_pages(example_site):
         relative = path.relative_to(example_site).as_posix()
         html = path.read_text(encoding="utf-8")
         switch = re.search(r'<a class="lang-switch" href="([^"]+)" hreflang="(\w+)"', html)

@@ -144,6 +144,8 @@ def pages(site: Site, config: Config, lang: str = "vi", fallbacks: dict | None =
             config.title.get(lang), " · ".join(filter(None, [LEVELS[org.level].get(lang), org.province.get(lang) if org.province else None])),
             org.name.get(lang), parent.name.get(lang) if parent else config.description.get(lang))
         result.append(Page(urls.organization(org.id, lang), "organization.html", context, lang))
+        if context["table"].rows:
+            result.append(Page(urls.embed_organization(org.id, lang), "embed_org.html", context, lang))
     for doc in site.documents:
         context = _doc_context(site, doc, lang)
         context["card"] = social.Card(
@@ -152,6 +154,8 @@ def pages(site: Site, config: Config, lang: str = "vi", fallbacks: dict | None =
         context["fallback"] = fallbacks.get(doc.key, frozenset())
         context["stale"] = lang != "vi" and bool(statuses.get(doc.key)) and statuses[doc.key].stale
         result.append(Page(urls.document(doc.org, doc.id, lang), "document.html", context, lang))
+        if doc.targets or doc.results:
+            result.append(Page(urls.embed_document(doc.org, doc.id, lang), "embed_document.html", context, lang))
     used = sorted({t for d in site.documents for t in [x.topic for x in d.targets + d.results] if t},
                   key=list(site.topics).index)
     result.append(Page(urls.topics(lang), "topics.html", {"used": used}, lang))
@@ -223,7 +227,7 @@ class Renderer:
     def render(self, page: Page) -> str:
         template = self.env.get_template(page.template)
         html = template.render(**self._globals(page), **page.context)
-        if page.template == "document.html":
+        if page.template in ("document.html", "embed_document.html"):
             html = self._place_tables(html, page)
         return html
 
@@ -260,7 +264,7 @@ class Renderer:
         untranslated = "body" in page.context.get("fallback", ())
         alternates = {k: v for k, v in versions.items() if not (untranslated and k != "vi") and not absolute_links}
         canonical_lang = "vi" if untranslated else lang
-        share = urls.share_image(current if "card" in page.context else urls.home(lang))
+        share = urls.share_image(current if "card" in page.context and "embed" not in page.template else urls.home(lang))
         return {
             "config": self.config,
             "site": self.site,
@@ -274,10 +278,20 @@ class Renderer:
             "static": static,
             "urls": urls,
             "lang_attr": lang_attr,
+            "embed_url": self._embed_url(page),
             "lang_attr_of": lang_attr_of,
             "lang_attr_of_result": lang_attr_of_result,
             "number": lambda value: format_decimal(value, locale=lang),
         }
+
+    def _embed_url(self, page: Page) -> str:
+        """The absolute address of the page's embeddable table, if it has one."""
+        if page.template == "organization.html":
+            return urls.absolute(self.config.base_url, urls.embed_organization(page.context["org"].id, page.lang))
+        if page.template == "document.html":
+            doc = page.context["doc"]
+            return urls.absolute(self.config.base_url, urls.embed_document(doc.org, doc.id, page.lang))
+        return ""
 
     def sitemap_entry(self, page: Page) -> tuple[str, dict[str, str]]:
         """The page's canonical URL and its language versions (as the page itself declares)."""
@@ -323,7 +337,8 @@ def render_all(root: Path, config: Config, site: Site, statuses: dict, assets: d
         output.update(_render_pages(renderer, language_pages, problems))
         output.update(_share_images(root, config, lang, language_pages))
         output[urls.feed(lang)] = feeds.atom(localized, config, lang)
-        sitemap_entries += [renderer.sitemap_entry(page) for page in language_pages if not page.url.endswith("404.html")]
+        sitemap_entries += [renderer.sitemap_entry(page) for page in language_pages
+                            if not page.url.endswith("404.html") and "/embed/" not in "/" + page.url]
         if problems:
             break
     output["sitemap.xml"] = feeds.sitemap(sitemap_entries)

@@ -68,6 +68,14 @@ def feed(lang: str = "vi") -> str:
     return f"{language_root(lang)}feed.xml"
 
 
+def embed_organization(org_id: str, lang: str = "vi") -> str:
+    return f"{language_root(lang)}embed/{org_id}/"
+
+
+def embed_document(org_id: str, doc_id: str, lang: str = "vi") -> str:
+    return f"{language_root(lang)}embed/{org_id}/{doc_id}/"
+
+
 def data_file(name: str) -> str:
     """Open-data files live once, under data/, whatever the page's language."""
     return f"data/{name}"
