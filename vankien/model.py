@@ -7,6 +7,7 @@ source language; `Text.en` is None where nothing is translated.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 from vankien.numbers import Measure
@@ -138,8 +139,16 @@ class Site:
     documents: tuple[Document, ...]
     children: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+    @functools.cached_property
+    def _by_org(self) -> dict[str, list[Document]]:
+        index: dict[str, list[Document]] = {}
+        for doc in self.documents:
+            index.setdefault(doc.org, []).append(doc)
+        return index
+
     def documents_of(self, org_id: str) -> list[Document]:
-        return [d for d in self.documents if d.org == org_id]
+        """The organization's documents, in the site's order (templates ask this often)."""
+        return list(self._by_org.get(org_id, ()))
 
     def ancestors(self, org_id: str) -> list[Organization]:
         """Parents from the nearest up to the top of the tree."""
