@@ -30,6 +30,7 @@ Choices worth knowing:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -393,6 +394,7 @@ DISPLAY_SCALES = {"vi": (("tỷ", 10**9), ("triệu", 10**6)), "en": (("billion"
 OP_PREFIX = {"=": "", "range": "", "≥": "≥ ", ">": "> ", "~": "~ ", "≤": "≤ "}
 
 
+@functools.lru_cache(maxsize=1 << 14)  # measures are frozen; pages show the same ones many times
 def format_value(measure: Measure, lang: str = "vi") -> str:
     """The measure for a table cell: "≥ 7 đoàn viên", "30–40 suất quà", "100%", "5 tỷ đồng".
 

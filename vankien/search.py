@@ -39,9 +39,10 @@ def binary(root: Path) -> Path | None:
     return path if path and path.exists() else None
 
 
-def is_indexed(path: str) -> bool:
-    """Pages worth finding: documents, organizations, topics (not lists, data or the 404)."""
-    return path.endswith(".html") and not path.endswith("404.html")
+def is_indexed(path: str, data: bytes) -> bool:
+    """Pages that mark what to index (documents, organizations, topics); the others are not
+    even handed to the indexer."""
+    return path.endswith(".html") and b"data-pagefind-body" in data
 
 
 def build_index(root: Path, site_dir: Path, files: dict[str, bytes], problems: list[ContentError]) -> None:
@@ -56,7 +57,7 @@ def build_index(root: Path, site_dir: Path, files: dict[str, bytes], problems: l
     with tempfile.TemporaryDirectory(prefix="vankien-index-") as scratch:
         pages = Path(scratch)
         for name, data in files.items():
-            if is_indexed(name):
+            if is_indexed(name, data):
                 target = pages / name
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(fold_for_index(data.decode("utf-8")), encoding="utf-8")

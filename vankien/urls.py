@@ -8,6 +8,7 @@ under any base path.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 # First path segments the site uses itself; an organization id may not take them.
@@ -99,6 +100,7 @@ def output_path(url: str) -> str:
     return url + "index.html" if url == "" or url.endswith("/") else url
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure, and asked for every link of every page
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url` (both root-relative)."""
     base = posixpath.dirname(output_path(from_url)) or "."
