@@ -218,11 +218,13 @@ class Renderer:
         self.fingerprints = {name: hashlib.sha256(data).hexdigest()[:10] for name, data in assets.items()}
         self.site: Site | None = None
         self.fallbacks: dict = {}
+        self.result_documents: dict = {}
 
     def use_language(self, lang: str, site: Site, fallbacks: dict) -> None:
         """Render the following pages in `lang`, from `site` localized to it."""
         self.env.install_gettext_translations(i18n.ui_translations(lang), newstyle=True)
         self.site, self.fallbacks = site, fallbacks
+        self.result_documents = {id(result): doc for doc in site.documents for result in doc.results}
 
     def render(self, page: Page) -> str:
         template = self.env.get_template(page.template)
@@ -254,8 +256,8 @@ class Renderer:
             return lang_attr_of(page.context["doc"], field)
 
         def lang_attr_of_result(result) -> Markup:
-            docs = [d for d in self.site.documents if result in d.results]
-            return lang_attr_of(docs[0], f"results.{result.id}.result") if docs else Markup("")
+            doc = self.result_documents.get(id(result))
+            return lang_attr_of(doc, f"results.{result.id}.result") if doc else Markup("")
 
         neutral = urls.neutral(current, lang)
         versions = {other: urls.in_language(neutral, other) for other in self.config.languages}
