@@ -11,6 +11,7 @@ import functools
 import hashlib
 import io
 import math
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from PIL import Image, ImageDraw, ImageFont
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path("node_modules/@expo-google-fonts/be-vietnam-pro")
 BLUE, RED, GOLD, WHITE = "#0b5fae", "#c8102e", "#ffd84d", "#ffffff"
-VERSION = "3"  # bump when the drawing changes, to invalidate cached images
+VERSION = "4"  # bump when the drawing changes, to invalidate cached images
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def fonts_present(root: Path) -> bool:
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int) -> list[str]:
     """Greedy word wrap; the last line ends with … when the text does not fit."""
     lines, current = [], ""
-    for word in text.split():
+    for word in [w for w in text.split(" ") if w]:  # not split(): it would break at no-break spaces
         trial = f"{current} {word}".strip()
         if draw.textlength(trial, font=font) <= width:
             current = trial
@@ -74,6 +75,11 @@ def _star(cx: float, cy: float, outer: float, inner: float) -> list[tuple[float,
     return points
 
 
+def _keep_together(text: str) -> str:
+    """Year ranges ("2017 - 2022") never break across lines."""
+    return re.sub(r"(\d{4}) [-–] (\d{4})", "\\1\u00a0–\u00a0\\2", text)
+
+
 def draw(root: Path, card: Card) -> bytes:
     """The PNG bytes of one share image."""
     image = Image.new("RGB", (WIDTH, HEIGHT), BLUE)
@@ -85,7 +91,7 @@ def draw(root: Path, card: Card) -> bytes:
     pen.text((64, 160), card.eyebrow.upper(), font=_font(root, "600", 26), fill=GOLD)
     for size, lines_max in ((58, 4), (48, 5), (40, 6)):
         title_font = _font(root, "600", size)
-        lines = _wrap(pen, card.title, title_font, WIDTH - 128, lines_max)
+        lines = _wrap(pen, _keep_together(card.title), title_font, WIDTH - 128, lines_max)
         if not lines[-1].endswith("…") or size == 40:
             break
     y = 206

@@ -78,7 +78,9 @@ function renderFilters(available, counts) {
       checkbox.addEventListener("change", () => {
         chosen[name] ??= new Set();
         checkbox.checked ? chosen[name].add(value) : chosen[name].delete(value);
-        run();
+        run().then(() => {  // on a phone the list hides the results: bring them into view
+          if (matchMedia("(max-width: 39.99rem)").matches) statusLine.scrollIntoView({ block: "start" });
+        });
       });
       const count = counts?.[name]?.[value] ?? 0;
       box.append(element("div", { class: count || checkbox.checked ? "filter-option" : "filter-option empty" }, checkbox,
