@@ -252,3 +252,15 @@ def test_404_page_links_home(desktop, served_site):
     assert navigation.value is not None and navigation.value.status == 200
     assert page.url == served_site
     assert page.locator("body").inner_text().count("Văn kiện Đoàn") >= 1
+
+
+def test_contents_button_appears_only_after_the_contents_scroll_away(phone, served_site):
+    page = phone.new_page()
+    page.goto(served_site + DOC_HCM)
+    assert not page.is_visible(".to-toc")  # it would cover the title and slogan
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
+    page.wait_for_function("() => !document.querySelector('.to-toc').hidden")
+    assert page.is_visible(".to-toc")
+    page.click(".to-toc")
+    page.wait_for_function("() => document.querySelector('#muc-luc').getBoundingClientRect().top < 50")
+    page.close()
