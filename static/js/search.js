@@ -15,6 +15,7 @@ let pagefind = null;
 let latest = 0;
 let ranked = [];   // every result of the current search, best first
 let shown = 0;     // how many of them are on the page
+let together = 0;  // how many of them hold the typed syllables together
 const PAGE = 10;
 const more = document.getElementById("search-more");
 const examples = document.getElementById("search-examples");
@@ -118,6 +119,7 @@ async function run() {
   if (ticket !== latest) return;  // a newer search started meanwhile
   const seen = new Set();
   ranked = [...(phrase ? phrase.results : []), ...search.results].filter((r) => !seen.has(r.id) && seen.add(r.id));
+  together = phrase ? phrase.results.length : 0;
   shown = 0;
   list.replaceChildren();
   await showMore(ticket);
@@ -131,7 +133,12 @@ async function run() {
 async function showMore(ticket = latest) {
   const found = await Promise.all(ranked.slice(shown, shown + PAGE).map((r) => r.data()));
   if (ticket !== latest) return;
-  list.append(...found.map(resultNode));
+  found.forEach((data, offset) => {
+    if (together && shown + offset === together) {  // the rest only hold the syllables apart
+      list.append(element("li", { class: "search-apart muted" }, script.dataset.apart));
+    }
+    list.append(resultNode(data));
+  });
   shown += found.length;
   more.hidden = shown >= ranked.length;
   more.querySelector("button").textContent = say(script.dataset.more, { n: Math.min(PAGE, ranked.length - shown) });
