@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from playwright import sync_api
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium; never `playwright install`

@@ -254,8 +254,8 @@ def test_every_page_has_a_share_image_that_exists(example_site):
     ("Site", "X", "Từ_dài_không_có_khoảng_trắng_" * 12, "Y"),
 ])
 def test_share_image_draws_any_text(card):
-    from vankien import social
     from tests.conftest import ROOT
+    from vankien import social
     png = social.draw(ROOT, social.Card(*card))
     assert png.startswith(b"\x89PNG")
 

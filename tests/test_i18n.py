@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 from tests.conftest import ROOT, run_cli
 from tests.test_example_site import element_text, parse, public_pages
 from vankien import content, i18n, pipeline
-from vankien.render import do_date
+from vankien.filters import do_date
 
 DOC = "content/documents/doan-a/dai-hoi.vi.md"
 EN = "content/documents/doan-a/dai-hoi.en.md"

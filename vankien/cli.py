@@ -8,12 +8,12 @@ import argparse
 import os
 import sys
 import zipfile
-from xml.etree import ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 from vankien import i18n, importer, pipeline, scaffold
-from vankien.vocabulary import KINDS, LEVELS
 from vankien.errors import BuildFailed, summary
+from vankien.vocabulary import KINDS, LEVELS
 
 
 def _parser() -> argparse.ArgumentParser:

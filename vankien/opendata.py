@@ -12,9 +12,9 @@ import json
 from decimal import Decimal
 
 from vankien import compare, numbers, urls
+from vankien.filters import do_period
 from vankien.model import Document, Result, Site, Target
 from vankien.numbers import Measure
-from vankien.render import do_period
 from vankien.vocabulary import ASSESSMENTS, KINDS
 
 COLUMNS = ("org", "org_name", "document", "document_title", "document_kind", "period", "period_label", "kind",

@@ -1,112 +1,28 @@
-"""Jinja environment, template filters, and the pages of the site as HTML strings.
+"""The Jinja environment and the pages of the site (pages.py) as HTML strings, in every language,
+with their share images, feeds and sitemap.
 
-`pages(site, config)` lists every page (URL, template, context); `render_all` turns
-them into {output path: bytes}. Templates never build URLs themselves: they call
-`url(...)`, which asks urls.py and makes the link relative to the current page.
+Templates never build URLs themselves: they call `url(...)`, which asks urls.py and makes the
+link relative to the current page.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import os
-from concurrent.futures import ThreadPoolExecutor
-import datetime
 import hashlib
+import os
 import tempfile
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import jinja2
-from babel.dates import format_date
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from vankien import charts, compare, feeds, i18n, markdown, messages, numbers, social, urls
+from vankien import feeds, i18n, markdown, messages, social, urls
 from vankien.config import Config
 from vankien.errors import ContentError
-from vankien.model import Document, Organization, Period, Site, Text
-from vankien.vocabulary import ASSESSMENTS, KINDS, LEVELS, TRENDS
-
-
-@dataclass(frozen=True)
-class Page:
-    url: str
-    template: str
-    context: dict = field(default_factory=dict)
-    lang: str = "vi"
-
-
-# -- filters (one do_* function each, registered in FILTERS) ----------------------
-
-
-def do_label(value: Text | None, lang: str = "vi") -> str:
-    """The label in `lang`, Vietnamese when no translation exists."""
-    return value.get(lang) if value else ""
-
-
-def do_date(value: datetime.date | None, lang: str = "vi") -> str:
-    """A full date: `ngày 26 tháng 4 năm 2017` / `26 April 2017`."""
-    if value is None:
-        return ""
-    if lang == "vi":
-        return format_date(value, "'ngày' d 'tháng' M 'năm' y", locale="vi")
-    return format_date(value, "d MMMM y", locale="en")
-
-
-def do_period(value: Period | None, lang: str = "vi", inline: bool = False) -> str:
-    """`Nhiệm kỳ VI (2022–2027)`, `Năm 2023` / `Term VI (2022–2027)`, `Year 2023`;
-    `inline` starts with a small letter, for use inside a sentence (`nhiệm kỳ VI …`)."""
-    if value is None:
-        return ""
-    if value.is_year:
-        word, rest = ("Năm" if lang == "vi" else "Year"), str(value.start)
-    else:
-        span = f"{value.start}–{value.end}"
-        word = "Nhiệm kỳ" if lang == "vi" else "Term"
-        rest = f"{value.term} ({span})" if value.term else span
-    if inline:
-        word = word[0].lower() + word[1:]
-    return f"{word} {rest}"
-
-
-def do_level(key: str, lang: str = "vi") -> str:
-    return LEVELS[key].get(lang)
-
-
-def do_kind(key: str, lang: str = "vi") -> str:
-    return KINDS[key].get(lang)
-
-
-def do_assessment(key: str, lang: str = "vi") -> str:
-    return ASSESSMENTS[key].get(lang)
-
-
-def do_measure(value, lang: str = "vi") -> str:
-    """A parsed figure for a table cell: `≥ 7 đoàn viên`, `10.000 lượt`, `5 tỷ đồng`."""
-    return numbers.format_value(value, lang) if value is not None else ""
-
-
-def do_trend(symbol: str | None, lang: str = "vi") -> str:
-    """The word for a change between periods: `↓ giảm`, `mới`, `bỏ`…"""
-    return TRENDS[symbol].get(lang) if symbol in TRENDS else ""
-
-
-def do_upper(value: str) -> str:
-    """Upper case that keeps `&` and Vietnamese letters right (ĐOÀN KHỐI …)."""
-    return value.upper()
-
-
-FILTERS = {
-    "label": do_label,
-    "date": do_date,
-    "period": do_period,
-    "level": do_level,
-    "kind": do_kind,
-    "assessment": do_assessment,
-    "upper_vi": do_upper,
-    "measure": do_measure,
-    "trend": do_trend,
-}
+from vankien.filters import FILTERS
+from vankien.model import Document, Site
+from vankien.pages import Page, localized_site, pages
 
 
 def make_environment(templates: Path) -> jinja2.Environment:
@@ -126,84 +42,6 @@ def make_environment(templates: Path) -> jinja2.Environment:
     )
     env.filters.update(FILTERS)
     return env
-
-
-# -- the pages ----------------------------------------------------------------------
-
-
-def pages(site: Site, config: Config, lang: str = "vi", fallbacks: dict | None = None,
-          statuses: dict | None = None) -> list[Page]:
-    """Every page of the site in `lang`, in a stable order. `site` is already localized."""
-    fallbacks, statuses = fallbacks or {}, statuses or {}
-    latest = sorted(site.documents, key=lambda d: (-d.period.end, -d.period.start, d.org, d.id))
-    result = [Page(urls.home(lang), "home.html", {"latest": latest, "roots": _roots(site)}, lang)]
-    for org in site.organizations.values():
-        context = _org_context(site, org)
-        parent = site.organizations.get(org.parent) if org.parent else None
-        context["card"] = social.Card(
-            config.title.get(lang), " · ".join(filter(None, [LEVELS[org.level].get(lang), org.province.get(lang) if org.province else None])),
-            org.name.get(lang), parent.name.get(lang) if parent else config.description.get(lang))
-        result.append(Page(urls.organization(org.id, lang), "organization.html", context, lang))
-        if context["table"].rows:
-            result.append(Page(urls.embed_organization(org.id, lang), "embed_org.html", context, lang))
-    for doc in site.documents:
-        context = _doc_context(site, doc, lang)
-        context["card"] = social.Card(
-            config.title.get(lang), f"{KINDS[doc.kind].get(lang)} · {do_period(doc.period, lang)}", doc.title,
-            site.organizations[doc.org].name.get(lang))
-        context["fallback"] = fallbacks.get(doc.key, frozenset())
-        context["stale"] = lang != "vi" and bool(statuses.get(doc.key)) and statuses[doc.key].stale
-        result.append(Page(urls.document(doc.org, doc.id, lang), "document.html", context, lang))
-        if doc.targets or doc.results:
-            result.append(Page(urls.embed_document(doc.org, doc.id, lang), "embed_document.html", context, lang))
-    used = sorted({t for d in site.documents for t in [x.topic for x in d.targets + d.results] if t},
-                  key=list(site.topics).index)
-    result.append(Page(urls.topics(lang), "topics.html", {"used": used}, lang))
-    for key in used:
-        result.append(Page(urls.topic(key, lang), "topic.html",
-                           {"topic": site.topics[key], "rows": compare.topic_rows(site, key)}, lang))
-    orgs_with_targets = [o for o in site.organizations.values() if any(d.targets for d in site.documents_of(o.id))]
-    result.append(Page(urls.matrix(lang), "matrix.html",
-                       {"cells": compare.matrix(site), "used": used, "orgs": orgs_with_targets}, lang))
-    result.append(Page(urls.methodology(lang), "methodology.html", {}, lang))
-    result.append(Page(urls.data_index(lang), "data.html", {}, lang))
-    result.append(Page(urls.search(lang), "search.html", {}, lang))
-    result.append(Page(urls.not_found(lang), "404.html", {}, lang))
-    return result
-
-
-def _roots(site: Site) -> list[Organization]:
-    return sorted((o for o in site.organizations.values() if o.parent not in site.organizations), key=lambda o: o.id)
-
-
-def _org_context(site: Site, org: Organization) -> dict:
-    documents = site.documents_of(org.id)
-    periods: dict[Period, list[Document]] = {}
-    for doc in documents:
-        periods.setdefault(doc.period, []).append(doc)
-    return {
-        "org": org,
-        "ancestors": list(reversed(site.ancestors(org.id))),
-        "children": [site.organizations[c] for c in site.children.get(org.id, ())],
-        "periods": sorted(periods.items(), key=lambda item: item[0], reverse=True),
-        "document_count": len(documents),
-        "table": compare.term_table(site, org.id),
-    }
-
-
-def _doc_context(site: Site, doc: Document, lang: str) -> dict:
-    org = site.organizations[doc.org]
-    tally = compare.tally(doc.results)
-    return {
-        "doc": doc,
-        "org": org,
-        "ancestors": list(reversed(site.ancestors(org.id))),
-        "parent": site.organizations.get(org.parent) if org.parent else None,
-        "body": markdown.render(doc.body),
-        "topics": site.topics,
-        "tally": tally,
-        "chart": charts.stacked_bar(tally, lang) if doc.results else None,
-    }
 
 
 # -- rendering ----------------------------------------------------------------------
@@ -308,16 +146,6 @@ class Renderer:
                 table = self.env.get_template(f"_{what}.html").render(**self._globals(page), **page.context)
                 html = html.replace(marker, table, 1)
         return html
-
-
-def localized_site(site: Site, translations: dict) -> tuple[Site, dict]:
-    """The site with English text where translated, and {doc key: fields left in Vietnamese}."""
-    documents, fallbacks = [], {}
-    for doc in site.documents:
-        localized, fallback = i18n.localize(doc, translations.get(doc.key))
-        documents.append(localized)
-        fallbacks[doc.key] = fallback
-    return dataclasses.replace(site, documents=tuple(documents)), fallbacks
 
 
 def render_all(root: Path, config: Config, site: Site, statuses: dict, assets: dict[str, bytes],

@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 
 
 def write_site(output: Path, files: dict[str, bytes], before_swap: Callable[[Path], None] | None = None) -> None:

@@ -1,0 +1,81 @@
+"""Template filters: one do_* function each, one docstring each, one registry (FILTERS)."""
+
+from __future__ import annotations
+
+import datetime
+
+from babel.dates import format_date
+
+from vankien import numbers
+from vankien.model import Period, Text
+from vankien.vocabulary import ASSESSMENTS, KINDS, LEVELS, TRENDS
+
+
+def do_label(value: Text | None, lang: str = "vi") -> str:
+    """The label in `lang`, Vietnamese when no translation exists."""
+    return value.get(lang) if value else ""
+
+
+def do_date(value: datetime.date | None, lang: str = "vi") -> str:
+    """A full date: `ngày 26 tháng 4 năm 2017` / `26 April 2017`."""
+    if value is None:
+        return ""
+    if lang == "vi":
+        return format_date(value, "'ngày' d 'tháng' M 'năm' y", locale="vi")
+    return format_date(value, "d MMMM y", locale="en")
+
+
+def do_period(value: Period | None, lang: str = "vi", inline: bool = False) -> str:
+    """`Nhiệm kỳ VI (2022–2027)`, `Năm 2023` / `Term VI (2022–2027)`, `Year 2023`;
+    `inline` starts with a small letter, for use inside a sentence (`nhiệm kỳ VI …`)."""
+    if value is None:
+        return ""
+    if value.is_year:
+        word, rest = ("Năm" if lang == "vi" else "Year"), str(value.start)
+    else:
+        span = f"{value.start}–{value.end}"
+        word = "Nhiệm kỳ" if lang == "vi" else "Term"
+        rest = f"{value.term} ({span})" if value.term else span
+    if inline:
+        word = word[0].lower() + word[1:]
+    return f"{word} {rest}"
+
+
+def do_level(key: str, lang: str = "vi") -> str:
+    return LEVELS[key].get(lang)
+
+
+def do_kind(key: str, lang: str = "vi") -> str:
+    return KINDS[key].get(lang)
+
+
+def do_assessment(key: str, lang: str = "vi") -> str:
+    return ASSESSMENTS[key].get(lang)
+
+
+def do_measure(value, lang: str = "vi") -> str:
+    """A parsed figure for a table cell: `≥ 7 đoàn viên`, `10.000 lượt`, `5 tỷ đồng`."""
+    return numbers.format_value(value, lang) if value is not None else ""
+
+
+def do_trend(symbol: str | None, lang: str = "vi") -> str:
+    """The word for a change between periods: `↓ giảm`, `mới`, `bỏ`…"""
+    return TRENDS[symbol].get(lang) if symbol in TRENDS else ""
+
+
+def do_upper(value: str) -> str:
+    """Upper case that keeps `&` and Vietnamese letters right (ĐOÀN KHỐI …)."""
+    return value.upper()
+
+
+FILTERS = {
+    "label": do_label,
+    "date": do_date,
+    "period": do_period,
+    "level": do_level,
+    "kind": do_kind,
+    "assessment": do_assessment,
+    "upper_vi": do_upper,
+    "measure": do_measure,
+    "trend": do_trend,
+}
