@@ -134,6 +134,5 @@ def _report(command: str, build: pipeline.Build) -> None:
     if command == "check":
         print(f"Nội dung hợp lệ / content is valid: {counts}.")
         return
-    total = sum(build.timings.values())
     pages = sum(1 for name in build.files if name.endswith(".html"))
-    print(f"Đã dựng / built {build.output}: {pages} trang / pages, {counts}, {total:.2f} s.")
+    print(f"Đã dựng / built {build.output}: {pages} trang / pages, {counts}, {build.elapsed:.2f} s.")

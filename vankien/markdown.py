@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
@@ -31,13 +31,17 @@ class Heading:
 class Body:
     html: str
     headings: tuple[Heading, ...]
-    placements: frozenset[str]
     footnotes_html: str = ""
-    table_levels: dict = None  # {"targets"/"results": heading level for the table's title}
+    table_levels: dict = field(default_factory=dict)  # {"targets"/"results": level of the table's title}
+
+    @property
+    def placements(self) -> frozenset[str]:
+        """The tables the body places itself ([[targets]], [[results]])."""
+        return frozenset(self.table_levels)
 
     def table_level(self, what: str) -> int:
         """The heading level a placed table's title takes: one below the section holding it."""
-        return (self.table_levels or {}).get(what, 2)
+        return self.table_levels.get(what, 2)
 
     @property
     def toc(self) -> tuple[Heading, ...]:
@@ -117,7 +121,7 @@ def render(source: str) -> Body:
         headings.append(Heading(int(token.tag[1]), text, anchor))
     html = _PARSER.renderer.render(tokens, _PARSER.options, env)
     html, separator, footnotes = html.partition('<hr class="footnotes-sep" />')
-    return Body(html, tuple(headings), frozenset(levels), separator + footnotes, levels)
+    return Body(html, tuple(headings), separator + footnotes, levels)
 
 
 def _plain_text(inline) -> str:

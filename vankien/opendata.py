@@ -27,7 +27,7 @@ def _number(value: Decimal | None) -> str:
     return "" if value is None else format(value, "f")
 
 
-def _parse_status(text: str, measures: tuple[Measure, ...], given: bool = False) -> str:
+def _parse_status(measures: tuple[Measure, ...], given: bool = False) -> str:
     """full: every figure read with a unit; partly: some unit missing; none: no figure; given: by the editor."""
     if given:
         return "given"
@@ -59,7 +59,7 @@ def _measure_columns(measure: Measure | None) -> dict:
 def target_row(site: Site, doc: Document, target: Target, english: dict) -> dict:
     row = _base(site, doc, "target", target.id, target.topic)
     row.update(text_vi=target.text, text_en=english.get(("targets", doc.key, target.id), ""), **_measure_columns(numbers.primary(list(target.measures))),
-               parse=_parse_status(target.text, target.measures, target.measures_given))
+               parse=_parse_status(target.measures, target.measures_given))
     row.update(result_vi="", result_value="", result_unit="", assessment_reported="", assessment_reported_vi="",
                assessment_text="", assessment_computed="", assessment_computed_vi="", disagreement="")
     return row
@@ -72,7 +72,7 @@ def result_row(site: Site, doc: Document, result: Result, english: dict) -> dict
     got = pair[1] if pair else numbers.primary(list(result.result_measures))
     row.update(text_vi=result.target, text_en=english.get(("results", doc.key, result.id), ""),
                **_measure_columns(target_measure),
-               parse=_parse_status(result.target, result.target_measures))
+               parse=_parse_status(result.target_measures))
     row.update(
         result_vi=result.result or "", result_value=_number(got.value) if got else "",
         result_unit=(got.unit or "") if got else "",

@@ -31,6 +31,7 @@ class Build:
     statuses: dict = field(default_factory=dict)
     assets: dict = field(default_factory=dict)
     files: dict = field(default_factory=dict)
+    elapsed: float = 0.0  # wall time of the whole run
     index_now: bool = True  # False: keep the previous search index; the preview refreshes it after reloading
 
 
@@ -83,6 +84,7 @@ BUILD_STAGES = CHECK_STAGES + (stage_assets, stage_render, stage_write)
 def run(root: Path, output: Path | None = None, stages=BUILD_STAGES, index_now: bool = True) -> Build:
     """Run `stages` in order; raise BuildFailed (having written nothing) on any problem."""
     build = Build(root=root, output=output or root / "site", index_now=index_now)
+    started_run = time.perf_counter()
     for stage in stages:
         if stage is stage_render and build.problems:
             break  # rendering invalid content would only add noise
@@ -91,6 +93,7 @@ def run(root: Path, output: Path | None = None, stages=BUILD_STAGES, index_now: 
         started = time.perf_counter()
         stage(build)
         build.timings[stage.__name__.removeprefix("stage_")] = time.perf_counter() - started
+    build.elapsed = time.perf_counter() - started_run
     if build.problems:
         raise BuildFailed(build.problems)
     return build

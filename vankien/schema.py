@@ -49,8 +49,6 @@ class Fields:
             self.data.key_pos = {}
             if data is not None:
                 self._error_at(data, messages.EXPECTED_MAPPING, field=where)
-            else:
-                self.line, self.col = line, col
         self.line = getattr(data, "line", line) or line
         self.col = getattr(data, "col", col) or col
 
