@@ -50,8 +50,9 @@ def make_site(tmp_path: Path, files: dict[str, str | bytes] | None = None, minim
 
 def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
     """`python build.py --root ROOT ARGS…` as an editor would run it."""
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), *args],
-                          capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--root", str(root), *args], capture_output=True, text=True, cwd=ROOT
+    )
 
 
 @pytest.fixture

@@ -14,8 +14,14 @@ import pytest
 from playwright import sync_api
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium; never `playwright install`
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 PHONE = {"width": 360, "height": 780}
 DESKTOP = {"width": 1280, "height": 900}
@@ -30,7 +36,9 @@ DOCUMENTS = [DOC_HCM, DOC_HA_TINH, DOC_BINH_TAN]
 
 @pytest.fixture(scope="module")
 def browser():
-    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: `make test` installs it (apt-get install chromium)"
+    assert Path(CHROMIUM).exists(), (
+        f"Chromium not found at {CHROMIUM}: `make test` installs it (apt-get install chromium)"
+    )
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -66,8 +74,11 @@ def page_paths(site: Path) -> list[str]:
 
 def document_paths(site: Path) -> list[str]:
     """The pages that show a document (an <article class="document">)."""
-    return [path for path, file in html_files(site).items()
-            if '<article class="document"' in file.read_text(encoding="utf-8")]
+    return [
+        path
+        for path, file in html_files(site).items()
+        if '<article class="document"' in file.read_text(encoding="utf-8")
+    ]
 
 
 def test_site_has_the_expected_pages(example_site):
@@ -79,6 +90,7 @@ def test_site_has_the_expected_pages(example_site):
 
 # a. Phones: no page scrolls sideways at 360 px.
 
+
 def test_no_page_scrolls_sideways_on_a_phone(phone, example_site, served_site):
     page = phone.new_page()
     too_wide = {}
@@ -88,17 +100,21 @@ def test_no_page_scrolls_sideways_on_a_phone(phone, example_site, served_site):
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
             # Name the widest elements, so the failure says what to fix.
-            culprits = page.evaluate("""(limit) => [...document.querySelectorAll('body *')]
+            culprits = page.evaluate(
+                """(limit) => [...document.querySelectorAll('body *')]
                 .filter(e => e.getBoundingClientRect().right > limit + 0.5)
                 .slice(0, 5)
                 .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
-                          + ' right=' + Math.round(e.getBoundingClientRect().right))""", PHONE["width"])
+                          + ' right=' + Math.round(e.getBoundingClientRect().right))""",
+                PHONE["width"],
+            )
             too_wide[path] = (width, culprits)
     first = dict(list(too_wide.items())[:5])
     assert not too_wide, f"{len(too_wide)} page(s) wider than {PHONE['width']} px, e.g. {first}"
 
 
 # b. Nothing leaves 127.0.0.1; the stylesheet and the heading font do load.
+
 
 def title_fonts(page) -> list[dict]:
     """The fonts Chromium actually used to draw the page's h1 (DevTools protocol)."""
@@ -156,6 +172,7 @@ def test_no_request_leaves_the_site_and_css_and_font_load(desktop, example_site,
 
 # c. The long HCMC congress report: contents, results table, second part.
 
+
 @pytest.mark.parametrize("context_name", ["phone", "desktop"])
 def test_toc_link_scrolls_to_its_heading(request, served_site, context_name):
     context = request.getfixturevalue(context_name)
@@ -177,8 +194,10 @@ def test_toc_link_scrolls_to_its_heading(request, served_site, context_name):
 
     link.click()
     page.wait_for_function(
-        "id => { const t = document.getElementById(id).getBoundingClientRect().top;"
-        " return t >= -2 && t < 120; }", arg=anchor, timeout=3000)
+        "id => { const t = document.getElementById(id).getBoundingClientRect().top; return t >= -2 && t < 120; }",
+        arg=anchor,
+        timeout=3000,
+    )
     assert page.evaluate("location.hash") == "#" + anchor
 
     # Every other contents link points at a heading that exists.
@@ -193,7 +212,10 @@ def test_toc_link_scrolls_to_its_heading(request, served_site, context_name):
     link.click()
     page.wait_for_function(
         "id => { const t = document.getElementById(id).getBoundingClientRect().top;"
-        " return t >= -2 && t < innerHeight / 2; }", arg=anchor, timeout=3000)
+        " return t >= -2 && t < innerHeight / 2; }",
+        arg=anchor,
+        timeout=3000,
+    )
 
 
 def test_results_table_and_second_part(phone, served_site):
@@ -212,6 +234,7 @@ def test_results_table_and_second_part(phone, served_site):
 
 # d. Printing the Hà Tĩnh report on A4.
 
+
 def test_print_shows_the_document_alone(desktop, served_site):
     page = desktop.new_page()
     page.goto(served_site + DOC_HA_TINH, wait_until="networkidle")
@@ -228,13 +251,16 @@ def test_print_shows_the_document_alone(desktop, served_site):
     pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
     assert pages >= 5, f"the printed report has only {pages} page(s)"  # 15 today
     # A4 is 595 × 842 points.
-    assert re.search(rb"/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+841(\.\d+)?|/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+842", pdf)
+    assert re.search(
+        rb"/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+841(\.\d+)?|/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+842", pdf
+    )
 
     page.emulate_media(media="screen")
     assert page.locator("header.masthead").is_visible()
 
 
 # e. The 404 page leads home.
+
 
 def test_404_page_links_home(desktop, served_site):
     page = desktop.new_page()

@@ -18,7 +18,9 @@ def test_open_page_reloads_itself_after_a_save_and_after_a_typo(preview):  # noq
         path = root / DOC
         good = path.read_text(encoding="utf-8")
         path.write_text(good.replace("Nội dung.", "Đã sửa trong trình soạn thảo."), encoding="utf-8")
-        page.wait_for_function("() => document.body.innerText.includes('Đã sửa trong trình soạn thảo.')", timeout=10_000)
+        page.wait_for_function(
+            "() => document.body.innerText.includes('Đã sửa trong trình soạn thảo.')", timeout=10_000
+        )
         path.write_text(good.replace("title: Báo cáo thử", "title: [Báo cáo thử"), encoding="utf-8")
         page.wait_for_function("() => document.title.includes('lỗi')", timeout=10_000)
         assert DOC in page.inner_text("main")

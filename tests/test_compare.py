@@ -15,35 +15,53 @@ def parse_fragment(html: str) -> str:
     page = PageText()
     page.feed(html)
     return page.text
+
+
 from vankien import compare, pipeline
 
-TOPICS = ("party-admission:\n  vi: Kết nạp Đảng\n  en: Party admission\n"
-          "initiatives:\n  vi: Sáng kiến\n  en: Initiatives\n"
-          "trees:\n  vi: Cây xanh\n  en: Trees\n")
+TOPICS = (
+    "party-admission:\n  vi: Kết nạp Đảng\n  en: Party admission\n"
+    "initiatives:\n  vi: Sáng kiến\n  en: Initiatives\n"
+    "trees:\n  vi: Cây xanh\n  en: Trees\n"
+)
 
 
 def report(term: str, start: int, end: int, prev: str, pstart: int, pend: int, results: str, targets: str) -> str:
-    return (f"---\nkind: congress-report\ntitle: Báo cáo {term}\nperiod: {{term: {term}, from: {start}, to: {end}}}\n"
-            f"reviews: {{term: {prev}, from: {pstart}, to: {pend}}}\nresults:\n{results}targets:\n{targets}---\nNội dung.\n")
+    return (
+        f"---\nkind: congress-report\ntitle: Báo cáo {term}\nperiod: {{term: {term}, from: {start}, to: {end}}}\n"
+        f"reviews: {{term: {prev}, from: {pstart}, to: {pend}}}\nresults:\n{results}targets:\n{targets}---\nNội dung.\n"
+    )
 
 
 TWO_TERMS = {
     "content/topics.yaml": TOPICS,
     "content/documents/doan-a/dai-hoi.vi.md": None,
     "content/documents/doan-a/dai-hoi-2017.vi.md": report(
-        "V", 2017, 2022, "IV", 2012, 2017,
+        "V",
+        2017,
+        2022,
+        "IV",
+        2012,
+        2017,
         "  - id: ket-nap-dang\n    topic: party-admission\n    target: Kết nạp 04 đoàn viên vào Đảng\n"
         "    result: Kết nạp 04 đoàn viên\n    assessment: đạt\n",
         "  - id: ket-nap-dang\n    topic: party-admission\n    text: Phấn đấu có 07 đoàn viên được kết nạp Đảng\n"
-        "  - id: cay-xanh\n    topic: trees\n    text: Trồng 500 cây xanh\n"),
+        "  - id: cay-xanh\n    topic: trees\n    text: Trồng 500 cây xanh\n",
+    ),
     "content/documents/doan-a/dai-hoi-2022.vi.md": report(
-        "VI", 2022, 2027, "V", 2017, 2022,
+        "VI",
+        2022,
+        2027,
+        "V",
+        2017,
+        2022,
         "  - id: ket-nap-dang\n    topic: party-admission\n    target: Phấn đấu có 07 đoàn viên được kết nạp Đảng.\n"
         "    result: 10 đoàn viên ưu tú đã được kết nạp Đảng\n    assessment: Hoàn thành\n"
         "  - id: cay-xanh\n    topic: trees\n    target: Trồng 500 cây xanh\n    result: Trồng được 300 cây xanh\n"
         "    assessment: vượt\n",
         "  - id: ket-nap-dang\n    topic: party-admission\n    text: Bồi dưỡng, giới thiệu ít nhất 05 đoàn viên ưu tú được kết nạp vào Đảng\n"
-        "  - id: sang-kien\n    topic: initiatives\n    text: Đề xuất ít nhất 05 sáng kiến\n"),
+        "  - id: sang-kien\n    topic: initiatives\n    text: Đề xuất ít nhất 05 sáng kiến\n",
+    ),
 }
 
 
@@ -85,21 +103,27 @@ def test_topic_rows_and_matrix_across_organizations(site_factory):
     files["content/organizations/doan-b.yaml"] = "name: {vi: Đoàn B}\nlevel: chi-doan\n"
     files["content/documents/doan-b/chuong-trinh-2024.vi.md"] = (
         "---\nkind: annual-program\ntitle: Chương trình 2024\nperiod: {year: 2024}\ntargets:\n"
-        "  - id: dang\n    topic: party-admission\n    text: Giới thiệu 03 đoàn viên ưu tú cho Đảng\n---\nX\n")
+        "  - id: dang\n    topic: party-admission\n    text: Giới thiệu 03 đoàn viên ưu tú cho Đảng\n---\nX\n"
+    )
     site = pipeline.run(site_factory(files), stages=pipeline.CHECK_STAGES).site
     rows = compare.topic_rows(site, "party-admission")
     assert [(r.org, r.period.key) for r in rows] == [
-        ("doan-a", "term-iv-2012-2017"), ("doan-a", "term-v-2017-2022"), ("doan-a", "term-vi-2022-2027"),
-        ("doan-b", "2024")]
+        ("doan-a", "term-iv-2012-2017"),
+        ("doan-a", "term-v-2017-2022"),
+        ("doan-a", "term-vi-2022-2027"),
+        ("doan-b", "2024"),
+    ]
     cells = compare.matrix(site)
     assert cells[("doan-a", "party-admission")].measure.value == 5
     assert cells[("doan-b", "party-admission")].measure.value == 3
 
 
 def test_editor_can_override_a_parse(site_factory, tmp_path):
-    doc = ("---\nkind: plan\ntitle: K\nperiod: {year: 2024}\ntargets:\n  - id: a\n    topic: party-admission\n"
-           "    text: Kết nạp từ năm đến bảy đoàn viên\n    measures:\n      - {op: range, value: '5', value_max: '7', unit: đoàn viên}\n"
-           "  - id: b\n    topic: party-admission\n    text: Hỗ trợ 12 đoàn viên\n    measures: []\n---\nX\n")
+    doc = (
+        "---\nkind: plan\ntitle: K\nperiod: {year: 2024}\ntargets:\n  - id: a\n    topic: party-admission\n"
+        "    text: Kết nạp từ năm đến bảy đoàn viên\n    measures:\n      - {op: range, value: '5', value_max: '7', unit: đoàn viên}\n"
+        "  - id: b\n    topic: party-admission\n    text: Hỗ trợ 12 đoàn viên\n    measures: []\n---\nX\n"
+    )
     root = site_factory({"content/documents/doan-a/k.vi.md": doc, "content/documents/doan-a/dai-hoi.vi.md": None})
     site = pipeline.run(root, tmp_path / "out").site
     a, b = site.documents[0].targets
@@ -110,8 +134,10 @@ def test_editor_can_override_a_parse(site_factory, tmp_path):
 
 
 def test_a_bad_override_is_an_editor_error(site_factory):
-    doc = ("---\nkind: plan\ntitle: K\nperiod: {year: 2024}\ntargets:\n  - id: a\n    text: X\n"
-           "    measures:\n      - {op: about, value: '1.000'}\n---\nX\n")
+    doc = (
+        "---\nkind: plan\ntitle: K\nperiod: {year: 2024}\ntargets:\n  - id: a\n    text: X\n"
+        "    measures:\n      - {op: about, value: '1.000'}\n---\nX\n"
+    )
     root = site_factory({"content/documents/doan-a/k.vi.md": doc})
     with pytest.raises(pipeline.BuildFailed) as failed:
         pipeline.run(root, stages=pipeline.CHECK_STAGES)
@@ -137,7 +163,10 @@ def test_ha_tinh_results_all_carry_reported_assessments(example_site):
     assert [r["assessment_reported"] for r in results].count("exceeded") == 3
     assert all(r["assessment_reported"] in ("achieved", "exceeded") for r in results)
     by_id = {r["id"]: r for r in results}
-    assert by_id["xep-loai-doan-vien"]["result_value"] == "95" and by_id["xep-loai-doan-vien"]["assessment_computed"] == "exceeded"
+    assert (
+        by_id["xep-loai-doan-vien"]["result_value"] == "95"
+        and by_id["xep-loai-doan-vien"]["assessment_computed"] == "exceeded"
+    )
     assert by_id["cong-trinh-thanh-nien"]["result_value"] == "6"
 
 
@@ -167,18 +196,37 @@ def test_binh_tan_thirteen_targets_parse_and_the_csv_agrees_with_the_page(exampl
         assert row["parse"] == "full"
         cell = element_text(example_site / "quan-doan-binh-tan/chuong-trinh-2023/index.html", f"chi-tieu-{target_id}")
         assert row["text_vi"] in cell
-    assert "7.500 ý tưởng" in element_text(example_site / "quan-doan-binh-tan/chuong-trinh-2023/index.html", "chi-tieu-y-tuong-sang-kien")
+    assert "7.500 ý tưởng" in element_text(
+        example_site / "quan-doan-binh-tan/chuong-trinh-2023/index.html", "chi-tieu-y-tuong-sang-kien"
+    )
     party = element_text(example_site / "quan-doan-binh-tan/chuong-trinh-2023/index.html", "chi-tieu-ket-nap-dang")
     assert "3.600 đoàn viên" in party and "560 đoàn viên ưu tú" in party and "≥ 215 đoàn viên ưu tú" in party
-    assert "5 tỷ đồng" in element_text(example_site / "quan-doan-binh-tan/chuong-trinh-2023/index.html", "chi-tieu-vay-von")
+    assert "5 tỷ đồng" in element_text(
+        example_site / "quan-doan-binh-tan/chuong-trinh-2023/index.html", "chi-tieu-vay-von"
+    )
 
 
 def test_open_data_columns_labels_and_order(example_site):
     raw = (example_site / "data/targets.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel opens it as UTF-8
     table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    for column in ("org", "document", "period", "kind", "id", "topic", "text_vi", "text_en", "op", "value",
-                   "value_max", "unit", "result_value", "assessment_reported", "assessment_computed"):
+    for column in (
+        "org",
+        "document",
+        "period",
+        "kind",
+        "id",
+        "topic",
+        "text_vi",
+        "text_en",
+        "op",
+        "value",
+        "value_max",
+        "unit",
+        "result_value",
+        "assessment_reported",
+        "assessment_computed",
+    ):
         assert column in table[0]
     assert {r["kind"] for r in table} == {"target", "result"}
     assert all(r["org_name"] and r["topic_vi"] and r["period_label"] for r in table)
@@ -198,6 +246,6 @@ def test_topic_page_and_matrix_reach_every_organization_with_targets(example_sit
 def test_document_status_bar_has_its_table(example_site):
     html = (example_site / "chi-doan-so-tttt-ha-tinh/dai-hoi-2022/index.html").read_text(encoding="utf-8")
     assert '<svg class="bar"' in html and 'aria-label="Vượt: 3, Đạt: 6"' in html
-    figure = html[html.index('<figure class="tally"'):html.index("</figure>")]
+    figure = html[html.index('<figure class="tally"') : html.index("</figure>")]
     assert "<table" in figure  # the figures behind the bar, readable without the picture
     assert "Vượt Đạt 3 6" in " ".join(parse_fragment(figure).split())

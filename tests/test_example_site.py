@@ -20,8 +20,34 @@ SEED_PAGES = {
 }
 # Seed lines that are layout of the Word file rather than text: table header cells and
 # the divider under a part title.
-BLOCKS = {"p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br", "div", "dt", "dd", "section",
-          "article", "header", "nav", "ol", "ul", "summary", "details", "main", "footer", "table"}
+BLOCKS = {
+    "p",
+    "li",
+    "td",
+    "th",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "br",
+    "div",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "header",
+    "nav",
+    "ol",
+    "ul",
+    "summary",
+    "details",
+    "main",
+    "footer",
+    "table",
+}
 LAYOUT_LINES = {"tt", "nội dung", "kết quả", "đánh giá", "---------"}
 
 
@@ -101,7 +127,7 @@ def element_text(path: Path, element_id: str) -> str:
     tag = html.rindex("<", 0, start)
     name = re.match(r"<(\w+)", html[tag:]).group(1)
     page = PageText()
-    page.feed(html[tag: html.index(f"</{name}>", start) + len(name) + 3])
+    page.feed(html[tag : html.index(f"</{name}>", start) + len(name) + 3])
     return page.text
 
 
@@ -129,7 +155,9 @@ def test_every_internal_link_and_anchor_resolves(example_site):
                 target = target / "index.html"
             if not target.exists():
                 broken.append(f"{path.relative_to(example_site)} → {link}")
-            elif fragment and fragment not in pages.get(target, parse(target)).ids if target.suffix == ".html" else False:
+            elif (
+                fragment and fragment not in pages.get(target, parse(target)).ids if target.suffix == ".html" else False
+            ):
                 broken.append(f"{path.relative_to(example_site)} → {link} (no such anchor)")
     assert broken == []
 
@@ -158,16 +186,27 @@ def test_home_shows_every_document_and_the_organization_tree(example_site):
     page = parse(example_site / "index.html")
     for doc_page in SEED_PAGES.values():
         assert doc_page.removesuffix("index.html") in page.links
-    for org in ("trung-uong-doan/", "thanh-doan-tphcm/", "doan-khoi-dcd-tphcm/", "so-tttt-tphcm/",
-                "quan-doan-binh-tan/", "tinh-doan-ha-tinh/", "doan-khoi-ccq-dn-ha-tinh/", "chi-doan-so-tttt-ha-tinh/"):
+    for org in (
+        "trung-uong-doan/",
+        "thanh-doan-tphcm/",
+        "doan-khoi-dcd-tphcm/",
+        "so-tttt-tphcm/",
+        "quan-doan-binh-tan/",
+        "tinh-doan-ha-tinh/",
+        "doan-khoi-ccq-dn-ha-tinh/",
+        "chi-doan-so-tttt-ha-tinh/",
+    ):
         assert org in page.links
 
 
-@pytest.mark.parametrize("org, parent_name", [
-    ("so-tttt-tphcm", "Đoàn Khối Dân - Chính - Đảng Thành phố Hồ Chí Minh"),
-    ("chi-doan-so-tttt-ha-tinh", "Đoàn Khối các cơ quan và doanh nghiệp tỉnh Hà Tĩnh"),
-    ("quan-doan-binh-tan", "Thành Đoàn Thành phố Hồ Chí Minh"),
-])
+@pytest.mark.parametrize(
+    "org, parent_name",
+    [
+        ("so-tttt-tphcm", "Đoàn Khối Dân - Chính - Đảng Thành phố Hồ Chí Minh"),
+        ("chi-doan-so-tttt-ha-tinh", "Đoàn Khối các cơ quan và doanh nghiệp tỉnh Hà Tĩnh"),
+        ("quan-doan-binh-tan", "Thành Đoàn Thành phố Hồ Chí Minh"),
+    ],
+)
 def test_organization_page_shows_its_parent_and_documents(example_site, org, parent_name):
     page = parse(example_site / org / "index.html")
     assert f"Trực thuộc {parent_name}" in page.text
@@ -189,8 +228,13 @@ def test_document_page_official_header_targets_and_results(example_site):
     assert "Kết quả thực hiện chỉ tiêu nhiệm kỳ V (2017–2022)" in text
     assert "Chỉ tiêu nhiệm kỳ VI (2022–2027)" in text
     row = element_text(example_site / "so-tttt-tphcm/dai-hoi-2022/index.html", "ket-qua-ket-nap-dang")
-    for words in ("Phấn đấu có 07 đoàn viên được kết nạp Đảng.", "≥ 7 đoàn viên", "10 đoàn viên ưu tú đã được kết nạp Đảng",
-                  "Đạt “Hoàn thành”", "⚠ Theo số liệu: Vượt"):
+    for words in (
+        "Phấn đấu có 07 đoàn viên được kết nạp Đảng.",
+        "≥ 7 đoàn viên",
+        "10 đoàn viên ưu tú đã được kết nạp Đảng",
+        "Đạt “Hoàn thành”",
+        "⚠ Theo số liệu: Vượt",
+    ):
         assert words in row, (words, row)
     assert {"chi-tieu-ket-nap-dang", "ket-qua-ket-nap-dang", "chi-tieu", "ket-qua-chi-tieu"} <= page.ids
     # the tables stand where the document had them: results in part one, targets in part two
@@ -198,8 +242,12 @@ def test_document_page_official_header_targets_and_results(example_site):
     body_page = PageText()
     body_page.feed(html.split('<div class="doc-body">', 1)[1])  # past the TOC, which lists headings too
     body = body_page.text
-    assert body.index("III. KẾT QUẢ THỰC HIỆN HỆ THỐNG CHỈ TIÊU") < body.index("Kết quả thực hiện chỉ tiêu nhiệm kỳ V") \
-        < body.index("IV. NHẬN ĐỊNH VÀ BÀI HỌC KINH NGHIỆM") < body.index("Chỉ tiêu nhiệm kỳ VI (2022–2027)")
+    assert (
+        body.index("III. KẾT QUẢ THỰC HIỆN HỆ THỐNG CHỈ TIÊU")
+        < body.index("Kết quả thực hiện chỉ tiêu nhiệm kỳ V")
+        < body.index("IV. NHẬN ĐỊNH VÀ BÀI HỌC KINH NGHIỆM")
+        < body.index("Chỉ tiêu nhiệm kỳ VI (2022–2027)")
+    )
 
 
 def test_ha_tinh_results_carry_assessments_and_footnote_figures(example_site):
@@ -214,8 +262,13 @@ def test_every_page_has_title_language_canonical_and_share_tags(example_site):
         html = path.read_text(encoding="utf-8")
         lang = "en" if path.relative_to(example_site).parts[0] == "en" else "vi"
         assert f'<html lang="{lang}">' in html, path
-        for tag in ('<link rel="canonical" href="https://vankien.example.org/', 'property="og:title"',
-                    'property="og:description"', 'property="og:url"', 'name="viewport"'):
+        for tag in (
+            '<link rel="canonical" href="https://vankien.example.org/',
+            'property="og:title"',
+            'property="og:description"',
+            'property="og:url"',
+            'name="viewport"',
+        ):
             assert tag in html, (path, tag)
         assert re.search(r"<title>[^<]{5,}</title>", html), path
 
@@ -242,20 +295,30 @@ def test_every_page_has_a_share_image_that_exists(example_site):
             assert picture.size == (1200, 630) and picture.format == "PNG", image
         seen.add(match.group(1))
     # documents and organizations get their own image, in their own language
-    assert {"share/so-tttt-tphcm/dai-hoi-2022.png", "share/en/so-tttt-tphcm/dai-hoi-2022.png",
-            "share/quan-doan-binh-tan.png", "share/index.png", "share/en.png"} <= seen
-    assert (example_site / "share/so-tttt-tphcm/dai-hoi-2022.png").read_bytes() != \
-        (example_site / "share/en/so-tttt-tphcm/dai-hoi-2022.png").read_bytes()
+    assert {
+        "share/so-tttt-tphcm/dai-hoi-2022.png",
+        "share/en/so-tttt-tphcm/dai-hoi-2022.png",
+        "share/quan-doan-binh-tan.png",
+        "share/index.png",
+        "share/en.png",
+    } <= seen
+    assert (example_site / "share/so-tttt-tphcm/dai-hoi-2022.png").read_bytes() != (
+        example_site / "share/en/so-tttt-tphcm/dai-hoi-2022.png"
+    ).read_bytes()
 
 
-@pytest.mark.parametrize("card", [
-    ("Site", "", "", ""),
-    ("Site", "Kế hoạch · Năm 2024", "Một tiêu đề rất dài " * 30, "Tổ chức " * 40),
-    ("Site", "X", "Từ_dài_không_có_khoảng_trắng_" * 12, "Y"),
-])
+@pytest.mark.parametrize(
+    "card",
+    [
+        ("Site", "", "", ""),
+        ("Site", "Kế hoạch · Năm 2024", "Một tiêu đề rất dài " * 30, "Tổ chức " * 40),
+        ("Site", "X", "Từ_dài_không_có_khoảng_trắng_" * 12, "Y"),
+    ],
+)
 def test_share_image_draws_any_text(card):
     from tests.conftest import ROOT
     from vankien import social
+
     png = social.draw(ROOT, social.Card(*card))
     assert png.startswith(b"\x89PNG")
 
@@ -276,10 +339,17 @@ def test_sitemap_lists_every_page_with_its_language_versions(example_site):
     assert "Sitemap: https://vankien.example.org/sitemap.xml" in (example_site / "robots.txt").read_text()
 
 
-@pytest.mark.parametrize("feed, lang, title", [
-    ("feed.xml", "vi", "Chương trình công tác Đoàn và phong trào thanh thiếu nhi quận Bình Tân năm 2023"),
-    ("en/feed.xml", "en", "Program of Youth Union Work and the Youth and Children's Movement of Bình Tân District in 2023"),
-])
+@pytest.mark.parametrize(
+    "feed, lang, title",
+    [
+        ("feed.xml", "vi", "Chương trình công tác Đoàn và phong trào thanh thiếu nhi quận Bình Tân năm 2023"),
+        (
+            "en/feed.xml",
+            "en",
+            "Program of Youth Union Work and the Youth and Children's Movement of Bình Tân District in 2023",
+        ),
+    ],
+)
 def test_atom_feed_per_language(example_site, feed, lang, title):
     import xml.etree.ElementTree as ET
 
@@ -295,11 +365,14 @@ def test_atom_feed_per_language(example_site, feed, lang, title):
     assert '<link rel="alternate" type="application/atom+xml"' in home and 'href="feed.xml"' in home
 
 
-@pytest.mark.parametrize("page, embed", [
-    ("so-tttt-tphcm/index.html", "embed/so-tttt-tphcm/"),
-    ("so-tttt-tphcm/dai-hoi-2022/index.html", "embed/so-tttt-tphcm/dai-hoi-2022/"),
-    ("en/quan-doan-binh-tan/chuong-trinh-2023/index.html", "en/embed/quan-doan-binh-tan/chuong-trinh-2023/"),
-])
+@pytest.mark.parametrize(
+    "page, embed",
+    [
+        ("so-tttt-tphcm/index.html", "embed/so-tttt-tphcm/"),
+        ("so-tttt-tphcm/dai-hoi-2022/index.html", "embed/so-tttt-tphcm/dai-hoi-2022/"),
+        ("en/quan-doan-binh-tan/chuong-trinh-2023/index.html", "en/embed/quan-doan-binh-tan/chuong-trinh-2023/"),
+    ],
+)
 def test_target_tables_can_be_embedded_on_other_sites(example_site, page, embed):
     html = (example_site / page).read_text(encoding="utf-8")
     assert f'&lt;iframe src="https://vankien.example.org/{embed}"' in html  # the code to copy

@@ -12,9 +12,22 @@ from vankien import messages
 
 
 def test_handbook_builds_strictly_without_outside_requests(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "docs/mkdocs.yml"),
-                             "-d", str(tmp_path / "handbook")], capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(ROOT / "docs/mkdocs.yml"),
+            "-d",
+            str(tmp_path / "handbook"),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert result.returncode == 0, result.stderr
     index = (tmp_path / "handbook/index.html").read_text(encoding="utf-8")
     assert "Sổ tay biên tập viên" in index and "build.py serve" in index

@@ -41,13 +41,20 @@ def test_catalog_has_no_leftover_strings():
     with i18n.catalog_path("vi").open("rb") as handle:
         catalog = read_po(handle, locale="vi")
     used = {m if isinstance(m, str) else m[0] for m in template_messages()}
-    assert sorted(m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id and
-                  (m.id if isinstance(m.id, str) else m.id[0]) not in used) == []
+    assert (
+        sorted(
+            m.id if isinstance(m.id, str) else m.id[0]
+            for m in catalog
+            if m.id and (m.id if isinstance(m.id, str) else m.id[0]) not in used
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize("lang, text", [("vi", "ngày 26 tháng 4 năm 2017"), ("en", "26 April 2017")])
 def test_dates_read_naturally_in_each_language(lang, text):
     import datetime
+
     assert do_date(datetime.date(2017, 4, 26), lang) == text
 
 
@@ -62,11 +69,19 @@ def test_numbers_and_units_follow_the_page_language(example_site):
 
 def test_english_term_table_is_all_english(example_site):
     row = element_text(example_site / "en/so-tttt-tphcm/index.html", "chu-de-party-admission")
-    for words in ("Party admission", "≥ 7 members", "10 outstanding members", "Exceeded", "≥ 5 outstanding members",
-                  "↓ lower", "Target", "Result"):
+    for words in (
+        "Party admission",
+        "≥ 7 members",
+        "10 outstanding members",
+        "Exceeded",
+        "≥ 5 outstanding members",
+        "↓ lower",
+        "Target",
+        "Result",
+    ):
         assert words in row, (words, row)
     for vietnamese in ("Chỉ tiêu", "Kết quả", "Vượt", "giảm", "đoàn viên"):
-        assert vietnamese not in row.replace(row[row.find("Verbatim"):], ""), (vietnamese, row)
+        assert vietnamese not in row.replace(row[row.find("Verbatim") :], ""), (vietnamese, row)
     header = parse(example_site / "en/so-tttt-tphcm/index.html").text
     assert "Term V (2017–2022)" in header and "Members 36 (in 2022)" in header
 
@@ -89,8 +104,14 @@ def test_hreflang_is_reciprocal_and_og_locale_is_set(example_site):
     vi = (example_site / "so-tttt-tphcm/dai-hoi-2022/index.html").read_text(encoding="utf-8")
     en = (example_site / "en/so-tttt-tphcm/dai-hoi-2022/index.html").read_text(encoding="utf-8")
     for html in (vi, en):
-        assert '<link rel="alternate" hreflang="vi" href="https://vankien.example.org/so-tttt-tphcm/dai-hoi-2022/">' in html
-        assert '<link rel="alternate" hreflang="en" href="https://vankien.example.org/en/so-tttt-tphcm/dai-hoi-2022/">' in html
+        assert (
+            '<link rel="alternate" hreflang="vi" href="https://vankien.example.org/so-tttt-tphcm/dai-hoi-2022/">'
+            in html
+        )
+        assert (
+            '<link rel="alternate" hreflang="en" href="https://vankien.example.org/en/so-tttt-tphcm/dai-hoi-2022/">'
+            in html
+        )
     assert '<meta property="og:locale" content="vi_VN">' in vi and 'og:locale:alternate" content="en_US"' in vi
     assert '<meta property="og:locale" content="en_US">' in en and 'og:locale:alternate" content="vi_VN"' in en
     assert '<link rel="canonical" href="https://vankien.example.org/en/so-tttt-tphcm/dai-hoi-2022/">' in en
@@ -130,8 +151,9 @@ def test_missing_translation_falls_back_with_notice_lang_and_canonical(site_fact
 
 def test_partial_translation_marks_only_what_is_left(site_factory, tmp_path):
     root = site_factory()
-    (root / EN).write_text(f"---\nsource: {version_of(root)}\ntitle: Test report\n---\n## I. PART ONE\n\nContent.\n",
-                           encoding="utf-8")
+    (root / EN).write_text(
+        f"---\nsource: {version_of(root)}\ntitle: Test report\n---\n## I. PART ONE\n\nContent.\n", encoding="utf-8"
+    )
     build = pipeline.run(root, tmp_path / "out")
     assert build.warnings == []
     html = (tmp_path / "out/en/doan-a/dai-hoi/index.html").read_text(encoding="utf-8")
@@ -143,8 +165,11 @@ def test_partial_translation_marks_only_what_is_left(site_factory, tmp_path):
 
 def test_source_edited_after_translation_is_stale_everywhere(site_factory):
     root = site_factory()
-    (root / EN).write_text(f"---\nsource: {version_of(root)}\ntitle: Test report\ntargets:\n"
-                           "  ket-nap-dang: At least 05 members admitted to the Party\n---\nContent.\n", encoding="utf-8")
+    (root / EN).write_text(
+        f"---\nsource: {version_of(root)}\ntitle: Test report\ntargets:\n"
+        "  ket-nap-dang: At least 05 members admitted to the Party\n---\nContent.\n",
+        encoding="utf-8",
+    )
     fresh = run_cli(root, "translations", "--strict")
     assert fresh.returncode == 0 and re.search(r"doan-a/dai-hoi +done +3/3", fresh.stdout), fresh.stdout
     source = root / DOC
@@ -162,10 +187,14 @@ def test_source_edited_after_translation_is_stale_everywhere(site_factory):
 
 def test_translation_mistakes_are_editor_errors(site_factory):
     root = site_factory()
-    (root / EN).write_text("---\nsource: abc\nperiod: {year: 2023}\ntargets:\n  ket-nap: X\n---\nBody\n", encoding="utf-8")
+    (root / EN).write_text(
+        "---\nsource: abc\nperiod: {year: 2023}\ntargets:\n  ket-nap: X\n---\nBody\n", encoding="utf-8"
+    )
     (root / "content/documents/doan-a/khong-co.en.md").write_text("---\ntitle: X\n---\n", encoding="utf-8")
     result = run_cli(root, "check")
     assert result.returncode == 1
     assert f"{EN}:3:1:" in result.stderr and "not translatable" in result.stderr
     assert f"{EN}:5:3:" in result.stderr and "id “ket-nap” is not in the source's targets list" in result.stderr
-    assert "content/documents/doan-a/khong-co.en.md:1:1:" in result.stderr and "has no Vietnamese source" in result.stderr
+    assert (
+        "content/documents/doan-a/khong-co.en.md:1:1:" in result.stderr and "has no Vietnamese source" in result.stderr
+    )

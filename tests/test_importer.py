@@ -35,19 +35,25 @@ def test_import_keeps_every_paragraph_and_finds_the_structure(seed):
     org, doc, targets, results = SEEDS_EXPECTED[seed]
     imported = importer.import_text(importer.read_source(SEEDS / seed))
     text = squash(importer.render(imported))
-    missing = [line for line in seed_lines(seed)
-               if squash(line) not in text and squash(re.sub(r"^\(?\d+[.)]\s*", "", line)) not in text]
+    missing = [
+        line
+        for line in seed_lines(seed)
+        if squash(line) not in text and squash(re.sub(r"^\(?\d+[.)]\s*", "", line)) not in text
+    ]
     assert missing == []
     assert (len(imported.targets), len(imported.results)) == (targets, results)
     assert imported.headings >= hand_headings(org, doc) - 1  # the hand conversion added one "PHỤ LỤC" heading
     assert "\ufffd" not in importer.render(imported) and "[bookmark:" not in importer.render(imported)
 
 
-@pytest.mark.parametrize("seed, period, reviews", [
-    ("so-tttt-tphcm-dai-hoi-2022.txt", "{term: VI, from: 2022, to: 2027}", "{term: V, from: 2017, to: 2022}"),
-    ("chi-doan-so-tttt-ha-tinh-dai-hoi-2022.txt", "{from: 2022, to: 2024}", "{term: I, from: 2019, to: 2022}"),
-    ("quan-doan-binh-tan-chuong-trinh-2023.txt", "{year: 2023}", None),
-])
+@pytest.mark.parametrize(
+    "seed, period, reviews",
+    [
+        ("so-tttt-tphcm-dai-hoi-2022.txt", "{term: VI, from: 2022, to: 2027}", "{term: V, from: 2017, to: 2022}"),
+        ("chi-doan-so-tttt-ha-tinh-dai-hoi-2022.txt", "{from: 2022, to: 2024}", "{term: I, from: 2019, to: 2022}"),
+        ("quan-doan-binh-tan-chuong-trinh-2023.txt", "{year: 2023}", None),
+    ],
+)
 def test_import_guesses_the_periods(seed, period, reviews):
     front = importer.import_text(importer.read_source(SEEDS / seed)).front
     assert (front.get("period"), front.get("reviews")) == (period, reviews)
@@ -67,7 +73,9 @@ def test_imported_file_builds_once_its_title_is_filled(site_factory):
     path = root / "content/documents/so-tttt-tphcm/dai-hoi-2022.vi.md"
     check = run_cli(root, "check")
     assert check.returncode == 1 and "“title”" in check.stderr  # nothing guessed is published unchecked
-    path.write_text(path.read_text(encoding="utf-8").replace("title:   # điền tiêu đề", "title: Báo cáo"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title:   # điền tiêu đề", "title: Báo cáo"), encoding="utf-8"
+    )
     assert run_cli(root, "check").returncode == 0
     again = run_cli(root, "import", str(SEEDS / "so-tttt-tphcm-dai-hoi-2022.txt"), "so-tttt-tphcm/dai-hoi-2022")
     assert again.returncode == 1 and "not overwritten" in again.stderr
@@ -85,13 +93,25 @@ def make_docx(path):
 
     note = '<w:r><w:footnoteReference w:id="2"/></w:r>'
     cell = lambda text: f"<w:tc>{p(t(text))}</w:tc>"  # noqa: E731
-    body = (p(t("KẾ HOẠCH")) + p(t("Hoạt động tình nguyện năm 2024")) + p(t("I. MỤC ĐÍCH")) +
-            p(t("Tổ chức 05 hoạt động tình nguyện"), note, t("; vận động đoàn viên tham gia.")) +
-            p(t("II. HỆ THỐNG CHỈ TIÊU")) + p(t("1. Ít nhất 500 lượt đoàn viên tham gia.")) +
-            "<w:tbl><w:tr>" + cell("1") + cell("Trồng 200 cây xanh") + cell("Trồng 250 cây") + cell("Vượt") + "</w:tr></w:tbl>")
-    document = f'<w:document {W}><w:body>{body}</w:body></w:document>'
-    footnotes = (f'<w:footnotes {W}><w:footnote w:id="1"><w:p/></w:footnote>'
-                 f'<w:footnote w:id="2">{p(t("Gồm hiến máu và dọn vệ sinh."))}</w:footnote></w:footnotes>')
+    body = (
+        p(t("KẾ HOẠCH"))
+        + p(t("Hoạt động tình nguyện năm 2024"))
+        + p(t("I. MỤC ĐÍCH"))
+        + p(t("Tổ chức 05 hoạt động tình nguyện"), note, t("; vận động đoàn viên tham gia."))
+        + p(t("II. HỆ THỐNG CHỈ TIÊU"))
+        + p(t("1. Ít nhất 500 lượt đoàn viên tham gia."))
+        + "<w:tbl><w:tr>"
+        + cell("1")
+        + cell("Trồng 200 cây xanh")
+        + cell("Trồng 250 cây")
+        + cell("Vượt")
+        + "</w:tr></w:tbl>"
+    )
+    document = f"<w:document {W}><w:body>{body}</w:body></w:document>"
+    footnotes = (
+        f'<w:footnotes {W}><w:footnote w:id="1"><w:p/></w:footnote>'
+        f'<w:footnote w:id="2">{p(t("Gồm hiến máu và dọn vệ sinh."))}</w:footnote></w:footnotes>'
+    )
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("word/document.xml", document)
         archive.writestr("word/footnotes.xml", footnotes)
@@ -105,8 +125,15 @@ def test_docx_import_places_footnotes_and_reads_tables(tmp_path):
     assert "[^1]: Gồm hiến máu và dọn vệ sinh." in text
     assert imported.front["kind"] == "plan" and imported.front["title"] == "Kế hoạch Hoạt động tình nguyện năm 2024"
     assert [t["text"] for t in imported.targets] == ["Ít nhất 500 lượt đoàn viên tham gia."]
-    assert imported.results == [{"id": "ket-qua-1", "target": "Trồng 200 cây xanh", "result": "Trồng 250 cây",
-                                 "assessment": "exceeded", "assessment_text": "Vượt"}]
+    assert imported.results == [
+        {
+            "id": "ket-qua-1",
+            "target": "Trồng 200 cây xanh",
+            "result": "Trồng 250 cây",
+            "assessment": "exceeded",
+            "assessment_text": "Vượt",
+        }
+    ]
     assert "## I. MỤC ĐÍCH" in text and "[[targets]]" in text and "[[results]]" in text
 
 

@@ -6,7 +6,7 @@ from vankien import markdown
 
 
 def test_raw_html_and_script_links_are_never_rendered():
-    body = markdown.render('<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))')
+    body = markdown.render("<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))")
     assert "<script" not in body.html and "<img" not in body.html
     assert 'href="javascript' not in body.html
     assert "&lt;script&gt;" in body.html
@@ -15,10 +15,18 @@ def test_raw_html_and_script_links_are_never_rendered():
 def test_headings_keep_numbering_and_get_stable_anchors():
     source = "## I. KẾT QUẢ\n\n### 1. Công tác giáo dục:\n\n#### 1.1. Tập trung thực hiện\n\n##### 6.2.1. Công tác cán bộ Đoàn:\n"
     body = markdown.render(source)
-    assert [h.text for h in body.headings] == ["I. KẾT QUẢ", "1. Công tác giáo dục:", "1.1. Tập trung thực hiện",
-                                              "6.2.1. Công tác cán bộ Đoàn:"]
-    assert [h.anchor for h in body.headings] == ["i-ket-qua", "1-cong-tac-giao-duc", "1-1-tap-trung-thuc-hien",
-                                                "6-2-1-cong-tac-can-bo-doan"]
+    assert [h.text for h in body.headings] == [
+        "I. KẾT QUẢ",
+        "1. Công tác giáo dục:",
+        "1.1. Tập trung thực hiện",
+        "6.2.1. Công tác cán bộ Đoàn:",
+    ]
+    assert [h.anchor for h in body.headings] == [
+        "i-ket-qua",
+        "1-cong-tac-giao-duc",
+        "1-1-tap-trung-thuc-hien",
+        "6-2-1-cong-tac-can-bo-doan",
+    ]
     assert '<h4 id="1-1-tap-trung-thuc-hien">1.1. Tập trung thực hiện</h4>' in body.html
     assert markdown.render(source).html == body.html  # same input, same anchors
 
@@ -33,13 +41,16 @@ def test_toc_lists_the_top_three_levels_the_document_uses():
     assert [h.text for h in body.toc] == ["A", "B", "C"]
 
 
-@pytest.mark.parametrize("text, slug", [
-    ("Kết nạp Đảng", "ket-nap-dang"),
-    ("ĐOÀN VIÊN", "doan-vien"),
-    ("III. KẾT QUẢ THỰC HIỆN HỆ THỐNG CHỈ TIÊU:", "iii-ket-qua-thuc-hien-he-thong-chi-tieu"),
-    ("“Tuổi trẻ” & 3.700 lượt", "tuoi-tre-3-700-luot"),
-    ("!!!", "muc"),
-])
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        ("Kết nạp Đảng", "ket-nap-dang"),
+        ("ĐOÀN VIÊN", "doan-vien"),
+        ("III. KẾT QUẢ THỰC HIỆN HỆ THỐNG CHỈ TIÊU:", "iii-ket-qua-thuc-hien-he-thong-chi-tieu"),
+        ("“Tuổi trẻ” & 3.700 lượt", "tuoi-tre-3-700-luot"),
+        ("!!!", "muc"),
+    ],
+)
 def test_slugs_fold_vietnamese(text, slug):
     assert markdown.slugify(text) == slug
 

@@ -12,12 +12,15 @@ from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
 from vankien import search
 
 
-@pytest.mark.parametrize("html, indexed", [
-    ("Đoàn viên", "D\u0335oàn viên"),
-    ("kết nạp Đảng", "kết nạp D\u0335ảng"),
-    ("đường", "d\u0335ường"),
-    ("doanh nghiệp", "doanh nghiệp"),
-])
+@pytest.mark.parametrize(
+    "html, indexed",
+    [
+        ("Đoàn viên", "D\u0335oàn viên"),
+        ("kết nạp Đảng", "kết nạp D\u0335ảng"),
+        ("đường", "d\u0335ường"),
+        ("doanh nghiệp", "doanh nghiệp"),
+    ],
+)
 def test_indexer_sees_d_with_a_foldable_mark(html, indexed):
     assert search.fold_for_index(html) == indexed
 
@@ -39,11 +42,14 @@ def run_search(phone, base: str, query: str, lang_root: str = "") -> sync_api.Pa
 
 
 def results(page) -> list[dict]:
-    return page.eval_on_selector_all(".search-result", """items => items.map(item => ({
+    return page.eval_on_selector_all(
+        ".search-result",
+        """items => items.map(item => ({
         title: item.querySelector('h2 a').textContent,
         href: item.querySelector('h2 a').getAttribute('href'),
         sections: [...item.querySelectorAll('.sections a')].map(a => [a.textContent, a.getAttribute('href')]),
-        text: item.innerText}))""")
+        text: item.innerText}))""",
+    )
 
 
 # (query typed by a member, a page the first results must include, words its excerpt must show)
@@ -156,8 +162,11 @@ def test_empty_search_offers_examples_not_empty_filters(phone, served_site):
 def test_filter_counts_match_the_results(phone, served_site):
     page = run_search(phone, served_site, "ket nap dang")
     page.click("#search-filter-box summary")
-    counts = page.eval_on_selector_all("fieldset", """sets => sets.map(set => [...set.querySelectorAll('.count')]
-        .map(c => parseInt(c.textContent.slice(1))).reduce((a, b) => a + b, 0))""")
+    counts = page.eval_on_selector_all(
+        "fieldset",
+        """sets => sets.map(set => [...set.querySelectorAll('.count')]
+        .map(c => parseInt(c.textContent.slice(1))).reduce((a, b) => a + b, 0))""",
+    )
     assert max(counts) >= 1, counts  # a filter group counts the results it holds
     page.close()
 

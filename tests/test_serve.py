@@ -44,8 +44,12 @@ def wait_for(predicate, seconds: float = 10.0):
 def preview(site_factory):
     root = site_factory()
     port = free_port()
-    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--root", str(root), "serve", "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "--root", str(root), "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}/"
 
     def up():
@@ -96,4 +100,4 @@ def test_error_page_points_the_caret_at_the_column(site_factory):
     page = error_page(failed.value.problems, root)
     source, caret = page.split("<pre>", 1)[1].split("</pre>", 1)[0].split("\n")
     source = source.replace('<span class="ln">', "").replace("</span>", "")
-    assert source[caret.index("^"):].startswith("2022-13-01")
+    assert source[caret.index("^") :].startswith("2022-13-01")

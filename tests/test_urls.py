@@ -5,14 +5,17 @@ import pytest
 from vankien import urls
 
 
-@pytest.mark.parametrize("page, target, link", [
-    ("", "so-tttt-tphcm/", "so-tttt-tphcm/"),
-    ("so-tttt-tphcm/", "so-tttt-tphcm/dai-hoi-2022/", "dai-hoi-2022/"),
-    ("so-tttt-tphcm/dai-hoi-2022/", "", "../../"),
-    ("so-tttt-tphcm/dai-hoi-2022/", "static/css/site.css", "../../static/css/site.css"),
-    ("so-tttt-tphcm/dai-hoi-2022/", "so-tttt-tphcm/dai-hoi-2022/", "./"),
-    ("en/so-tttt-tphcm/", "so-tttt-tphcm/", "../../so-tttt-tphcm/"),
-])
+@pytest.mark.parametrize(
+    "page, target, link",
+    [
+        ("", "so-tttt-tphcm/", "so-tttt-tphcm/"),
+        ("so-tttt-tphcm/", "so-tttt-tphcm/dai-hoi-2022/", "dai-hoi-2022/"),
+        ("so-tttt-tphcm/dai-hoi-2022/", "", "../../"),
+        ("so-tttt-tphcm/dai-hoi-2022/", "static/css/site.css", "../../static/css/site.css"),
+        ("so-tttt-tphcm/dai-hoi-2022/", "so-tttt-tphcm/dai-hoi-2022/", "./"),
+        ("en/so-tttt-tphcm/", "so-tttt-tphcm/", "../../so-tttt-tphcm/"),
+    ],
+)
 def test_relative_links(page, target, link):
     assert urls.relative(page, target) == link
 

@@ -36,7 +36,12 @@ MISTAKES = [
     (VALID_FRONT + "targets:\n  - id: a\n    topic: party-admision\n", 7, 12, "topic “party-admision” is not in"),
     (VALID_FRONT + "targets:\n  - id: a\n", 6, 5, "required field “text” is missing"),
     (VALID_FRONT + "targets:\n  - id: Kết Nạp\n    text: X\n", 6, 9, "id “Kết Nạp” is not valid"),
-    (VALID_FRONT + "results:\n  - id: a\n    target: X\n    assessment: tốt\n", 8, 17, "“tốt” is not a valid value for “assessment”"),
+    (
+        VALID_FRONT + "results:\n  - id: a\n    target: X\n    assessment: tốt\n",
+        8,
+        17,
+        "“tốt” is not a valid value for “assessment”",
+    ),
     (VALID_FRONT + "org: doan-b\n", 5, 6, "differs from the document's folder"),
     (VALID_FRONT + "title: [a\n", 6, 1, "YAML syntax error"),
 ]
@@ -58,10 +63,12 @@ def test_did_you_mean_for_a_near_miss(site_factory):
 
 
 def test_organization_mistakes(site_factory):
-    root = site_factory({
-        "content/organizations/doan-b.yaml": "name: {vi: B}\nlevel: doan-huyen\nparent: doan-x\nmembers: {count: 1.200, year: 2022}\n",
-        "content/organizations/en.yaml": "name: {vi: E}\nlevel: chi-doan\n",
-    })
+    root = site_factory(
+        {
+            "content/organizations/doan-b.yaml": "name: {vi: B}\nlevel: doan-huyen\nparent: doan-x\nmembers: {count: 1.200, year: 2022}\n",
+            "content/organizations/en.yaml": "name: {vi: E}\nlevel: chi-doan\n",
+        }
+    )
     found = problems_of(root)
     messages = {(p[0], p[1], p[2]): p[3] for p in found}
     org = "content/organizations/doan-b.yaml"
@@ -71,10 +78,12 @@ def test_organization_mistakes(site_factory):
 
 
 def test_unknown_parent_and_unknown_document_folder(site_factory):
-    root = site_factory({
-        "content/organizations/doan-b.yaml": "name: {vi: B}\nlevel: chi-doan\nparent: doan-aa\n",
-        "content/documents/doan-c/x.vi.md": doc(VALID_FRONT),
-    })
+    root = site_factory(
+        {
+            "content/organizations/doan-b.yaml": "name: {vi: B}\nlevel: chi-doan\nparent: doan-aa\n",
+            "content/documents/doan-c/x.vi.md": doc(VALID_FRONT),
+        }
+    )
     found = problems_of(root)
     assert ("content/organizations/doan-b.yaml", 3, 9) in [p[:3] for p in found]
     assert any("did you mean “doan-a”" in p for p in problem_hints(root))
@@ -82,15 +91,17 @@ def test_unknown_parent_and_unknown_document_folder(site_factory):
 
 
 def test_parent_loop_is_caught(site_factory):
-    root = site_factory({
-        "content/organizations/doan-a.yaml": "name: {vi: A}\nlevel: chi-doan\nparent: doan-b\n",
-        "content/organizations/doan-b.yaml": "name: {vi: B}\nlevel: chi-doan\nparent: doan-a\n",
-    })
+    root = site_factory(
+        {
+            "content/organizations/doan-a.yaml": "name: {vi: A}\nlevel: chi-doan\nparent: doan-b\n",
+            "content/organizations/doan-b.yaml": "name: {vi: B}\nlevel: chi-doan\nparent: doan-a\n",
+        }
+    )
     assert any("loop" in p[3] for p in problems_of(root))
 
 
 def test_not_utf8_is_reported_with_its_line(site_factory):
-    root = site_factory({DOC: ("---\nkind: plan\ntitle: B\u00e1o c\u00e1o\n---\nD\u00f2ng 1\n" ).encode("latin-1")})
+    root = site_factory({DOC: ("---\nkind: plan\ntitle: B\u00e1o c\u00e1o\n---\nD\u00f2ng 1\n").encode("latin-1")})
     found = problems_of(root)
     assert found[0][:3] == (DOC, 3, 9) and "not UTF-8" in found[0][3]
 
@@ -122,7 +133,9 @@ def test_all_problems_at_once_with_exit_1_no_traceback_and_site_untouched(site_f
     first = run_cli(root)
     assert first.returncode == 0, first.stderr
     before = {p.relative_to(root / "site"): p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
-    (root / DOC).write_text(doc("kind: plan\ntitle: B\nperiod: {year: 20233}\nissued: 2022-02-30\ntitel: x\n"), encoding="utf-8")
+    (root / DOC).write_text(
+        doc("kind: plan\ntitle: B\nperiod: {year: 20233}\nissued: 2022-02-30\ntitel: x\n"), encoding="utf-8"
+    )
     (root / "content/organizations/doan-a.yaml").write_text("name: {vi: A}\nlevel: doan\n", encoding="utf-8")
     second = run_cli(root)
     assert second.returncode == 1
@@ -145,7 +158,9 @@ def test_check_command_writes_nothing(site_factory):
 
 def test_template_bug_is_reported_not_a_traceback(site_factory):
     root = site_factory()
-    (root / "templates/home.html").write_text("{% extends 'base.html' %}{% block content %}{{ nothing.here }}{% endblock %}")
+    (root / "templates/home.html").write_text(
+        "{% extends 'base.html' %}{% block content %}{{ nothing.here }}{% endblock %}"
+    )
     result = run_cli(root)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "templates/home.html:1:" in result.stderr and "nothing" in result.stderr
@@ -175,11 +190,27 @@ def test_new_document_starts_from_a_template_that_asks_to_be_filled(site_factory
 
 def test_new_organization_and_unknown_organization(site_factory):
     root = site_factory()
-    missing = run_cli(root, "new", "doan-moi/dai-hoi", "--kind", "congress-report", "--term", "I", "--from", "2024", "--to", "2029")
+    missing = run_cli(
+        root, "new", "doan-moi/dai-hoi", "--kind", "congress-report", "--term", "I", "--from", "2024", "--to", "2029"
+    )
     assert missing.returncode == 1 and "build.py new --org doan-moi" in missing.stderr
     assert run_cli(root, "new", "--org", "doan-moi", "--level", "doan-co-so").returncode == 0
-    assert run_cli(root, "new", "doan-moi/dai-hoi", "--kind", "congress-report", "--term", "I", "--from", "2024",
-                   "--to", "2029").returncode == 0
+    assert (
+        run_cli(
+            root,
+            "new",
+            "doan-moi/dai-hoi",
+            "--kind",
+            "congress-report",
+            "--term",
+            "I",
+            "--from",
+            "2024",
+            "--to",
+            "2029",
+        ).returncode
+        == 0
+    )
     check = run_cli(root, "check")
     assert check.returncode == 1  # the placeholders must be filled before anything is published
     assert "content/organizations/doan-moi.yaml:2:" in check.stderr and "“vi”" in check.stderr

@@ -5,9 +5,9 @@ import pytest
 from vankien import yamlsafe
 
 KEEPS_TEXT = [
-    ("count: 05", "05"),        # YAML 1.1 would give 5 and lose the leading zero
-    ("answer: no", "no"),       # … False
-    ("time: 12:30", "12:30"),   # … 750 (sexagesimal)
+    ("count: 05", "05"),  # YAML 1.1 would give 5 and lose the leading zero
+    ("answer: no", "no"),  # … False
+    ("time: 12:30", "12:30"),  # … 750 (sexagesimal)
     ("date: 2022-04-26", "2022-04-26"),  # … a date object
     ("ratio: 2,5", "2,5"),
     ("big: 10.000", "10.000"),  # … the float 10.0
@@ -25,7 +25,9 @@ def test_scalars_stay_text(source, expected):
     assert yamlsafe.plain(value) == {source.split(":")[0]: expected}
 
 
-@pytest.mark.parametrize("source, expected", [("a: true", True), ("a: false", False), ("a: null", None), ("a:", None), ("a: ~", None)])
+@pytest.mark.parametrize(
+    "source, expected", [("a: true", True), ("a: false", False), ("a: null", None), ("a:", None), ("a: ~", None)]
+)
 def test_only_true_false_null_are_not_text(source, expected):
     value, _ = yamlsafe.load(source, "t.yaml")
     assert yamlsafe.plain(value)["a"] is expected

@@ -24,16 +24,35 @@ def collect(root: Path, problems: list[ContentError]) -> dict[str, bytes]:
         for subset in FONT_SUBSETS:
             name = f"be-vietnam-pro-{subset}-{weight}-normal.woff2"
             if not (fonts / name).exists():
-                problems.append(ContentError(
-                    (FONT_PACKAGE / name).as_posix(), 1, 1, messages.MISSING_FILE,
-                    {"what_vi": "phông chữ Be Vietnam Pro", "what_en": "the Be Vietnam Pro font",
-                     "hint_vi": "chạy `make site` (cài phông chữ từ npm)",
-                     "hint_en": "run `make site` (it installs the fonts from npm)"}))
+                problems.append(
+                    ContentError(
+                        (FONT_PACKAGE / name).as_posix(),
+                        1,
+                        1,
+                        messages.MISSING_FILE,
+                        {
+                            "what_vi": "phông chữ Be Vietnam Pro",
+                            "what_en": "the Be Vietnam Pro font",
+                            "hint_vi": "chạy `make site` (cài phông chữ từ npm)",
+                            "hint_en": "run `make site` (it installs the fonts from npm)",
+                        },
+                    )
+                )
                 return assets
             assets[f"fonts/{name}"] = (fonts / name).read_bytes()
     if not social.fonts_present(root):
-        problems.append(ContentError(
-            social.FONTS.as_posix(), 1, 1, messages.MISSING_FILE,
-            {"what_vi": "phông chữ cho ảnh chia sẻ", "what_en": "the font for share images",
-             "hint_vi": "chạy `make site` (cài phông chữ từ npm)", "hint_en": "run `make site` (it installs the fonts from npm)"}))
+        problems.append(
+            ContentError(
+                social.FONTS.as_posix(),
+                1,
+                1,
+                messages.MISSING_FILE,
+                {
+                    "what_vi": "phông chữ cho ảnh chia sẻ",
+                    "what_en": "the font for share images",
+                    "hint_vi": "chạy `make site` (cài phông chữ từ npm)",
+                    "hint_en": "run `make site` (it installs the fonts from npm)",
+                },
+            )
+        )
     return assets

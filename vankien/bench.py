@@ -17,8 +17,14 @@ from urllib.parse import quote
 from vankien import pipeline, search
 
 QUERIES = ("doan vien", "ket nap dang", "Binh Tan", "Ha Huy Tap", "ho boi")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def _size(path: Path) -> int:
@@ -64,7 +70,9 @@ def bench_search(root: Path, site: Path | None) -> None:
         started = time.perf_counter()
         build = pipeline.run(root)
         site = build.output
-        print(f"build {time.perf_counter() - started:.2f} s, of which search index {build.timings.get('index', 0):.2f} s")
+        print(
+            f"build {time.perf_counter() - started:.2f} s, of which search index {build.timings.get('index', 0):.2f} s"
+        )
     bundle = site / search.BUNDLE
     print(f"index: {_size(bundle) / 1024:.0f} KB in {bundle}")
     for index in sorted((bundle / "index").glob("*")) if (bundle / "index").exists() else ():

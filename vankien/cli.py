@@ -36,7 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     importing.add_argument("source", type=Path)
     importing.add_argument("document", help="ORG/DOC, e.g. quan-doan-binh-tan/chuong-trinh-2024")
     importing.add_argument("--kind", choices=list(KINDS))
-    translations = commands.add_parser("translations", help="what is translated, missing or stale, per document and field")
+    translations = commands.add_parser(
+        "translations", help="what is translated, missing or stale, per document and field"
+    )
     translations.add_argument("--strict", action="store_true", help="exit 1 when any translation is stale")
     serve = commands.add_parser("serve", help="preview at http://127.0.0.1:8000, rebuilding as you type")
     serve.add_argument("--port", type=int, default=8000)
@@ -52,10 +54,12 @@ def main(argv: list[str]) -> int:
     except Exception as exc:  # a bug of ours: say so plainly; VANKIEN_DEBUG=1 shows the traceback
         if os.environ.get("VANKIEN_DEBUG"):
             raise
-        print(f"lỗi nội bộ của vankien / internal error: {type(exc).__name__}: {exc}\n"
-              "    Nội dung có thể không sai; hãy báo lỗi này kèm lệnh đã chạy (VANKIEN_DEBUG=1 để xem chi tiết).\n"
-              "    Your content may be fine; please report this with the command you ran (VANKIEN_DEBUG=1 for details).",
-              file=sys.stderr)
+        print(
+            f"lỗi nội bộ của vankien / internal error: {type(exc).__name__}: {exc}\n"
+            "    Nội dung có thể không sai; hãy báo lỗi này kèm lệnh đã chạy (VANKIEN_DEBUG=1 để xem chi tiết).\n"
+            "    Your content may be fine; please report this with the command you ran (VANKIEN_DEBUG=1 for details).",
+            file=sys.stderr,
+        )
         return 3
 
 
@@ -112,19 +116,27 @@ def _import(root: Path, args) -> int:
         print(f"lỗi / error: không có tệp / no such file: {args.source}", file=sys.stderr)
         return 1
     if target.exists():
-        print(f"lỗi / error: {target.relative_to(root)} đã có, không ghi đè / already exists, not overwritten", file=sys.stderr)
+        print(
+            f"lỗi / error: {target.relative_to(root)} đã có, không ghi đè / already exists, not overwritten",
+            file=sys.stderr,
+        )
         return 1
     try:
         imported = importer.import_text(importer.read_source(args.source), args.kind)
     except (UnicodeDecodeError, KeyError, zipfile.BadZipFile, ElementTree.ParseError) as problem:
-        print(f"lỗi / error: không đọc được {args.source} / cannot read it ({problem}); "
-              "lưu lại dạng .docx hoặc văn bản UTF-8 / save it again as .docx or UTF-8 text", file=sys.stderr)
+        print(
+            f"lỗi / error: không đọc được {args.source} / cannot read it ({problem}); "
+            "lưu lại dạng .docx hoặc văn bản UTF-8 / save it again as .docx or UTF-8 text",
+            file=sys.stderr,
+        )
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(importer.render(imported), encoding="utf-8")
     print(f"Đã nhập / imported {target.relative_to(root)}: {importer.summary(imported)}.")
-    print("Kiểm tra tiêu đề, loại, kỳ và gắn chủ đề cho chỉ tiêu, rồi chạy `build.py check`. / "
-          "Check title, kind and period, give targets a topic, then run `build.py check`.")
+    print(
+        "Kiểm tra tiêu đề, loại, kỳ và gắn chủ đề cho chỉ tiêu, rồi chạy `build.py check`. / "
+        "Check title, kind and period, give targets a topic, then run `build.py check`."
+    )
     return 0
 
 

@@ -142,8 +142,14 @@ def topic_rows(site: Site, topic: str) -> list[TopicRow]:
             entries = _targets_for(documents, period).get(topic, [])
             found = _results_for(documents, period).get(topic, [])
             for index in range(max(len(entries), len(found))):
-                rows.append(TopicRow(org_id, period, entries[index] if index < len(entries) else None,
-                                     found[index] if index < len(found) else None))
+                rows.append(
+                    TopicRow(
+                        org_id,
+                        period,
+                        entries[index] if index < len(entries) else None,
+                        found[index] if index < len(found) else None,
+                    )
+                )
     return rows
 
 

@@ -30,10 +30,16 @@ def load(root: Path, problems: list[ContentError]) -> Config:
     if not path.exists():
         problems.append(
             ContentError(
-                "config.yaml", 1, 1, messages.MISSING_FILE,
-                {"what_vi": "tệp config.yaml", "what_en": "config.yaml",
-                 "hint_vi": "tạo config.yaml ở thư mục gốc (xem README)",
-                 "hint_en": "create config.yaml at the top of the project (see README)"},
+                "config.yaml",
+                1,
+                1,
+                messages.MISSING_FILE,
+                {
+                    "what_vi": "tệp config.yaml",
+                    "what_en": "config.yaml",
+                    "hint_vi": "tạo config.yaml ở thư mục gốc (xem README)",
+                    "hint_en": "create config.yaml at the top of the project (see README)",
+                },
             )
         )
         return default

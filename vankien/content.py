@@ -89,9 +89,7 @@ def load(root: Path, problems: list[ContentError]) -> RawContent:
     content = root / "content"
     topics_path = content / "topics.yaml"
     topics = load_yaml_file(topics_path, root, problems) if topics_path.exists() else None
-    organizations = tuple(
-        load_yaml_file(p, root, problems) for p in sorted((content / "organizations").glob("*.yaml"))
-    )
+    organizations = tuple(load_yaml_file(p, root, problems) for p in sorted((content / "organizations").glob("*.yaml")))
     documents = tuple(load_document(p, root, problems) for p in sorted((content / "documents").glob("*/*.md")))
     return RawContent(topics, organizations, documents)
 

@@ -74,8 +74,11 @@ def read_translations(raw_documents: tuple[RawFile, ...], documents: dict, probl
         key = (path.parent.name, path.name.removesuffix(".en.md"))
         doc = documents.get(key)
         if doc is None:
-            problems.append(ContentError(record.path, 1, 1, messages.ORPHAN_TRANSLATION,
-                                         {"source": f"{path.parent}/{key[1]}.vi.md"}))
+            problems.append(
+                ContentError(
+                    record.path, 1, 1, messages.ORPHAN_TRANSLATION, {"source": f"{path.parent}/{key[1]}.vi.md"}
+                )
+            )
             continue
         found[key] = _translation(record, doc, problems)
     return found
@@ -86,13 +89,20 @@ def _translation(record: RawFile, doc: Document, problems) -> Translation:
     for key in fields.data:
         if key not in TRANSLATED_KEYS:
             line, col = fields.pos(key)
-            problems.append(ContentError(record.path, line, col, messages.NOT_TRANSLATABLE,
-                                         {"key": key, "allowed": ", ".join(TRANSLATED_KEYS)}))
+            problems.append(
+                ContentError(
+                    record.path,
+                    line,
+                    col,
+                    messages.NOT_TRANSLATABLE,
+                    {"key": key, "allowed": ", ".join(TRANSLATED_KEYS)},
+                )
+            )
     targets = _texts_by_id(fields, "targets", {t.id for t in doc.targets})
     results = {}
     result_ids = {r.id for r in doc.results}
     sub = fields.mapping("results")
-    for result_id in (sub.data if sub else {}):
+    for result_id in sub.data if sub else {}:
         if result_id not in result_ids:
             _unknown_id(sub, result_id, "results")
             continue
@@ -100,15 +110,25 @@ def _translation(record: RawFile, doc: Document, problems) -> Translation:
         if entry:
             entry.allow(*RESULT_TEXT_KEYS)
             results[result_id] = {k: v for k in RESULT_TEXT_KEYS if (v := entry.text(k))}
-    return Translation(doc.org, doc.id, fields.text("source", required=True) or "", fields.text("title"),
-                       fields.text("theme"), fields.text("signature"), targets, results, record.body, record.path,
-                       fields.pos("source")[0])
+    return Translation(
+        doc.org,
+        doc.id,
+        fields.text("source", required=True) or "",
+        fields.text("title"),
+        fields.text("theme"),
+        fields.text("signature"),
+        targets,
+        results,
+        record.body,
+        record.path,
+        fields.pos("source")[0],
+    )
 
 
 def _texts_by_id(fields: Fields, key: str, known: set[str]) -> dict[str, str]:
     sub = fields.mapping(key)
     texts = {}
-    for entry_id in (sub.data if sub else {}):
+    for entry_id in sub.data if sub else {}:
         if entry_id not in known:
             _unknown_id(sub, entry_id, key)
             continue
@@ -120,8 +140,9 @@ def _texts_by_id(fields: Fields, key: str, known: set[str]) -> dict[str, str]:
 
 def _unknown_id(fields: Fields, entry_id: str, list_name: str) -> None:
     line, col = fields.pos(entry_id)  # at the id itself, where the typo is
-    fields.problems.append(ContentError(fields.path, line, col, messages.UNKNOWN_TRANSLATED_ID,
-                                        {"value": entry_id, "list": list_name}))
+    fields.problems.append(
+        ContentError(fields.path, line, col, messages.UNKNOWN_TRANSLATED_ID, {"value": entry_id, "list": list_name})
+    )
 
 
 def status(doc: Document, version: str, translation: Translation | None) -> Status:
@@ -146,8 +167,15 @@ def statuses(raw_documents, site, translations, warnings: list[ContentError]) ->
         translation = translations.get(doc.key)
         state = status(doc, versions[doc.source], translation)
         if state.stale:
-            warnings.append(ContentError(translation.path, translation.source_line, 1, messages.STALE_TRANSLATION,
-                                         {"old": translation.source, "new": state.current_source}))
+            warnings.append(
+                ContentError(
+                    translation.path,
+                    translation.source_line,
+                    1,
+                    messages.STALE_TRANSLATION,
+                    {"old": translation.source, "new": state.current_source},
+                )
+            )
         found[doc.key] = state
     return found
 
@@ -162,22 +190,31 @@ def localize(doc: Document, translation: Translation | None) -> tuple[Document, 
             fallback.add(name)
         return english or vietnamese
 
-    targets = tuple(dataclasses.replace(x, text=pick(f"targets.{x.id}", t.targets.get(x.id) if t else None, x.text))
-                    for x in doc.targets)
+    targets = tuple(
+        dataclasses.replace(x, text=pick(f"targets.{x.id}", t.targets.get(x.id) if t else None, x.text))
+        for x in doc.targets
+    )
     results = []
     for r in doc.results:
         texts = t.results.get(r.id, {}) if t else {}
-        results.append(dataclasses.replace(
-            r, target=pick(f"results.{r.id}", texts.get("target"), r.target),
-            result=pick(f"results.{r.id}.result", texts.get("result"), r.result),
-            assessment_text=pick(f"results.{r.id}.assessment_text", texts.get("assessment_text"), r.assessment_text)))
+        results.append(
+            dataclasses.replace(
+                r,
+                target=pick(f"results.{r.id}", texts.get("target"), r.target),
+                result=pick(f"results.{r.id}.result", texts.get("result"), r.result),
+                assessment_text=pick(
+                    f"results.{r.id}.assessment_text", texts.get("assessment_text"), r.assessment_text
+                ),
+            )
+        )
     localized = dataclasses.replace(
         doc,
         title=pick("title", t.title if t else None, doc.title),
         theme=pick("theme", t.theme if t else None, doc.theme),
         signature=pick("signature", t.signature if t else None, doc.signature),
         body=t.body if t and t.has_body else doc.body,
-        targets=targets, results=tuple(results),
+        targets=targets,
+        results=tuple(results),
     )
     if not (t and t.has_body):
         fallback.add("body")
@@ -223,6 +260,8 @@ def report(site, statuses: dict, lang: str = "en") -> tuple[str, bool]:
             word = "partial"
         detail = ", ".join(state.missing) if state.translation else f"no {doc.id}.{lang}.md"
         if state.stale:
-            detail = f"source changed ({state.translation.source} → {state.current_source})" + (f"; missing: {detail}" if state.missing else "")
+            detail = f"source changed ({state.translation.source} → {state.current_source})" + (
+                f"; missing: {detail}" if state.missing else ""
+            )
         lines.append(f"{doc.org + '/' + doc.id:<46} {word:<10} {done:>4}/{total:<4}  {detail}")
     return "\n".join(lines), any_stale

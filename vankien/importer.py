@@ -200,20 +200,26 @@ def _front(lines: list[str], result: Imported, kind: str | None) -> None:
         if len(before) > 1 and before[0].upper() in KIND_WORDS:  # "KẾ HOẠCH" / "Hoạt động tình nguyện…"
             title_lines.append(before[1])
     upper = " ".join(opening).upper()
-    guessed = kind or ("annual-program" if "CHƯƠNG TRÌNH" in upper else "plan" if "KẾ HOẠCH" in upper
-                       else "congress-report")
+    guessed = kind or (
+        "annual-program" if "CHƯƠNG TRÌNH" in upper else "plan" if "KẾ HOẠCH" in upper else "congress-report"
+    )
     result.front["kind"] = guessed
     result.front["title"] = " ".join(t.capitalize() if t.isupper() and len(t.split()) <= 2 else t for t in title_lines)
     for line in title_lines:
         lines.remove(next(l for l in lines if l.strip() == line))
     year = re.search(r"năm (\d{4})", result.front["title"] or "", re.IGNORECASE)
-    terms = [_term(m) for line in [result.front["title"]] + [l for l in lines if heading_level(l.strip(), True) or l.isupper()]
-             for m in TERM.finditer(line.upper())]
+    terms = [
+        _term(m)
+        for line in [result.front["title"]] + [l for l in lines if heading_level(l.strip(), True) or l.isupper()]
+        for m in TERM.finditer(line.upper())
+    ]
     if guessed == "annual-program" and year:
         result.front["period"] = f"{{year: {year.group(1)}}}"
     elif terms:
         result.front["period"] = max(terms, key=lambda t: (t[1], t[2]))[3]
-        earlier = [t for t in terms if t[2] <= max(terms, key=lambda t: (t[1], t[2]))[1] and t[3] != result.front["period"]]
+        earlier = [
+            t for t in terms if t[2] <= max(terms, key=lambda t: (t[1], t[2]))[1] and t[3] != result.front["period"]
+        ]
         if earlier:
             result.front["reviews"] = max(earlier, key=lambda t: (t[1], t[2]))[3]
     result.notes.append("title, kind and period are guesses: check them")
@@ -275,7 +281,7 @@ def _markdown_line(line: str) -> str:
     bullet = BULLET.match(line)
     if bullet:
         marker = "+" if line.startswith("+") else "-"
-        return f"{marker} {line[bullet.end():].strip()}"
+        return f"{marker} {line[bullet.end() :].strip()}"
     if NUMBERED.match(line) or re.match(r"^\d+\)", line):
         return re.sub(r"^(\d+)([.)])", r"\1\\\2", line)  # keep the document's own number
     return line
@@ -290,10 +296,17 @@ def _yaml_text(value: str) -> str:
 
 def render(result: Imported) -> str:
     """The content file's text."""
-    out = ["---", "# Nhập tự động: kiểm tra tiêu đề, loại, kỳ, số văn bản, ngày; gắn chủ đề (topic) cho chỉ tiêu.",
-           f"kind: {result.front['kind']}",
-           f"title: {_yaml_text(result.front['title'])}" if result.front.get("title") else "title:   # điền tiêu đề"]
-    out.append(f"period: {result.front['period']}" if "period" in result.front else "period:   # {year: 2024} hoặc {term: VI, from: 2022, to: 2027}")
+    out = [
+        "---",
+        "# Nhập tự động: kiểm tra tiêu đề, loại, kỳ, số văn bản, ngày; gắn chủ đề (topic) cho chỉ tiêu.",
+        f"kind: {result.front['kind']}",
+        f"title: {_yaml_text(result.front['title'])}" if result.front.get("title") else "title:   # điền tiêu đề",
+    ]
+    out.append(
+        f"period: {result.front['period']}"
+        if "period" in result.front
+        else "period:   # {year: 2024} hoặc {term: VI, from: 2022, to: 2027}"
+    )
     if "reviews" in result.front:
         out.append(f"reviews: {result.front['reviews']}")
     if result.results:
@@ -316,5 +329,7 @@ def render(result: Imported) -> str:
 
 
 def summary(result: Imported) -> str:
-    return (f"{result.headings} mục / sections, {len(result.targets)} chỉ tiêu / targets, "
-            f"{len(result.results)} kết quả / results, {len(result.footnotes)} chú thích / footnotes")
+    return (
+        f"{result.headings} mục / sections, {len(result.targets)} chỉ tiêu / targets, "
+        f"{len(result.results)} kết quả / results, {len(result.footnotes)} chú thích / footnotes"
+    )

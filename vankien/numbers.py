@@ -40,8 +40,17 @@ from babel.numbers import format_decimal
 
 # Operators, keyed by the words that introduce a figure (compared without case). "phần đầu" is a
 # frequent typo for "phấn đấu" in the seeds.
-AT_LEAST = ("ít nhất", "tối thiểu", "phấn đấu có", "phấn đấu đạt", "phấn đấu", "phần đầu có", "phần đầu",
-            "không dưới", "từ")
+AT_LEAST = (
+    "ít nhất",
+    "tối thiểu",
+    "phấn đấu có",
+    "phấn đấu đạt",
+    "phấn đấu",
+    "phần đầu có",
+    "phần đầu",
+    "không dưới",
+    "từ",
+)
 MORE_THAN = ("trên", "hơn", "vượt")
 ABOUT = ("khoảng", "gần", "xấp xỉ")
 AT_MOST = ("tối đa", "không quá", "dưới")
@@ -50,59 +59,192 @@ OPERATORS = {"≥": AT_LEAST, ">": MORE_THAN, "~": ABOUT, "≤": AT_MOST}
 SCALES = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
 
 # Units, longest first so that "suất quà" wins over "suất". Each maps to its canonical form.
-UNITS = sorted({
-    "%": "%", "phần trăm": "%",
-    # people
-    "đoàn viên ưu tú": "đoàn viên ưu tú", "đoàn viên thanh niên": "đoàn viên", "đoàn viên": "đoàn viên",
-    "đồng chí": "đồng chí", "đảng viên": "đảng viên", "hội viên": "hội viên", "thanh niên": "thanh niên",
-    "thanh thiếu nhi": "thanh thiếu nhi", "thanh thiếu niên": "thanh thiếu niên",
-    "thanh, thiếu niên": "thanh thiếu niên", "thiếu niên": "thiếu niên", "thiếu nhi": "thiếu nhi",
-    "học sinh": "học sinh", "sinh viên": "sinh viên", "cán bộ": "cán bộ", "người": "người", "em": "em",
-    "gương": "gương", "đối tượng": "đối tượng", "hộ": "hộ", "gia đình": "gia đình", "tuổi": "tuổi",
-    # organizations and places
-    "chi đoàn": "chi đoàn", "chi hội": "chi hội", "cơ sở đoàn": "cơ sở Đoàn", "đoàn thể": "đoàn thể",
-    "tổ vay vốn": "tổ vay vốn", "tổ": "tổ", "phường": "phường", "xã": "xã", "quận": "quận", "huyện": "huyện",
-    "quần đảo": "quần đảo", "khu dân cư": "khu dân cư",
-    "tuyến hẻm": "tuyến hẻm", "góc phố": "góc phố", "không gian xanh": "không gian xanh",
-    "điểm vui chơi": "điểm vui chơi", "căn nhà": "căn nhà", "căn": "căn nhà",
-    # activities and their products
-    "lượt": "lượt", "lần/năm": "lần/năm", "lần": "lần", "buổi": "buổi", "cuộc": "cuộc", "đợt": "đợt",
-    "chuyến": "chuyến", "lớp": "lớp", "diễn đàn": "diễn đàn", "chuyên đề": "chuyên đề", "hoạt động": "hoạt động",
-    "chương trình": "chương trình", "đề án": "đề án", "công trình": "công trình", "phần việc": "phần việc",
-    "mô hình": "mô hình", "trào lưu": "trào lưu", "tiêu chí": "tiêu chí", "môn thể thao": "môn thể thao",
-    "môn": "môn", "sáng kiến": "sáng kiến", "ý tưởng": "ý tưởng", "giải pháp": "giải pháp", "đề tài": "đề tài",
-    "góp ý": "góp ý", "sản phẩm": "sản phẩm", "tin bài": "tin bài", "bài viết": "bài viết",
-    "trang thông tin": "trang thông tin", "tài liệu": "tài liệu", "ngày công": "ngày công",
-    # things given
-    "suất quà": "suất quà", "phần quà": "suất quà", "suất học bổng": "suất học bổng", "suất": "suất",
-    "cây xanh": "cây xanh", "cây": "cây", "đơn vị máu": "đơn vị máu", "khẩu trang": "khẩu trang",
-    "tờ rơi": "tờ rơi", "đầu sách": "đầu sách", "tủ sách": "tủ sách", "hệ thống": "hệ thống", "kính": "kính",
-    "bộ": "bộ", "tấn": "tấn", "đồng": "đồng", "đ": "đồng",
-}.items(), key=lambda item: -len(item[0]))
+UNITS = sorted(
+    {
+        "%": "%",
+        "phần trăm": "%",
+        # people
+        "đoàn viên ưu tú": "đoàn viên ưu tú",
+        "đoàn viên thanh niên": "đoàn viên",
+        "đoàn viên": "đoàn viên",
+        "đồng chí": "đồng chí",
+        "đảng viên": "đảng viên",
+        "hội viên": "hội viên",
+        "thanh niên": "thanh niên",
+        "thanh thiếu nhi": "thanh thiếu nhi",
+        "thanh thiếu niên": "thanh thiếu niên",
+        "thanh, thiếu niên": "thanh thiếu niên",
+        "thiếu niên": "thiếu niên",
+        "thiếu nhi": "thiếu nhi",
+        "học sinh": "học sinh",
+        "sinh viên": "sinh viên",
+        "cán bộ": "cán bộ",
+        "người": "người",
+        "em": "em",
+        "gương": "gương",
+        "đối tượng": "đối tượng",
+        "hộ": "hộ",
+        "gia đình": "gia đình",
+        "tuổi": "tuổi",
+        # organizations and places
+        "chi đoàn": "chi đoàn",
+        "chi hội": "chi hội",
+        "cơ sở đoàn": "cơ sở Đoàn",
+        "đoàn thể": "đoàn thể",
+        "tổ vay vốn": "tổ vay vốn",
+        "tổ": "tổ",
+        "phường": "phường",
+        "xã": "xã",
+        "quận": "quận",
+        "huyện": "huyện",
+        "quần đảo": "quần đảo",
+        "khu dân cư": "khu dân cư",
+        "tuyến hẻm": "tuyến hẻm",
+        "góc phố": "góc phố",
+        "không gian xanh": "không gian xanh",
+        "điểm vui chơi": "điểm vui chơi",
+        "căn nhà": "căn nhà",
+        "căn": "căn nhà",
+        # activities and their products
+        "lượt": "lượt",
+        "lần/năm": "lần/năm",
+        "lần": "lần",
+        "buổi": "buổi",
+        "cuộc": "cuộc",
+        "đợt": "đợt",
+        "chuyến": "chuyến",
+        "lớp": "lớp",
+        "diễn đàn": "diễn đàn",
+        "chuyên đề": "chuyên đề",
+        "hoạt động": "hoạt động",
+        "chương trình": "chương trình",
+        "đề án": "đề án",
+        "công trình": "công trình",
+        "phần việc": "phần việc",
+        "mô hình": "mô hình",
+        "trào lưu": "trào lưu",
+        "tiêu chí": "tiêu chí",
+        "môn thể thao": "môn thể thao",
+        "môn": "môn",
+        "sáng kiến": "sáng kiến",
+        "ý tưởng": "ý tưởng",
+        "giải pháp": "giải pháp",
+        "đề tài": "đề tài",
+        "góp ý": "góp ý",
+        "sản phẩm": "sản phẩm",
+        "tin bài": "tin bài",
+        "bài viết": "bài viết",
+        "trang thông tin": "trang thông tin",
+        "tài liệu": "tài liệu",
+        "ngày công": "ngày công",
+        # things given
+        "suất quà": "suất quà",
+        "phần quà": "suất quà",
+        "suất học bổng": "suất học bổng",
+        "suất": "suất",
+        "cây xanh": "cây xanh",
+        "cây": "cây",
+        "đơn vị máu": "đơn vị máu",
+        "khẩu trang": "khẩu trang",
+        "tờ rơi": "tờ rơi",
+        "đầu sách": "đầu sách",
+        "tủ sách": "tủ sách",
+        "hệ thống": "hệ thống",
+        "kính": "kính",
+        "bộ": "bộ",
+        "tấn": "tấn",
+        "đồng": "đồng",
+        "đ": "đồng",
+    }.items(),
+    key=lambda item: -len(item[0]),
+)
 
 # Canonical units (UNITS) in English, for English pages and data labels.
 UNITS_EN = {
-    "%": "%", "buổi": "sessions", "bài viết": "articles", "bộ": "sets", "chi hội": "association chapters",
-    "chi đoàn": "branches", "chuyên đề": "thematic sessions", "chuyến": "trips", "chương trình": "programs",
-    "cuộc": "events", "cán bộ": "cadres", "cây": "trees", "cây xanh": "trees", "công trình": "projects",
-    "căn nhà": "houses", "cơ sở Đoàn": "grassroots units", "diễn đàn": "forums", "em": "children",
-    "gia đình": "families", "giải pháp": "solutions", "góc phố": "street corners", "góp ý": "comments",
-    "gương": "role models", "hoạt động": "activities", "huyện": "districts", "hệ thống": "systems",
-    "học sinh": "pupils", "hộ": "households", "hội viên": "association members", "khu dân cư": "neighbourhoods",
-    "không gian xanh": "green spaces", "khẩu trang": "face masks", "kính": "face shields",
-    "lượt": "participations", "lần": "times", "lần/năm": "times/year", "lớp": "classes", "mô hình": "models",
-    "môn": "subjects", "môn thể thao": "sports", "ngày công": "work days", "người": "people",
-    "phường": "wards", "phần việc": "tasks", "quần đảo": "archipelagos", "quận": "districts",
-    "sinh viên": "students", "suất": "portions", "suất học bổng": "scholarships", "suất quà": "gift packages",
-    "sáng kiến": "initiatives", "sản phẩm": "products", "thanh niên": "young people",
-    "thanh thiếu nhi": "children and youth", "thanh thiếu niên": "teenagers and youth", "thiếu nhi": "children",
-    "thiếu niên": "teenagers", "tin bài": "news items", "tiêu chí": "criteria", "trang thông tin": "websites",
-    "trào lưu": "trends", "tuyến hẻm": "alleys", "tuổi": "years of age", "tài liệu": "documents", "tấn": "tonnes",
-    "tổ": "groups", "tổ vay vốn": "loan groups", "tờ rơi": "leaflets", "tủ sách": "bookcases", "xã": "communes",
-    "ý tưởng": "ideas", "điểm vui chơi": "playgrounds", "đoàn thể": "mass organizations",
-    "đoàn viên": "members", "đoàn viên ưu tú": "outstanding members", "đơn vị máu": "units of blood",
-    "đảng viên": "Party members", "đầu sách": "book titles", "đề tài": "research topics", "đề án": "schemes",
-    "đối tượng": "beneficiaries", "đồng": "đồng", "đồng chí": "comrades", "đợt": "campaigns",
+    "%": "%",
+    "buổi": "sessions",
+    "bài viết": "articles",
+    "bộ": "sets",
+    "chi hội": "association chapters",
+    "chi đoàn": "branches",
+    "chuyên đề": "thematic sessions",
+    "chuyến": "trips",
+    "chương trình": "programs",
+    "cuộc": "events",
+    "cán bộ": "cadres",
+    "cây": "trees",
+    "cây xanh": "trees",
+    "công trình": "projects",
+    "căn nhà": "houses",
+    "cơ sở Đoàn": "grassroots units",
+    "diễn đàn": "forums",
+    "em": "children",
+    "gia đình": "families",
+    "giải pháp": "solutions",
+    "góc phố": "street corners",
+    "góp ý": "comments",
+    "gương": "role models",
+    "hoạt động": "activities",
+    "huyện": "districts",
+    "hệ thống": "systems",
+    "học sinh": "pupils",
+    "hộ": "households",
+    "hội viên": "association members",
+    "khu dân cư": "neighbourhoods",
+    "không gian xanh": "green spaces",
+    "khẩu trang": "face masks",
+    "kính": "face shields",
+    "lượt": "participations",
+    "lần": "times",
+    "lần/năm": "times/year",
+    "lớp": "classes",
+    "mô hình": "models",
+    "môn": "subjects",
+    "môn thể thao": "sports",
+    "ngày công": "work days",
+    "người": "people",
+    "phường": "wards",
+    "phần việc": "tasks",
+    "quần đảo": "archipelagos",
+    "quận": "districts",
+    "sinh viên": "students",
+    "suất": "portions",
+    "suất học bổng": "scholarships",
+    "suất quà": "gift packages",
+    "sáng kiến": "initiatives",
+    "sản phẩm": "products",
+    "thanh niên": "young people",
+    "thanh thiếu nhi": "children and youth",
+    "thanh thiếu niên": "teenagers and youth",
+    "thiếu nhi": "children",
+    "thiếu niên": "teenagers",
+    "tin bài": "news items",
+    "tiêu chí": "criteria",
+    "trang thông tin": "websites",
+    "trào lưu": "trends",
+    "tuyến hẻm": "alleys",
+    "tuổi": "years of age",
+    "tài liệu": "documents",
+    "tấn": "tonnes",
+    "tổ": "groups",
+    "tổ vay vốn": "loan groups",
+    "tờ rơi": "leaflets",
+    "tủ sách": "bookcases",
+    "xã": "communes",
+    "ý tưởng": "ideas",
+    "điểm vui chơi": "playgrounds",
+    "đoàn thể": "mass organizations",
+    "đoàn viên": "members",
+    "đoàn viên ưu tú": "outstanding members",
+    "đơn vị máu": "units of blood",
+    "đảng viên": "Party members",
+    "đầu sách": "book titles",
+    "đề tài": "research topics",
+    "đề án": "schemes",
+    "đối tượng": "beneficiaries",
+    "đồng": "đồng",
+    "đồng chí": "comrades",
+    "đợt": "campaigns",
 }
 
 # People counted alike (see the module docstring); any other unit is comparable only with itself.
@@ -116,7 +258,8 @@ FIGURE = re.compile(
 REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:số|lần thứ|lần|khóa|khoá|ngày|tháng|năm|nghị quyết|chỉ thị|kết luận|quyết định|nghị định|"
     r"thông tư|thông tri|kế hoạch|công văn|hướng dẫn|đề án|trung ương|tổng đài|điều|khoản|phụ lục)|/)\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 PLACE_NAME_BEFORE = re.compile(r"\b(?:Quận|Phường|Khu phố|Ấp)\s*$")  # "Quận 12" is a name, "10 phường" a count
 # What right after a figure makes it a reference: "05-CT/TW", "30/12", "6.2", "20 năm", "6 tháng".
 REFERENCE_AFTER = re.compile(r"^(?:[-/]\s*[A-ZĐa-zđ]|/\d|\.\d|\s*(?:năm|tháng)\b)")
@@ -130,7 +273,8 @@ SUBJECT_END = re.compile(
     r"\b(?:được|đã|đang|sẽ|có|không|đăng ký|tham gia|hoàn thành|xếp loại|đạt|sử dụng|ký|học tập|quán triệt|"
     r"tuyên truyền|thực hiện|tiếp tục|triển khai|tổ chức|xây dựng|tham mưu|cài đặt|duy trì|chủ động|"
     r"vẫn|luôn|đều|cùng|do|nhằm|để|theo|phấn đấu|ít nhất|tối thiểu)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 CLAUSE_END = re.compile(r"[;:.()\[\]“”\"]|\d")
 TRAILING_LINK = re.compile(r"\s+(?:và|hoặc|trong đó)$", re.IGNORECASE)
 
@@ -190,7 +334,7 @@ def _line_around(text: str, match: re.Match) -> tuple[str, str]:
     """The text of the figure's line before and after it (a measure never spans lines)."""
     line_start = text.rfind("\n", 0, match.start()) + 1
     line_end = text.find("\n", match.end())
-    return text[line_start:match.start()], text[match.end():line_end if line_end >= 0 else len(text)]
+    return text[line_start : match.start()], text[match.end() : line_end if line_end >= 0 else len(text)]
 
 
 def _is_reference(before: str, after: str, match: re.Match) -> bool:
@@ -239,7 +383,7 @@ def _measure(match: re.Match, before: str, after: str) -> Measure:
     else:
         unit, unit_length = _unit(after)
     raw_start = match.start() - len(_operator_words(before))
-    raw = match.string[raw_start:match.end() + scale_length + unit_length].strip()
+    raw = match.string[raw_start : match.end() + scale_length + unit_length].strip()
     high = _whole(value_max * factor) if value_max is not None else None
     return Measure(op, _whole(first * factor), high, unit, raw, subject)
 
@@ -264,7 +408,7 @@ def _operator_words(before: str) -> str:
     for words in AT_LEAST + MORE_THAN + ABOUT + AT_MOST:
         found = re.search(rf"(?<!\w){re.escape(words)}\s*$", lower)
         if found:
-            return tail[found.start():]
+            return tail[found.start() :]
     return ""
 
 
@@ -279,7 +423,7 @@ def _operator(before: str) -> str:
 
 def _unit(after: str) -> tuple[str | None, int]:
     """The canonical unit starting `after` (an opening quote may come first), and its length."""
-    stripped = after.lstrip().lstrip("“\"").lstrip()
+    stripped = after.lstrip().lstrip('“"').lstrip()
     lead = len(after) - len(stripped)
     lower = stripped.lower()
     for words, unit in UNITS:

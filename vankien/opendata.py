@@ -17,10 +17,38 @@ from vankien.model import Document, Result, Site, Target
 from vankien.numbers import Measure
 from vankien.vocabulary import ASSESSMENTS, KINDS
 
-COLUMNS = ("org", "org_name", "document", "document_title", "document_kind", "period", "period_label", "kind",
-           "id", "topic", "topic_vi", "topic_en", "text_vi", "text_en", "op", "value", "value_max", "unit", "raw",
-           "parse", "result_vi", "result_value", "result_unit", "assessment_reported", "assessment_reported_vi",
-           "assessment_text", "assessment_computed", "assessment_computed_vi", "disagreement", "url")
+COLUMNS = (
+    "org",
+    "org_name",
+    "document",
+    "document_title",
+    "document_kind",
+    "period",
+    "period_label",
+    "kind",
+    "id",
+    "topic",
+    "topic_vi",
+    "topic_en",
+    "text_vi",
+    "text_en",
+    "op",
+    "value",
+    "value_max",
+    "unit",
+    "raw",
+    "parse",
+    "result_vi",
+    "result_value",
+    "result_unit",
+    "assessment_reported",
+    "assessment_reported_vi",
+    "assessment_text",
+    "assessment_computed",
+    "assessment_computed_vi",
+    "disagreement",
+    "url",
+)
 
 
 def _number(value: Decimal | None) -> str:
@@ -41,9 +69,17 @@ def _base(site: Site, doc: Document, kind: str, entry_id: str, topic: str | None
     label = site.topics[topic].label if topic else None
     period = doc.period if kind == "target" else doc.reviews or doc.period
     return {
-        "org": org.id, "org_name": org.name.vi, "document": doc.id, "document_title": doc.title,
-        "document_kind": KINDS[doc.kind].vi, "period": period.key, "period_label": do_period(period),
-        "kind": kind, "id": entry_id, "topic": topic or "", "topic_vi": label.vi if label else "",
+        "org": org.id,
+        "org_name": org.name.vi,
+        "document": doc.id,
+        "document_title": doc.title,
+        "document_kind": KINDS[doc.kind].vi,
+        "period": period.key,
+        "period_label": do_period(period),
+        "kind": kind,
+        "id": entry_id,
+        "topic": topic or "",
+        "topic_vi": label.vi if label else "",
         "topic_en": (label.en or "") if label else "",
         "url": urls.document(doc.org, doc.id) + ("#chi-tieu-" if kind == "target" else "#ket-qua-") + entry_id,
     }
@@ -52,16 +88,34 @@ def _base(site: Site, doc: Document, kind: str, entry_id: str, topic: str | None
 def _measure_columns(measure: Measure | None) -> dict:
     if measure is None:
         return {"op": "", "value": "", "value_max": "", "unit": "", "raw": ""}
-    return {"op": measure.op, "value": _number(measure.value), "value_max": _number(measure.value_max),
-            "unit": measure.unit or "", "raw": measure.raw}
+    return {
+        "op": measure.op,
+        "value": _number(measure.value),
+        "value_max": _number(measure.value_max),
+        "unit": measure.unit or "",
+        "raw": measure.raw,
+    }
 
 
 def target_row(site: Site, doc: Document, target: Target, english: dict) -> dict:
     row = _base(site, doc, "target", target.id, target.topic)
-    row.update(text_vi=target.text, text_en=english.get(("targets", doc.key, target.id), ""), **_measure_columns(numbers.primary(list(target.measures))),
-               parse=_parse_status(target.measures, target.measures_given))
-    row.update(result_vi="", result_value="", result_unit="", assessment_reported="", assessment_reported_vi="",
-               assessment_text="", assessment_computed="", assessment_computed_vi="", disagreement="")
+    row.update(
+        text_vi=target.text,
+        text_en=english.get(("targets", doc.key, target.id), ""),
+        **_measure_columns(numbers.primary(list(target.measures))),
+        parse=_parse_status(target.measures, target.measures_given),
+    )
+    row.update(
+        result_vi="",
+        result_value="",
+        result_unit="",
+        assessment_reported="",
+        assessment_reported_vi="",
+        assessment_text="",
+        assessment_computed="",
+        assessment_computed_vi="",
+        disagreement="",
+    )
     return row
 
 
@@ -70,13 +124,18 @@ def result_row(site: Site, doc: Document, result: Result, english: dict) -> dict
     pair = numbers.match_result(list(result.target_measures), list(result.result_measures))
     target_measure = pair[0] if pair else numbers.primary(list(result.target_measures))
     got = pair[1] if pair else numbers.primary(list(result.result_measures))
-    row.update(text_vi=result.target, text_en=english.get(("results", doc.key, result.id), ""),
-               **_measure_columns(target_measure),
-               parse=_parse_status(result.target_measures))
     row.update(
-        result_vi=result.result or "", result_value=_number(got.value) if got else "",
+        text_vi=result.target,
+        text_en=english.get(("results", doc.key, result.id), ""),
+        **_measure_columns(target_measure),
+        parse=_parse_status(result.target_measures),
+    )
+    row.update(
+        result_vi=result.result or "",
+        result_value=_number(got.value) if got else "",
         result_unit=(got.unit or "") if got else "",
-        assessment_reported=result.assessment, assessment_reported_vi=ASSESSMENTS[result.assessment].vi,
+        assessment_reported=result.assessment,
+        assessment_reported_vi=ASSESSMENTS[result.assessment].vi,
         assessment_text=result.assessment_text or "",
         assessment_computed=result.computed or "",
         assessment_computed_vi=ASSESSMENTS[result.computed].vi if result.computed else "",
@@ -120,12 +179,23 @@ def organization_data(site: Site, org_id: str, table: list[dict]) -> dict:
     org = site.organizations[org_id]
     term = compare.term_table(site, org_id)
     return {
-        "id": org.id, "name": {"vi": org.name.vi, "en": org.name.en}, "level": org.level,
-        "parent": org.parent, "province": {"vi": org.province.vi, "en": org.province.en} if org.province else None,
+        "id": org.id,
+        "name": {"vi": org.name.vi, "en": org.name.en},
+        "level": org.level,
+        "parent": org.parent,
+        "province": {"vi": org.province.vi, "en": org.province.en} if org.province else None,
         "members": {"count": org.members.count, "year": org.members.year} if org.members else None,
-        "documents": [{"id": d.id, "title": d.title, "kind": d.kind, "period": d.period.key,
-                       "reviews": d.reviews.key if d.reviews else None, "url": urls.document(d.org, d.id)}
-                      for d in site.documents_of(org_id)],
+        "documents": [
+            {
+                "id": d.id,
+                "title": d.title,
+                "kind": d.kind,
+                "period": d.period.key,
+                "reviews": d.reviews.key if d.reviews else None,
+                "url": urls.document(d.org, d.id),
+            }
+            for d in site.documents_of(org_id)
+        ],
         "periods": [{"key": p.key, "label": do_period(p)} for p in term.periods],
         "rows": [r for r in table if r["org"] == org_id],
     }

@@ -20,8 +20,9 @@ class Page:
     lang: str = "vi"
 
 
-def pages(site: Site, config: Config, lang: str = "vi", fallbacks: dict | None = None,
-          statuses: dict | None = None) -> list[Page]:
+def pages(
+    site: Site, config: Config, lang: str = "vi", fallbacks: dict | None = None, statuses: dict | None = None
+) -> list[Page]:
     """Every page of the site in `lang`, in a stable order. `site` is already localized."""
     fallbacks, statuses = fallbacks or {}, statuses or {}
     latest = sorted(site.documents, key=lambda d: (-d.period.end, -d.period.start, d.org, d.id))
@@ -30,30 +31,49 @@ def pages(site: Site, config: Config, lang: str = "vi", fallbacks: dict | None =
         context = _org_context(site, org)
         parent = site.organizations.get(org.parent) if org.parent else None
         context["card"] = social.Card(
-            config.title.get(lang), " · ".join(filter(None, [LEVELS[org.level].get(lang), org.province.get(lang) if org.province else None])),
-            org.name.get(lang), parent.name.get(lang) if parent else config.description.get(lang))
+            config.title.get(lang),
+            " · ".join(filter(None, [LEVELS[org.level].get(lang), org.province.get(lang) if org.province else None])),
+            org.name.get(lang),
+            parent.name.get(lang) if parent else config.description.get(lang),
+        )
         result.append(Page(urls.organization(org.id, lang), "organization.html", context, lang))
         if context["table"].rows:
             result.append(Page(urls.embed_organization(org.id, lang), "embed_org.html", context, lang))
     for doc in site.documents:
         context = _doc_context(site, doc, lang)
         context["card"] = social.Card(
-            config.title.get(lang), f"{KINDS[doc.kind].get(lang)} · {do_period(doc.period, lang)}", doc.title,
-            site.organizations[doc.org].name.get(lang))
+            config.title.get(lang),
+            f"{KINDS[doc.kind].get(lang)} · {do_period(doc.period, lang)}",
+            doc.title,
+            site.organizations[doc.org].name.get(lang),
+        )
         context["fallback"] = fallbacks.get(doc.key, frozenset())
         context["stale"] = lang != "vi" and bool(statuses.get(doc.key)) and statuses[doc.key].stale
         result.append(Page(urls.document(doc.org, doc.id, lang), "document.html", context, lang))
         if doc.targets or doc.results:
             result.append(Page(urls.embed_document(doc.org, doc.id, lang), "embed_document.html", context, lang))
-    used = sorted({t for d in site.documents for t in [x.topic for x in d.targets + d.results] if t},
-                  key=list(site.topics).index)
+    used = sorted(
+        {t for d in site.documents for t in [x.topic for x in d.targets + d.results] if t}, key=list(site.topics).index
+    )
     result.append(Page(urls.topics(lang), "topics.html", {"used": used}, lang))
     for key in used:
-        result.append(Page(urls.topic(key, lang), "topic.html",
-                           {"topic": site.topics[key], "rows": compare.topic_rows(site, key)}, lang))
+        result.append(
+            Page(
+                urls.topic(key, lang),
+                "topic.html",
+                {"topic": site.topics[key], "rows": compare.topic_rows(site, key)},
+                lang,
+            )
+        )
     orgs_with_targets = [o for o in site.organizations.values() if any(d.targets for d in site.documents_of(o.id))]
-    result.append(Page(urls.matrix(lang), "matrix.html",
-                       {"cells": compare.matrix(site), "used": used, "orgs": orgs_with_targets}, lang))
+    result.append(
+        Page(
+            urls.matrix(lang),
+            "matrix.html",
+            {"cells": compare.matrix(site), "used": used, "orgs": orgs_with_targets},
+            lang,
+        )
+    )
     result.append(Page(urls.methodology(lang), "methodology.html", {}, lang))
     result.append(Page(urls.data_index(lang), "data.html", {}, lang))
     result.append(Page(urls.search(lang), "search.html", {}, lang))

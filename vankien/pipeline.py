@@ -59,8 +59,11 @@ def stage_assets(build: Build) -> None:
 
 def stage_render(build: Build) -> None:
     pages = render.render_all(build.root, build.config, build.site, build.statuses, build.assets, build.problems)
-    build.files = {**pages, **opendata.files(build.site, build.translations),
-                   **{f"static/{name}": data for name, data in build.assets.items()}}
+    build.files = {
+        **pages,
+        **opendata.files(build.site, build.translations),
+        **{f"static/{name}": data for name, data in build.assets.items()},
+    }
 
 
 def stage_write(build: Build) -> None:

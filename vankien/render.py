@@ -28,7 +28,9 @@ from vankien.pages import Page, localized_site, pages
 def make_environment(templates: Path) -> jinja2.Environment:
     # Compiled templates are cached on disk, keyed by their source's checksum: compiling
     # them is most of a small build's rendering time, and every `serve` rebuild pays it.
-    cache = Path(tempfile.gettempdir()) / f"vankien-templates-{hashlib.sha256(str(templates).encode()).hexdigest()[:12]}"
+    cache = (
+        Path(tempfile.gettempdir()) / f"vankien-templates-{hashlib.sha256(str(templates).encode()).hexdigest()[:12]}"
+    )
     cache.mkdir(exist_ok=True)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
@@ -104,7 +106,9 @@ class Renderer:
         untranslated = "body" in page.context.get("fallback", ())
         alternates = {k: v for k, v in versions.items() if not (untranslated and k != "vi") and not absolute_links}
         canonical_lang = "vi" if untranslated else lang
-        share = urls.share_image(current if "card" in page.context and "embed" not in page.template else urls.home(lang))
+        share = urls.share_image(
+            current if "card" in page.context and "embed" not in page.template else urls.home(lang)
+        )
         return {
             "config": self.config,
             "site": self.site,
@@ -148,8 +152,9 @@ class Renderer:
         return html
 
 
-def render_all(root: Path, config: Config, site: Site, statuses: dict, assets: dict[str, bytes],
-               problems: list[ContentError]) -> dict[str, bytes]:
+def render_all(
+    root: Path, config: Config, site: Site, statuses: dict, assets: dict[str, bytes], problems: list[ContentError]
+) -> dict[str, bytes]:
     """{output path: bytes} for every page in every language; template errors become problems."""
     renderer = Renderer(root, config, assets)
     output = {}
@@ -167,8 +172,11 @@ def render_all(root: Path, config: Config, site: Site, statuses: dict, assets: d
         output.update(_render_pages(renderer, language_pages, problems))
         output.update(_share_images(root, config, lang, language_pages))
         output[urls.feed(lang)] = feeds.atom(localized, config, lang)
-        sitemap_entries += [renderer.sitemap_entry(page) for page in language_pages
-                            if not page.url.endswith("404.html") and "/embed/" not in "/" + page.url]
+        sitemap_entries += [
+            renderer.sitemap_entry(page)
+            for page in language_pages
+            if not page.url.endswith("404.html") and "/embed/" not in "/" + page.url
+        ]
         if problems:
             break
     output["sitemap.xml"] = feeds.sitemap(sitemap_entries)
@@ -180,8 +188,11 @@ def _share_images(root: Path, config: Config, lang: str, language_pages: list[Pa
     """A share image per document and organization page, and one for the rest of the site."""
     if not social.fonts_present(root):
         return {}  # reported by assets.collect
-    cards = {urls.share_image(urls.home(lang)): social.Card(
-        config.title.get(lang), "", config.description.get(lang), config.base_url.split("://")[-1].rstrip("/"))}
+    cards = {
+        urls.share_image(urls.home(lang)): social.Card(
+            config.title.get(lang), "", config.description.get(lang), config.base_url.split("://")[-1].rstrip("/")
+        )
+    }
     cards.update({urls.share_image(p.url): p.context["card"] for p in language_pages if "card" in p.context})
     # Pillow releases the GIL while it draws and compresses: threads use every core.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
@@ -195,7 +206,9 @@ def _render_pages(renderer: Renderer, language_pages: list[Page], problems) -> d
         try:
             output[urls.output_path(page.url)] = renderer.render(page).encode("utf-8")
         except jinja2.TemplateSyntaxError as exc:
-            problems.append(ContentError(f"templates/{exc.name}", exc.lineno, 1, messages.TEMPLATE, {"problem": exc.message}))
+            problems.append(
+                ContentError(f"templates/{exc.name}", exc.lineno, 1, messages.TEMPLATE, {"problem": exc.message})
+            )
             break
         except Exception as exc:  # a template bug must read as one, not as a traceback
             line, name = _template_position(exc)
@@ -213,4 +226,3 @@ def _template_position(exc: Exception) -> tuple[int, str]:
             found = (tb.tb_lineno, "templates/" + Path(filename).name)
         tb = tb.tb_next
     return found
-

@@ -42,16 +42,21 @@ class ScaffoldError(ValueError):
     """A `new` request that cannot be carried out; the message says why (vi / en)."""
 
 
-def new_document(root: Path, org: str, doc: str, kind: str, year: int | None, term: str | None,
-                 start: int | None, end: int | None) -> Path:
+def new_document(
+    root: Path, org: str, doc: str, kind: str, year: int | None, term: str | None, start: int | None, end: int | None
+) -> Path:
     """Write content/documents/<org>/<doc>.vi.md from the template; never overwrite."""
     for value in (org, doc):
         if not ID_PATTERN.match(value):
-            raise ScaffoldError(f"mã “{value}” không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang / "
-                                f"“{value}” is not a valid id: lowercase ASCII letters, digits and hyphens")
+            raise ScaffoldError(
+                f"mã “{value}” không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang / "
+                f"“{value}” is not a valid id: lowercase ASCII letters, digits and hyphens"
+            )
     if not (root / "content/organizations" / f"{org}.yaml").exists():
-        raise ScaffoldError(f"chưa có tổ chức “{org}”: tạo trước bằng `build.py new --org {org}` / "
-                            f"no organization “{org}” yet: create it first with `build.py new --org {org}`")
+        raise ScaffoldError(
+            f"chưa có tổ chức “{org}”: tạo trước bằng `build.py new --org {org}` / "
+            f"no organization “{org}” yet: create it first with `build.py new --org {org}`"
+        )
     path = root / "content/documents" / org / f"{doc}.vi.md"
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root)} đã có, không ghi đè / already exists, not overwritten")
@@ -62,8 +67,9 @@ def new_document(root: Path, org: str, doc: str, kind: str, year: int | None, te
         period = f"{{year: {year or 'NĂM'}}}"
         reviews = ""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(DOCUMENT.format(kind=kind, kind_vi=KINDS[kind].vi, period=period, reviews=reviews),
-                    encoding="utf-8")
+    path.write_text(
+        DOCUMENT.format(kind=kind, kind_vi=KINDS[kind].vi, period=period, reviews=reviews), encoding="utf-8"
+    )
     return path
 
 

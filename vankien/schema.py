@@ -77,14 +77,23 @@ class Fields:
             if key not in keys:
                 vi, en = suggestion(key, keys)
                 line, col = self.pos(key)
-                self.problems.append(ContentError(self.path, line, col, messages.UNKNOWN_KEY, {
-                    "key": key, "allowed": ", ".join(keys), "suggestion": vi, "suggestion_en": en}))
+                self.problems.append(
+                    ContentError(
+                        self.path,
+                        line,
+                        col,
+                        messages.UNKNOWN_KEY,
+                        {"key": key, "allowed": ", ".join(keys), "suggestion": vi, "suggestion_en": en},
+                    )
+                )
 
     def missing(self, key: str) -> None:
         what_vi, what_en = WHAT.get(key, ("", ""))
         line, col = self.line, self.col
         self.problems.append(
-            ContentError(self.path, line, col, messages.MISSING_KEY, {"key": key, "what_vi": what_vi, "what_en": what_en})
+            ContentError(
+                self.path, line, col, messages.MISSING_KEY, {"key": key, "what_vi": what_vi, "what_en": what_en}
+            )
         )
 
     def empty(self, key: str) -> None:
@@ -174,8 +183,15 @@ class Fields:
             return None
         if value not in allowed:
             vi, en = suggestion(value, allowed)
-            self.error(key, messages.UNKNOWN_CHOICE, value=value, field=key, allowed=", ".join(allowed),
-                       suggestion=vi, suggestion_en=en)
+            self.error(
+                key,
+                messages.UNKNOWN_CHOICE,
+                value=value,
+                field=key,
+                allowed=", ".join(allowed),
+                suggestion=vi,
+                suggestion_en=en,
+            )
             return None
         return value
 
@@ -184,8 +200,15 @@ class Fields:
         for value in self.items(key):
             if not isinstance(value, YStr) or value not in allowed:
                 vi, en = suggestion(str(value), allowed)
-                self._error_at(value, messages.UNKNOWN_CHOICE, value=str(value), field=key,
-                               allowed=", ".join(allowed), suggestion=vi, suggestion_en=en)
+                self._error_at(
+                    value,
+                    messages.UNKNOWN_CHOICE,
+                    value=str(value),
+                    field=key,
+                    allowed=", ".join(allowed),
+                    suggestion=vi,
+                    suggestion_en=en,
+                )
             else:
                 chosen.append(str(value))
         return chosen

@@ -49,10 +49,20 @@ def build_index(root: Path, site_dir: Path, files: dict[str, bytes], problems: l
     """Write the search bundle into `site_dir/pagefind` from folded copies of the pages."""
     pagefind = binary(root)
     if pagefind is None:
-        problems.append(ContentError(
-            "node_modules/pagefind", 1, 1, messages.MISSING_FILE,
-            {"what_vi": "chương trình lập chỉ mục tìm kiếm Pagefind", "what_en": "the Pagefind search indexer",
-             "hint_vi": "chạy `make site` (cài Pagefind từ npm)", "hint_en": "run `make site` (it installs Pagefind from npm)"}))
+        problems.append(
+            ContentError(
+                "node_modules/pagefind",
+                1,
+                1,
+                messages.MISSING_FILE,
+                {
+                    "what_vi": "chương trình lập chỉ mục tìm kiếm Pagefind",
+                    "what_en": "the Pagefind search indexer",
+                    "hint_vi": "chạy `make site` (cài Pagefind từ npm)",
+                    "hint_en": "run `make site` (it installs Pagefind from npm)",
+                },
+            )
+        )
         return
     with tempfile.TemporaryDirectory(prefix="vankien-index-") as scratch:
         pages = Path(scratch)
@@ -63,10 +73,19 @@ def build_index(root: Path, site_dir: Path, files: dict[str, bytes], problems: l
                 target.write_text(fold_for_index(data.decode("utf-8")), encoding="utf-8")
         completed = subprocess.run(
             [str(pagefind), "--site", str(pages), "--output-path", str(site_dir / BUNDLE), "--silent"],
-            capture_output=True, text=True)
+            capture_output=True,
+            text=True,
+        )
     if completed.returncode != 0:
-        problems.append(ContentError("node_modules/pagefind", 1, 1, messages.INDEXER_FAILED,
-                                     {"output": (completed.stderr or completed.stdout).strip()[-500:]}))
+        problems.append(
+            ContentError(
+                "node_modules/pagefind",
+                1,
+                1,
+                messages.INDEXER_FAILED,
+                {"output": (completed.stderr or completed.stdout).strip()[-500:]},
+            )
+        )
         shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
 
 

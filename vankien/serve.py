@@ -65,8 +65,12 @@ class Preview:
             problems = list(self.problems)
         is_page = path.endswith("/") or path.endswith(".html")
         if problems and is_page:
-            return self._respond(start_response, "500 Content Error", "text/html; charset=utf-8",
-                                 error_page(problems, self.root).encode("utf-8"))
+            return self._respond(
+                start_response,
+                "500 Content Error",
+                "text/html; charset=utf-8",
+                error_page(problems, self.root).encode("utf-8"),
+            )
         file = self._resolve(path)
         if file is None:
             missing = self.output / "404.html"
@@ -89,8 +93,9 @@ class Preview:
 
     @staticmethod
     def _respond(start_response, status, kind, body: bytes):
-        start_response(status, [("Content-Type", kind), ("Content-Length", str(len(body))),
-                                ("Cache-Control", "no-store")])
+        start_response(
+            status, [("Content-Type", kind), ("Content-Length", str(len(body))), ("Cache-Control", "no-store")]
+        )
         return [body]
 
 
@@ -100,8 +105,14 @@ def error_page(problems: list[ContentError], root: Path) -> str:
     for problem in sorted(problems, key=ContentError.sort_key):
         source = _source_line(root / problem.path, problem.line)
         number = f"{problem.line:>4} "
-        excerpt = (f'<pre><span class="ln">{number}</span>{html.escape(source)}\n'
-                   f'{" " * len(number)}{" " * max(problem.col - 1, 0)}^</pre>') if source is not None else ""
+        excerpt = (
+            (
+                f'<pre><span class="ln">{number}</span>{html.escape(source)}\n'
+                f"{' ' * len(number)}{' ' * max(problem.col - 1, 0)}^</pre>"
+            )
+            if source is not None
+            else ""
+        )
         items.append(
             f'<li><p class="where">{html.escape(problem.location)}</p>'
             f'<p><strong>{html.escape(problem.text("vi"))}</strong><br><span lang="en">{html.escape(problem.text("en"))}</span></p>'
@@ -122,7 +133,7 @@ pre{{background:#fff;border:1px solid #e7bdb8;padding:.6rem;overflow-x:auto;whit
 <body><header><h1>{count} lỗi trong nội dung — trang chưa được cập nhật</h1>
 <p lang="en" style="margin:.3rem 0 0">{count} problem(s) in the content — the site was not updated</p></header>
 <main><p>Sửa các lỗi dưới đây rồi lưu tệp: trang sẽ tự tải lại. <span lang="en">Fix them and save: this page reloads by itself.</span></p>
-<ol>{''.join(items)}</ol></main></body></html>
+<ol>{"".join(items)}</ol></main></body></html>
 """
 
 

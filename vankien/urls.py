@@ -12,8 +12,27 @@ import functools
 import posixpath
 
 # First path segments the site uses itself; an organization id may not take them.
-RESERVED = frozenset({"en", "vi", "static", "data", "embed", "search", "topics", "topic", "compare",
-                      "feed", "sitemap", "methodology", "about", "index", "404", "assets", "share"})
+RESERVED = frozenset(
+    {
+        "en",
+        "vi",
+        "static",
+        "data",
+        "embed",
+        "search",
+        "topics",
+        "topic",
+        "compare",
+        "feed",
+        "sitemap",
+        "methodology",
+        "about",
+        "index",
+        "404",
+        "assets",
+        "share",
+    }
+)
 
 
 def language_root(lang: str, default: str = "vi") -> str:

@@ -15,11 +15,23 @@ from vankien.schema import ID_PATTERN, Fields, find_debris, suggestion
 from vankien.vocabulary import ASSESSMENTS, KINDS, LEVELS, normalize_assessment
 
 ORG_KEYS = ("name", "short_name", "level", "parent", "province", "members", "fanpage", "predecessors")
-DOC_KEYS = ("org", "kind", "title", "number", "issued", "place", "theme", "draft", "signature",
-            "period", "reviews", "results", "targets")
+DOC_KEYS = (
+    "org",
+    "kind",
+    "title",
+    "number",
+    "issued",
+    "place",
+    "theme",
+    "draft",
+    "signature",
+    "period",
+    "reviews",
+    "results",
+    "targets",
+)
 TARGET_KEYS = ("id", "topic", "text", "measures")
-RESULT_KEYS = ("id", "topic", "target", "result", "assessment", "assessment_text", "target_measures",
-               "result_measures")
+RESULT_KEYS = ("id", "topic", "target", "result", "assessment", "assessment_text", "target_measures", "result_measures")
 MEASURE_KEYS = ("op", "value", "value_max", "unit", "subject")
 OPERATORS = {"=": "=", "≥": "≥", ">=": "≥", ">": ">", "~": "~", "≤": "≤", "<=": "≤", "range": "range"}
 PLACEMENT = re.compile(r"^\[\[(targets|results)\]\]\s*$", re.MULTILINE)
@@ -78,8 +90,11 @@ def _organization(record: RawFile, problems) -> Organization | None:
         problems.append(ContentError(record.path, 1, 1, messages.BAD_ID, {"value": org_id}))
         return None
     if org_id in urls.RESERVED:
-        problems.append(ContentError(record.path, 1, 1, messages.RESERVED_ID,
-                                     {"value": org_id, "reserved": ", ".join(sorted(urls.RESERVED))}))
+        problems.append(
+            ContentError(
+                record.path, 1, 1, messages.RESERVED_ID, {"value": org_id, "reserved": ", ".join(sorted(urls.RESERVED))}
+            )
+        )
         return None
     if record.data is None:
         return None
@@ -149,8 +164,11 @@ def _document(record: RawFile, organizations, declared, topics, problems) -> Doc
     if folder not in declared:
         vi, en = suggestion(folder, declared)
         line, col = fields.pos("org") if "org" in fields.data else (1, 1)
-        problems.append(ContentError(record.path, line, col, messages.UNKNOWN_ORG,
-                                     {"value": folder, "suggestion": vi, "suggestion_en": en}))
+        problems.append(
+            ContentError(
+                record.path, line, col, messages.UNKNOWN_ORG, {"value": folder, "suggestion": vi, "suggestion_en": en}
+            )
+        )
     kind = fields.choice("kind", KINDS, required=True)
     title = fields.text("title", required=True)
     period = _period(fields, "period", required=True)
@@ -158,14 +176,29 @@ def _document(record: RawFile, organizations, declared, topics, problems) -> Doc
     targets = _targets(fields, topics)
     results = _results(fields, topics)
     _check_body(record, bool(targets), bool(results), problems)
-    optional = dict(number=fields.text("number"), issued=fields.date("issued"), place=fields.text("place"),
-                    theme=fields.text("theme"), draft=fields.flag("draft"), signature=fields.text("signature"))
+    optional = dict(
+        number=fields.text("number"),
+        issued=fields.date("issued"),
+        place=fields.text("place"),
+        theme=fields.text("theme"),
+        draft=fields.flag("draft"),
+        signature=fields.text("signature"),
+    )
     if None in (kind, title, period) or folder not in organizations:
         return None
     return Document(
-        org=folder, id=doc_id, kind=kind, title=title, **optional,
-        period=period, reviews=reviews, targets=targets, results=results,
-        body=record.body, body_line=record.body_line, source=record.path,
+        org=folder,
+        id=doc_id,
+        kind=kind,
+        title=title,
+        **optional,
+        period=period,
+        reviews=reviews,
+        targets=targets,
+        results=results,
+        body=record.body,
+        body_line=record.body_line,
+        source=record.path,
     )
 
 
@@ -187,8 +220,10 @@ def _period(fields: Fields, key: str, required: bool = False) -> Period | None:
     start, end = sub.year("from", required=True), sub.year("to", required=True)
     term = sub.text("term")
     if term is not None and not re.fullmatch(r"[IVXLC]+|\d+", term):
-        bad(f"nhiệm kỳ “{term}” nên viết bằng số La Mã (I, II, … VI)",
-            f"term “{term}” should be a roman numeral (I, II, … VI)")
+        bad(
+            f"nhiệm kỳ “{term}” nên viết bằng số La Mã (I, II, … VI)",
+            f"term “{term}” should be a roman numeral (I, II, … VI)",
+        )
         return None
     if start and end and end < start:
         bad(f"năm kết thúc {end} trước năm bắt đầu {start}", f"end year {end} is before start year {start}")
@@ -206,8 +241,14 @@ def _entries(fields: Fields, key: str, allowed_keys, topics):
         entry.allow(*allowed_keys)
         entry_id = entry.identifier("id", required=True)
         if entry_id and entry_id in seen:
-            entry.error("id", messages.DUPLICATE_ID, value=entry_id, first=seen[entry_id],
-                        where_vi=f"danh sách {key}", where_en=f"the {key} list")
+            entry.error(
+                "id",
+                messages.DUPLICATE_ID,
+                value=entry_id,
+                first=seen[entry_id],
+                where_vi=f"danh sách {key}",
+                where_en=f"the {key} list",
+            )
             entry_id = None
         elif entry_id:
             seen[entry_id] = entry.pos("id")[0]
@@ -242,7 +283,9 @@ def _measures(entry: Fields, key: str, text: str | None) -> tuple[tuple[Measure,
         value, value_max = _decimal(fields, "value", required=True), _decimal(fields, "value_max")
         if value is not None:
             op = "range" if value_max is not None else OPERATORS[op]
-            given.append(Measure(op, value, value_max, fields.text("unit"), str(item.get("value")), fields.text("subject")))
+            given.append(
+                Measure(op, value, value_max, fields.text("unit"), str(item.get("value")), fields.text("subject"))
+            )
     return tuple(given), True
 
 
@@ -264,25 +307,44 @@ def _results(fields: Fields, topics) -> tuple[Result, ...]:
         assessment = normalize_assessment(word) if word else "not-assessed"
         if assessment is None:
             vi, en = suggestion(word, ASSESSMENTS)
-            entry.error("assessment", messages.UNKNOWN_CHOICE, value=word, field="assessment",
-                        allowed=", ".join(ASSESSMENTS) + ", vượt, đạt, hoàn thành, không đạt…",
-                        suggestion=vi, suggestion_en=en)
+            entry.error(
+                "assessment",
+                messages.UNKNOWN_CHOICE,
+                value=word,
+                field="assessment",
+                allowed=", ".join(ASSESSMENTS) + ", vượt, đạt, hoàn thành, không đạt…",
+                suggestion=vi,
+                suggestion_en=en,
+            )
         result = entry.text("result")
         target_measures, _ = _measures(entry, "target_measures", target)
         result_measures, _ = _measures(entry, "result_measures", result)
         pair = numbers.match_result(list(target_measures), list(result_measures))
         computed = numbers.assess(*pair) if pair else None
         if entry_id and target and assessment:
-            results.append(Result(entry_id, topic, target, result, assessment, entry.text("assessment_text"),
-                                  entry.line, target_measures, result_measures, computed))
+            results.append(
+                Result(
+                    entry_id,
+                    topic,
+                    target,
+                    result,
+                    assessment,
+                    entry.text("assessment_text"),
+                    entry.line,
+                    target_measures,
+                    result_measures,
+                    computed,
+                )
+            )
     return tuple(results)
 
 
 def _check_body(record: RawFile, has_targets: bool, has_results: bool, problems) -> None:
     for number, line in enumerate(record.body.split("\n"), start=record.body_line):
         for debris in find_debris(line):
-            problems.append(ContentError(record.path, number, line.index(debris) + 1, messages.DEBRIS, {"debris": debris}))
+            problems.append(
+                ContentError(record.path, number, line.index(debris) + 1, messages.DEBRIS, {"debris": debris})
+            )
         match = PLACEMENT.match(line)
         if match and not {"targets": has_targets, "results": has_results}[match.group(1)]:
             problems.append(ContentError(record.path, number, 1, messages.PLACEMENT_UNUSED, {"what": match.group(1)}))
-

@@ -54,6 +54,7 @@ def normalize_assessment(word: str) -> str | None:
         return folded
     return ASSESSMENT_WORDS.get(folded)
 
+
 # How a target moved from one period to the next (numbers.trend / compare.term_table).
 TRENDS = {
     "↑": Text("↑ tăng", "↑ higher"),
@@ -63,4 +64,3 @@ TRENDS = {
     "new": Text("mới", "new"),
     "dropped": Text("không còn", "dropped"),
 }
-
