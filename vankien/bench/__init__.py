@@ -1,0 +1,6 @@
+"""Benchmarks: figures printed, never asserted.
+
+python -m vankien.bench search [--site DIR]     the search index and bytes per query
+python -m vankien.bench compare [--sizes 250 1000]   vankien beside Hugo, Pagefind, mkdocs-material
+python -m vankien.bench corpus DEST --documents N    only generate a corpus (corpus.generate)
+"""
