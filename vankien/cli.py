@@ -141,10 +141,16 @@ def _import(root: Path, args) -> int:
 
 
 def _report(command: str, build: pipeline.Build) -> None:
-    site = build.site
-    counts = f"{len(site.documents)} văn bản / documents, {len(site.organizations)} tổ chức / organizations"
     if command == "check":
+        site = build.site
+        counts = f"{len(site.documents)} văn bản / documents, {len(site.organizations)} tổ chức / organizations"
         print(f"Nội dung hợp lệ / content is valid: {counts}.")
         return
-    pages = sum(1 for name in build.files if name.endswith(".html"))
-    print(f"Đã dựng / built {build.output}: {pages} trang / pages, {counts}, {build.elapsed:.2f} s.")
+    figures = build.counts
+    counts = (
+        f"{figures.get('documents', 0)} văn bản / documents, {figures.get('organizations', 0)} tổ chức / organizations"
+    )
+    if build.unchanged:
+        print(f"Không có gì thay đổi / nothing changed: {build.output} ({counts}), {build.elapsed:.2f} s.")
+        return
+    print(f"Đã dựng / built {build.output}: {figures.get('pages', 0)} trang / pages, {counts}, {build.elapsed:.2f} s.")

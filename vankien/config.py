@@ -21,6 +21,7 @@ class Config:
     base_url: str
     languages: tuple[str, ...]
     default_language: str
+    drafts_listed: bool = False  # drafts in the feeds and the sitemap too
 
 
 def load(root: Path, problems: list[ContentError]) -> Config:
@@ -47,7 +48,7 @@ def load(root: Path, problems: list[ContentError]) -> Config:
     fields = Fields(raw.data, raw.path, problems, "config")
     if not fields.ok:
         return default
-    fields.allow("title", "description", "base_url", "languages", "default_language")
+    fields.allow("title", "description", "base_url", "languages", "default_language", "drafts_listed")
     base_url = fields.url("base_url", required=True) or default.base_url
     languages = tuple(fields.choices("languages", LANGUAGES) or LANGUAGES)
     return Config(
@@ -56,4 +57,5 @@ def load(root: Path, problems: list[ContentError]) -> Config:
         base_url=base_url if base_url.endswith("/") else base_url + "/",
         languages=languages,
         default_language=fields.choice("default_language", LANGUAGES) or "vi",
+        drafts_listed=fields.flag("drafts_listed"),
     )

@@ -1,4 +1,12 @@
-"""The pages of the site: which exist, at which URL, from which template, with what context."""
+"""The pages of the site: which exist, at which URL, from which template, and their facts.
+
+A Page carries what the rest of the build needs to know about it, so nothing downstream
+switches on template names or URL shapes: whether it is indexed for search, listed in the
+sitemap, a draft, which language versions of it exist (and link back), its embeddable table,
+its share card, and the content files it shows (its cache key is made from them). Its
+`context` holds only references; `expand` adds the heavy parts (Markdown body, tables) when,
+and where (a worker process), the page is rendered.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +19,9 @@ from vankien.filters import do_period
 from vankien.model import Document, Organization, Period, Site
 from vankien.vocabulary import KINDS, LEVELS
 
+LATEST = 24  # documents on the home page; every other one is a click away in the organization tree
+ALL_INPUTS = "*"  # a page that shows something of every content file
+
 
 @dataclass(frozen=True)
 class Page:
@@ -18,67 +29,180 @@ class Page:
     template: str
     context: dict = field(default_factory=dict)
     lang: str = "vi"
+    canonical: str = ""  # the URL search engines should index instead of this one; "" = this page
+    alternates: tuple[tuple[str, str], ...] = ()  # (lang, URL) of each version that exists and links back
+    indexable: bool = False  # handed to the search indexer
+    in_sitemap: bool = False
+    embed: str = ""  # the URL of the page's embeddable table
+    draft: bool = False
+    card: social.Card | None = None  # its own share image; None: the site's
+    inputs: tuple[str, ...] = ()  # content files (relative paths) it shows, or ALL_INPUTS
+
+    @property
+    def canonical_url(self) -> str:
+        return self.canonical or self.url
 
 
-def pages(
-    site: Site, config: Config, lang: str = "vi", fallbacks: dict | None = None, statuses: dict | None = None
+def site_pages(
+    config: Config, localized: dict[str, tuple[Site, dict]], statuses: dict, drafts_listed: bool = False
 ) -> list[Page]:
-    """Every page of the site in `lang`, in a stable order. `site` is already localized."""
-    fallbacks, statuses = fallbacks or {}, statuses or {}
-    latest = sorted(site.documents, key=lambda d: (-d.period.end, -d.period.start, d.org, d.id))
-    result = [Page(urls.home(lang), "home.html", {"latest": latest, "roots": _roots(site)}, lang)]
+    """Every page in every language of `config.languages`, in a stable order.
+
+    `localized`: {lang: (the site in that language, {doc key: fields left in Vietnamese})}.
+    A document's English version counts as existing only when its body is translated: an
+    untranslated English page points search engines at the Vietnamese one and is not announced.
+    """
+    languages = list(config.languages)
+    source_site = localized[languages[0]][0]
+    translated = {
+        doc.key: {lang for lang in languages if lang == "vi" or "body" not in localized[lang][1].get(doc.key, ())}
+        for doc in source_site.documents
+    }
+    result = []
+    for lang in languages:
+        site, fallbacks = localized[lang]
+        result += _pages(site, config, lang, languages, fallbacks, statuses, translated)
+    return result
+
+
+def _versions(make, languages) -> tuple[tuple[str, str], ...]:
+    return tuple((lang, make(lang)) for lang in languages) if len(languages) > 1 else ()
+
+
+def _pages(site: Site, config: Config, lang, languages, fallbacks, statuses, translated) -> list[Page]:
+    common = ("config.yaml", "content/topics.yaml")
+    result = []
+
+    def site_page(make, template, context=None, inputs=(ALL_INPUTS,), **facts) -> None:
+        result.append(
+            Page(
+                make(lang), template, context or {}, lang, alternates=_versions(make, languages), inputs=inputs, **facts
+            )
+        )
+
+    latest = sorted(site.documents, key=lambda d: (-d.period.end, -d.period.start, d.org, d.id))[:LATEST]
+    site_page(urls.home, "home.html", {"latest": latest, "roots": _roots(site)}, in_sitemap=True)
     for org in site.organizations.values():
-        context = _org_context(site, org)
+        chain = [org.id, *(a.id for a in site.ancestors(org.id))]
+        documents = site.documents_of(org.id)
+        inputs = common + tuple(_org_file(site, o) for o in chain + list(site.children.get(org.id, ())))
+        inputs += tuple(path for doc in documents for path in _doc_files(doc))
+        has_table = any(d.targets or d.results for d in documents)
+        embed = urls.embed_organization(org.id, lang) if has_table else ""
         parent = site.organizations.get(org.parent) if org.parent else None
-        context["card"] = social.Card(
+        card = social.Card(
             config.title.get(lang),
             " · ".join(filter(None, [LEVELS[org.level].get(lang), org.province.get(lang) if org.province else None])),
             org.name.get(lang),
             parent.name.get(lang) if parent else config.description.get(lang),
+            lang=lang,
         )
-        result.append(Page(urls.organization(org.id, lang), "organization.html", context, lang))
-        if context["table"].rows:
-            result.append(Page(urls.embed_organization(org.id, lang), "embed_org.html", context, lang))
+        context = {"org": org}
+        versions = _versions(lambda other, o=org.id: urls.organization(o, other), languages)
+        result.append(
+            Page(
+                urls.organization(org.id, lang),
+                "organization.html",
+                context,
+                lang,
+                alternates=versions,
+                indexable=True,
+                in_sitemap=True,
+                embed=embed,
+                card=card,
+                inputs=inputs,
+            )  # fmt: skip
+        )
+        if embed:
+            result.append(Page(embed, "embed_org.html", context, lang, inputs=inputs))
     for doc in site.documents:
-        context = _doc_context(site, doc, lang)
-        context["card"] = social.Card(
+        org = site.organizations[doc.org]
+        chain = [org.id, *(a.id for a in site.ancestors(org.id))]
+        inputs = common + _doc_files(doc) + tuple(_org_file(site, o) for o in chain)
+        card = social.Card(
             config.title.get(lang),
             f"{KINDS[doc.kind].get(lang)} · {do_period(doc.period, lang)}",
             doc.title,
-            site.organizations[doc.org].name.get(lang),
+            org.name.get(lang),
+            draft=doc.draft,
+            lang=lang,
         )
-        context["fallback"] = fallbacks.get(doc.key, frozenset())
-        context["stale"] = lang != "vi" and bool(statuses.get(doc.key)) and statuses[doc.key].stale
-        result.append(Page(urls.document(doc.org, doc.id, lang), "document.html", context, lang))
-        if doc.targets or doc.results:
-            result.append(Page(urls.embed_document(doc.org, doc.id, lang), "embed_document.html", context, lang))
+        untranslated = lang not in translated[doc.key]
+        existing = [other for other in languages if other in translated[doc.key]]
+        context = {
+            "doc": doc,
+            "org": org,
+            "fallback": fallbacks.get(doc.key, frozenset()),
+            "stale": lang != "vi" and bool(statuses.get(doc.key)) and statuses[doc.key].stale,
+        }
+        embed = urls.embed_document(doc.org, doc.id, lang) if doc.targets or doc.results else ""
+        url = urls.document(doc.org, doc.id, lang)
+        result.append(
+            Page(
+                url,
+                "document.html",
+                context,
+                lang,
+                canonical=urls.document(doc.org, doc.id, "vi") if untranslated else "",
+                alternates=() if untranslated else _versions(lambda o: urls.document(doc.org, doc.id, o), existing),
+                indexable=not untranslated,
+                in_sitemap=not untranslated,
+                embed=embed,
+                draft=doc.draft,
+                card=card,
+                inputs=inputs,
+            )
+        )
+        if embed:
+            result.append(
+                Page(embed, "embed_document.html", context, lang, canonical=url, draft=doc.draft, inputs=inputs)
+            )
     used = sorted(
         {t for d in site.documents for t in [x.topic for x in d.targets + d.results] if t}, key=list(site.topics).index
     )
-    result.append(Page(urls.topics(lang), "topics.html", {"used": used}, lang))
+    site_page(urls.topics, "topics.html", {"used": used}, in_sitemap=True)
     for key in used:
-        result.append(
-            Page(
-                urls.topic(key, lang),
-                "topic.html",
-                {"topic": site.topics[key], "rows": compare.topic_rows(site, key)},
-                lang,
-            )
+        shown = [d for d in site.documents if any(x.topic == key for x in d.targets + d.results)]
+        inputs = common + tuple(p for d in shown for p in _doc_files(d) + (_org_file(site, d.org),))
+        site_page(
+            lambda other, k=key: urls.topic(k, other),
+            "topic.html",
+            {"topic": site.topics[key]},
+            inputs=inputs,
+            indexable=True,
+            in_sitemap=True,
         )
-    orgs_with_targets = [o for o in site.organizations.values() if any(d.targets for d in site.documents_of(o.id))]
-    result.append(
-        Page(
-            urls.matrix(lang),
-            "matrix.html",
-            {"cells": compare.matrix(site), "used": used, "orgs": orgs_with_targets},
-            lang,
-        )
-    )
-    result.append(Page(urls.methodology(lang), "methodology.html", {}, lang))
-    result.append(Page(urls.data_index(lang), "data.html", {}, lang))
-    result.append(Page(urls.search(lang), "search.html", {}, lang))
-    result.append(Page(urls.not_found(lang), "404.html", {}, lang))
+    site_page(urls.matrix, "matrix.html", {"used": used}, in_sitemap=True)
+    site_page(urls.methodology, "methodology.html", inputs=("config.yaml",), in_sitemap=True)
+    site_page(urls.data_index, "data.html", in_sitemap=True)
+    site_page(urls.search, "search.html", inputs=("config.yaml",), in_sitemap=True)
+    result.append(Page(urls.not_found(lang), "404.html", {}, lang, inputs=("config.yaml",)))
     return result
+
+
+def _doc_files(doc: Document) -> tuple[str, str]:
+    return (doc.source, doc.source.removesuffix(".vi.md") + ".en.md")
+
+
+def _org_file(site: Site, org_id: str) -> str:
+    org = site.organizations.get(org_id)
+    return org.source if org else f"content/organizations/{org_id}.yaml"
+
+
+def expand(page: Page, site: Site) -> dict:
+    """The page's whole template context: its references plus what is costly to make
+    (Markdown body, chart, tables), made only when the page is rendered."""
+    context = dict(page.context)
+    if page.template in ("organization.html", "embed_org.html"):
+        context.update(_org_context(site, context["org"]))
+    elif page.template in ("document.html", "embed_document.html"):
+        context.update(_doc_context(site, context["doc"], page.lang))
+    elif page.template == "topic.html":
+        context["rows"] = compare.topic_rows(site, context["topic"].key)
+    elif page.template == "matrix.html":
+        context["cells"] = compare.matrix(site)
+        context["orgs"] = [o for o in site.organizations.values() if any(d.targets for d in site.documents_of(o.id))]
+    return context
 
 
 def _roots(site: Site) -> list[Organization]:
@@ -91,7 +215,6 @@ def _org_context(site: Site, org: Organization) -> dict:
     for doc in documents:
         periods.setdefault(doc.period, []).append(doc)
     return {
-        "org": org,
         "ancestors": list(reversed(site.ancestors(org.id))),
         "children": [site.organizations[c] for c in site.children.get(org.id, ())],
         "periods": sorted(periods.items(), key=lambda item: item[0], reverse=True),
@@ -104,8 +227,6 @@ def _doc_context(site: Site, doc: Document, lang: str) -> dict:
     org = site.organizations[doc.org]
     tally = compare.tally(doc.results)
     return {
-        "doc": doc,
-        "org": org,
         "ancestors": list(reversed(site.ancestors(org.id))),
         "parent": site.organizations.get(org.parent) if org.parent else None,
         "body": markdown.render(doc.body),

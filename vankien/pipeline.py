@@ -1,20 +1,46 @@
 """The build, as an ordered list of stages. The order listed is the order of execution.
 
-    config → content → validate → translate → assets → render (pages, open data) → write (+ search index)
+    config → content → validate → translate → assets → pages → render → write (+ search index)
 
 Each stage reads what earlier stages left in the Build and records its problems;
 the build stops before `write` when there are any, so a bad input never replaces the
 published site.
+
+Nothing is made twice: `render` renders only pages whose key (their content files' digests,
+the code's version) has no file in `.cache/pages` yet, and draws only share images missing
+from `.cache/share`; `write` links the cached files into the staging folder. A build whose
+inputs are all unchanged since the last one (`.cache/last-build.json`) stops before loading
+anything.
 """
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vankien import assets, config, content, i18n, opendata, render, search, validate, write
+from vankien import (
+    assets,
+    cache,
+    messages,
+    config,
+    content,
+    feeds,
+    i18n,
+    opendata,
+    search,
+    social,
+    urls,
+    validate,
+    workers,
+    write,
+)
 from vankien.errors import BuildFailed, ContentError
+from vankien.pages import ALL_INPUTS, Page, localized_site, site_pages
+from vankien.render import Renderer
 
 
 @dataclass
@@ -30,9 +56,18 @@ class Build:
     translations: dict = field(default_factory=dict)
     statuses: dict = field(default_factory=dict)
     assets: dict = field(default_factory=dict)
-    files: dict = field(default_factory=dict)
+    pages: list[Page] = field(default_factory=list)
+    renderer: Renderer | None = None
+    inputs: dict[str, str] = field(default_factory=dict)  # {content file: digest}
+    code: str = ""  # cache.code_version
+    outputs: dict[str, Path | bytes] = field(default_factory=dict)  # {site path: cached file or bytes}
+    keys: dict[str, str] = field(default_factory=dict)  # {site path: key of its content}
+    files: object = None  # the written site as {path: bytes} (write.SiteFiles)
     elapsed: float = 0.0  # wall time of the whole run
     index_now: bool = True  # False: keep the previous search index; the preview refreshes it after reloading
+    in_place: dict | None = None  # the preview: {site path: key} of the site on disk, updated in place
+    unchanged: bool = False  # nothing changed since the last build: nothing was done
+    counts: dict = field(default_factory=dict)  # pages, documents, organizations
 
 
 def stage_config(build: Build) -> None:
@@ -57,19 +92,105 @@ def stage_assets(build: Build) -> None:
     build.assets = assets.collect(build.root, build.problems)
 
 
+def stage_pages(build: Build) -> None:
+    translations = {key: state.translation for key, state in build.statuses.items() if state.translation}
+    localized = {
+        lang: (build.site, {}) if lang == "vi" else localized_site(build.site, translations)
+        for lang in build.config.languages
+    }
+    build.pages = site_pages(build.config, localized, build.statuses, build.config.drafts_listed)
+    fingerprints = {name: _digest(data) for name, data in build.assets.items()}
+    build.renderer = Renderer(build.root, build.config, fingerprints, localized)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:10]
+
+
 def stage_render(build: Build) -> None:
-    pages = render.render_all(build.root, build.config, build.site, build.statuses, build.assets, build.problems)
-    build.files = {
-        **pages,
-        **opendata.files(build.site, build.translations),
-        **{f"static/{name}": data for name, data in build.assets.items()},
+    """Pages and share images into the caches (only those missing); then the listings and open
+    data as bytes. `build.outputs` maps every site path to its cached file or bytes."""
+    root, renderer, pages = build.root, build.renderer, build.pages
+    page_dir = cache.private_dir(root, "pages") or _scratch(build, "pages")
+    share_dir = cache.private_dir(root, "share") or _scratch(build, "share")
+    everything = cache.fingerprint(*(f"{k}={v}" for k, v in sorted(build.inputs.items())))
+    cards: dict[str, social.Card] = {}
+    for lang in build.config.languages:
+        cards[urls.home(lang)] = social.Card(
+            build.config.title.get(lang),
+            "",
+            build.config.description.get(lang),
+            build.config.base_url.split("://")[-1].rstrip("/"),
+            lang=lang,
+        )
+    cards.update({page.url: page.card for page in pages if page.card})
+    fonts = social.fonts_present(root)
+    to_draw = {}
+    for url, card in cards.items():
+        image = urls.share_image(url)
+        source = share_dir / f"{card.digest}.png"
+        renderer.share_images[url] = f"{image}?v={card.digest[:10]}"
+        if fonts:
+            build.outputs[image], build.keys[image] = source, card.digest
+            if not source.exists():
+                to_draw[card.digest] = (card, source)
+    to_render = []
+    for index, page in enumerate(pages):
+        parts = (
+            (f"{p}={build.inputs.get(p, '-')}" for p in page.inputs) if ALL_INPUTS not in page.inputs else [everything]
+        )
+        share = renderer.share_images.get(page.url) or renderer.share_images.get(urls.home(page.lang), "")
+        key = cache.fingerprint(build.code, page.lang, page.url, page.template, share, *parts)
+        path = urls.output_path(page.url)
+        source = page_dir / f"{key}.html"
+        build.outputs[path], build.keys[path] = source, key
+        if not source.exists():
+            to_render.append((index, source))
+    build.problems += workers.run(workers.Job(root, renderer, pages, to_render, list(to_draw.values())))
+    if build.problems:
+        return
+    generated = _listings(build) | opendata.files(build.site, build.translations)
+    generated |= {f"static/{name}": data for name, data in build.assets.items()}
+    for path, data in generated.items():
+        build.outputs[path], build.keys[path] = data, _digest(data)
+    build.counts = {
+        "pages": sum(1 for page in pages if page.template.endswith(".html")),
+        "documents": len(build.site.documents),
+        "organizations": len(build.site.organizations),
     }
 
 
+def _scratch(build: Build, name: str) -> Path:
+    return Path(tempfile.mkdtemp(prefix=f".vankien-{name}-", dir=build.output.parent))
+
+
+def _listings(build: Build) -> dict[str, bytes]:
+    """Feeds, sitemap (or sitemap index and its parts), robots.txt: templates over the page list."""
+    renderer, drafts = build.renderer, build.config.drafts_listed
+    out = {}
+    for lang in build.config.languages:
+        entries = feeds.feed_entries(renderer.sites[lang][0], lang, drafts)
+        newest = max((e.updated for e in entries), default=None) or datetime.date(2000, 1, 1)
+        out[urls.feed(lang)] = renderer.render_listing(
+            "feed.xml", lang, entries=entries, updated=newest, absolute=renderer.absolute
+        )
+    parts = feeds.sitemap_files(feeds.sitemap_entries(build.pages, drafts))
+    for name, entries in parts:
+        out[name] = renderer.render_listing("sitemap.xml", "vi", entries=entries, absolute=renderer.absolute)
+    if len(parts) > 1:
+        out["sitemap.xml"] = renderer.render_listing(
+            "sitemap-index.xml", "vi", files=[name for name, _ in parts], absolute=renderer.absolute
+        )
+    out["robots.txt"] = renderer.render_listing("robots.txt", "vi", absolute=renderer.absolute)
+    return out
+
+
 def stage_write(build: Build) -> None:
+    indexed = [urls.output_path(page.url) for page in build.pages if page.indexable]
+
     def index(staging: Path) -> None:
         started = time.perf_counter()
-        search.build_index(build.root, staging, build.files, build.problems)
+        search.build_index(build.root, staging, write.SiteFiles(staging, indexed), build.problems)
         build.timings["index"] = time.perf_counter() - started
         if build.problems:
             raise BuildFailed(build.problems)
@@ -77,26 +198,91 @@ def stage_write(build: Build) -> None:
     def keep_index(staging: Path) -> None:
         search.carry_over(build.output, staging)
 
-    write.write_site(build.output, build.files, before_swap=index if build.index_now else keep_index)
+    if build.in_place is not None and build.output.is_dir():
+        write.update_in_place(build.output, build.outputs, build.in_place, build.keys)
+    else:
+        try:
+            write.write_site(build.output, build.outputs, before_swap=index if build.index_now else keep_index)
+        except OSError as exc:
+            build.problems.append(write_problem(build.output, exc))
+            raise BuildFailed(build.problems) from None
+    build.files = write.SiteFiles(build.output, [p for p in build.outputs if p in indexed or p.endswith(".html")])
+
+
+def write_problem(output: Path, exc: OSError) -> ContentError:
+    """A full disk, a read-only or unwritable output folder: said plainly, the old site kept."""
+    return ContentError(
+        str(output), 1, 1, messages.CANNOT_WRITE, {"problem": f"{exc.strerror or exc} ({exc.filename or output})"}
+    )
 
 
 CHECK_STAGES = (stage_config, stage_content, stage_validate, stage_translate)
-BUILD_STAGES = CHECK_STAGES + (stage_assets, stage_render, stage_write)
+BUILD_STAGES = CHECK_STAGES + (stage_assets, stage_pages, stage_render, stage_write)
 
 
-def run(root: Path, output: Path | None = None, stages=BUILD_STAGES, index_now: bool = True) -> Build:
-    """Run `stages` in order; raise BuildFailed (having written nothing) on any problem."""
-    build = Build(root=root, output=output or root / "site", index_now=index_now)
+def run(
+    root: Path, output: Path | None = None, stages=BUILD_STAGES, index_now: bool = True, in_place: dict | None = None
+) -> Build:
+    """Run `stages` in order; raise BuildFailed (having written nothing) on any problem.
+
+    A full build whose inputs and code are those of the last successful build into the same,
+    untouched output does nothing (build.unchanged)."""
+    build = Build(root=root, output=output or root / "site", index_now=index_now, in_place=in_place)
     started_run = time.perf_counter()
+    full = stages == BUILD_STAGES
+    if full:
+        build.code = cache.code_version(root)
+        build.inputs = _input_digests(root)
+        if in_place is None and _unchanged(build):
+            build.elapsed = time.perf_counter() - started_run
+            return build
     for stage in stages:
-        if stage is stage_render and build.problems:
+        if stage is stage_pages and build.problems:
             break  # rendering invalid content would only add noise
-        if stage is stage_write and build.problems:
-            break
         started = time.perf_counter()
         stage(build)
         build.timings[stage.__name__.removeprefix("stage_")] = time.perf_counter() - started
+        if build.problems:
+            break
     build.elapsed = time.perf_counter() - started_run
     if build.problems:
         raise BuildFailed(build.problems)
+    if full:
+        _remember(build)
     return build
+
+
+def _input_digests(root: Path) -> dict[str, str]:
+    found = {f"content/{name}": digest for name, digest in cache.tree_digests(root / "content").items()}
+    if (root / "config.yaml").is_file():
+        found["config.yaml"] = cache.file_digest(root / "config.yaml")
+    return found
+
+
+def _state(build: Build) -> dict:
+    identity = build.output.stat() if build.output.is_dir() else None
+    return {
+        "code": build.code,
+        "inputs": cache.fingerprint(*(f"{k}={v}" for k, v in sorted(build.inputs.items()))),
+        "output": str(build.output.resolve()),
+        "site": [identity.st_ino, identity.st_mtime_ns] if identity else None,
+        "index": build.index_now,
+    }
+
+
+def _unchanged(build: Build) -> bool:
+    folder = cache.private_dir(build.root, "")
+    last = cache.read_json(folder / "last-build.json") if folder else {}
+    state = _state(build)
+    if not last or state["site"] is None or {k: last.get(k) for k in state} != state or last.get("warnings"):
+        return False
+    build.unchanged, build.counts = True, last.get("counts", {})
+    return True
+
+
+def _remember(build: Build) -> None:
+    folder = cache.private_dir(build.root, "")
+    if folder and build.in_place is None:
+        cache.write_json(
+            folder / "last-build.json", {**_state(build), "counts": build.counts, "warnings": len(build.warnings)}
+        )

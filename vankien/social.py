@@ -1,8 +1,9 @@
 """Share images: a 1200×630 PNG per document and organization page, for Facebook and Zalo.
 
 Drawn with Pillow at build time in Be Vietnam Pro (TTF from npm, full Vietnamese coverage).
-The same text gives the same bytes, and images are cached on disk by their text, so a
-rebuild redraws only what changed.
+The same text gives the same bytes: an image is named by its card's digest (`Card.digest`),
+drawn once into the project's cache and never again while its text stays the same. Saved as
+a 64-colour palette PNG: a third of the bytes of RGB and several times faster to compress.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import hashlib
 import io
 import math
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from PIL import Image, ImageDraw, ImageFont
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path("node_modules/@expo-google-fonts/be-vietnam-pro")
 BLUE, RED, GOLD, WHITE = "#0b5fae", "#c8102e", "#ffd84d", "#ffffff"
-VERSION = "4"  # bump when the drawing changes, to invalidate cached images
+VERSION = "5"  # bump when the drawing changes, to invalidate cached images
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,13 @@ class Card:
     eyebrow: str  # kind of page: "Báo cáo Đại hội · Nhiệm kỳ VI (2022–2027)"
     title: str
     footer: str  # the organization
+    draft: bool = False  # a draft document's card says so
+    lang: str = "vi"
+
+    @property
+    def digest(self) -> str:
+        """16 hex digits naming the image: changes whenever its text or the drawing changes."""
+        return hashlib.sha256(repr((VERSION, self)).encode("utf-8")).hexdigest()[:16]
 
 
 @functools.lru_cache(maxsize=32)
@@ -88,7 +95,10 @@ def draw(root: Path, card: Card) -> bytes:
     pen.ellipse((64, 56, 124, 116), fill=RED)
     pen.polygon(_star(94, 88, 24, 10), fill=GOLD)
     pen.text((144, 66), card.site, font=_font(root, "600", 34), fill=WHITE)
-    pen.text((64, 160), card.eyebrow.upper(), font=_font(root, "600", 26), fill=GOLD)
+    eyebrow = card.eyebrow.upper()
+    if card.draft:
+        eyebrow = f"{DRAFT.get(card.lang, DRAFT['vi'])} · {eyebrow}"
+    pen.text((64, 160), eyebrow, font=_font(root, "600", 26), fill=GOLD)
     for size, lines_max in ((58, 4), (48, 5), (40, 6)):
         title_font = _font(root, "600", size)
         lines = _wrap(pen, _keep_together(card.title), title_font, WIDTH - 128, lines_max)
@@ -102,17 +112,9 @@ def draw(root: Path, card: Card) -> bytes:
     footer = _wrap(pen, card.footer, footer_font, WIDTH - 128, 1)[0]
     pen.text((64, HEIGHT - 78), footer, font=footer_font, fill="#d6e6f7")
     out = io.BytesIO()
-    image.save(out, format="PNG", compress_level=6)  # level 9 is 4× slower for 3% fewer bytes
+    # Five flat colours and anti-aliased text: 64 palette entries keep the edges smooth.
+    image.quantize(64, method=Image.Quantize.MEDIANCUT).save(out, format="PNG", compress_level=6)
     return out.getvalue()
 
 
-def image(root: Path, card: Card) -> bytes:
-    """draw(), through a disk cache keyed by the card's text."""
-    key = hashlib.sha256(repr((VERSION, card)).encode("utf-8")).hexdigest()[:24]
-    cache = Path(tempfile.gettempdir()) / "vankien-share" / f"{key}.png"
-    if cache.exists():
-        return cache.read_bytes()
-    data = draw(root, card)
-    cache.parent.mkdir(exist_ok=True)
-    cache.write_bytes(data)
-    return data
+DRAFT = {"vi": "DỰ THẢO", "en": "DRAFT"}

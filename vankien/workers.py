@@ -1,0 +1,97 @@
+"""Pages and share images made in worker processes (both cores; threads would share one GIL).
+
+Each page is rendered into the page cache under its key (pipeline.stage_render decides which
+are missing); each share image is drawn once per card digest. Workers are forked after the
+site, the page list and the compiled templates are in memory, so nothing big is sent to them:
+a task is a list of indexes, an answer the problems met. Small jobs (the preview's saves) run
+in this process, where starting workers would cost more than the work.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from vankien import cache, render, social
+from vankien.errors import ContentError
+from vankien.pages import Page
+from vankien.progress import Progress
+
+CHUNK = 16  # pages per task: small enough to balance, large enough to amortize
+IN_PROCESS = 24  # at most this many items: no workers
+
+
+@dataclass
+class Job:
+    root: Path
+    renderer: render.Renderer
+    pages: list[Page]
+    page_files: list[tuple[int, Path]]  # (index in pages, cache file) of the pages to render
+    cards: list[tuple[social.Card, Path]]  # share images to draw
+
+
+_JOB: Job | None = None  # what forked workers inherit
+
+
+def _render_pages(indexes: list[int]) -> list[ContentError]:
+    job = _JOB
+    files = dict(job.page_files)
+    for index in indexes:
+        try:
+            data = job.renderer.render(job.pages[index])
+        except Exception as exc:  # a template bug reads as one, never as a traceback
+            return [render.template_problem(exc)]
+        cache.write_atomic(files[index], data)
+    return []
+
+
+def _draw(cards: list[tuple[social.Card, Path]]) -> list[ContentError]:
+    for card, target in cards:
+        cache.write_atomic(target, social.draw(_JOB.root, card))
+    return []
+
+
+def _task(task: tuple[str, list]) -> tuple[int, list[ContentError]]:
+    kind, items = task
+    return len(items), (_render_pages(items) if kind == "pages" else _draw(items))
+
+
+def run(job: Job) -> list[ContentError]:
+    """Render and draw everything `job` lists into the cache; the problems met (a template
+    error stops the job at its first occurrence in each task)."""
+    global _JOB
+    indexes = [index for index, _ in job.page_files]
+    tasks = [("pages", indexes[i : i + CHUNK]) for i in range(0, len(indexes), CHUNK)]
+    tasks += [("cards", job.cards[i : i + CHUNK]) for i in range(0, len(job.cards), CHUNK)]
+    total = len(indexes) + len(job.cards)
+    problems: list[ContentError] = []
+    _JOB = job
+    try:
+        with Progress("Dựng trang / rendering", total) as progress:
+            if total <= IN_PROCESS or (os.cpu_count() or 1) < 2:
+                answers = map(_task, tasks)
+                for count, found in answers:
+                    problems += found
+                    progress.advance(count)
+                return _first(problems)
+            job.renderer.compile_all()
+            context = multiprocessing.get_context("fork")
+            with context.Pool(os.cpu_count()) as pool:
+                for count, found in pool.imap_unordered(_task, tasks):
+                    problems += found
+                    progress.advance(count)
+    finally:
+        _JOB = None
+    return _first(problems)
+
+
+def _first(problems: list[ContentError]) -> list[ContentError]:
+    """The same template bug met by several workers is reported once."""
+    seen, unique = set(), []
+    for problem in problems:
+        if problem.location not in seen:
+            seen.add(problem.location)
+            unique.append(problem)
+    return unique
