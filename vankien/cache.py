@@ -74,7 +74,8 @@ def private_dir(root: Path, name: str) -> Path | None:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` so that readers see the old file or the whole new one, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.is_dir():
+        path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:

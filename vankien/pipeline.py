@@ -276,7 +276,7 @@ def _unchanged(build: Build) -> bool:
     state = _state(build)
     if not last or state["site"] is None or {k: last.get(k) for k in state} != state or last.get("warnings"):
         return False
-    build.unchanged, build.counts = True, last.get("counts", {})
+    build.unchanged, build.counts, build.keys = True, last.get("counts", {}), last.get("keys", {})
     return True
 
 
@@ -284,5 +284,6 @@ def _remember(build: Build) -> None:
     folder = cache.private_dir(build.root, "")
     if folder and build.in_place is None:
         cache.write_json(
-            folder / "last-build.json", {**_state(build), "counts": build.counts, "warnings": len(build.warnings)}
+            folder / "last-build.json",
+            {**_state(build), "counts": build.counts, "warnings": len(build.warnings), "keys": build.keys},
         )

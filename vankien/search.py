@@ -71,11 +71,21 @@ def build_index(root: Path, site_dir: Path, files: dict[str, bytes], problems: l
                 target = pages / name
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(fold_for_index(data.decode("utf-8")), encoding="utf-8")
-        completed = subprocess.run(
-            [str(pagefind), "--site", str(pages), "--output-path", str(site_dir / BUNDLE), "--silent"],
-            capture_output=True,
-            text=True,
-        )
+        try:
+            completed = subprocess.run(
+                [str(pagefind), "--site", str(pages), "--output-path", str(site_dir / BUNDLE), "--silent"],
+                capture_output=True,
+                text=True,
+                timeout=timeout(),
+            )
+        except subprocess.TimeoutExpired:
+            problems.append(
+                ContentError("node_modules/pagefind", 1, 1, messages.INDEXER_TIMEOUT, {"seconds": timeout()})
+            )
+            shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
+            return
+        except OSError as exc:  # not executable, wrong platform
+            completed = subprocess.CompletedProcess([], 1, "", f"{type(exc).__name__}: {exc}")
     if completed.returncode != 0:
         problems.append(
             ContentError(
@@ -83,10 +93,20 @@ def build_index(root: Path, site_dir: Path, files: dict[str, bytes], problems: l
                 1,
                 1,
                 messages.INDEXER_FAILED,
-                {"output": (completed.stderr or completed.stdout).strip()[-500:]},
+                {"output": (completed.stderr or completed.stdout).strip()[-500:] or f"exit {completed.returncode}"},
             )
         )
         shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
+    elif not (site_dir / BUNDLE / "pagefind.js").is_file():
+        problems.append(ContentError("node_modules/pagefind", 1, 1, messages.INDEXER_NO_INDEX))
+
+
+def timeout() -> float:
+    """Seconds the indexer may run (VANKIEN_INDEX_TIMEOUT, default 600): a hung Pagefind fails the build."""
+    try:
+        return float(os.environ.get("VANKIEN_INDEX_TIMEOUT", "600"))
+    except ValueError:
+        return 600.0
 
 
 def carry_over(site_dir: Path, staging: Path) -> None:

@@ -4,22 +4,47 @@ livereload serves pages and pushes reloads; watchfiles notices edits (livereload
 poller is ~1 s slow and mutes itself after each reload). When the content is invalid
 the last good site stays on disk, and every page request shows the problems instead,
 in Vietnamese and English, until they are fixed.
+
+A save re-renders only the pages whose inputs changed and rewrites only those files, in place;
+the search index catches up just after the browser has reloaded. Nothing stops the preview:
+an error of ours shows on the page like a content error, and the next save rebuilds.
+
+A browser whose page was served before the latest rebuild is told to reload as soon as its
+live-reload connection is made (not only when the rebuild ends): a page still connecting when
+the rebuild finished would otherwise keep the old text until the next save.
 """
 
 from __future__ import annotations
 
+import errno
 import html
 import logging
 import mimetypes
+import socket
+import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-from vankien import pipeline, search
+from vankien import messages, pipeline, search
 from vankien.errors import BuildFailed, ContentError, summary
 
 WATCHED = ("content", "templates", "static", "config.yaml")
+
+
+def is_editor_file(path: str) -> bool:
+    """Files that are not content: editor locks, swaps and backups, OS metadata, anything hidden
+    (`.#x.vi.md`, `.x.swp`, `x~`, `#x#`, `._x`, `.DS_Store`, `Thumbs.db`, `4913`).
+    `path` relative to the project."""
+    parts = Path(path).parts
+    name = parts[-1] if parts else ""
+    return (
+        any(part.startswith(".") for part in parts)
+        or name.startswith("#")
+        or name.endswith(("~", ".swp", ".swx", ".tmp", ".bak"))
+        or name in ("Thumbs.db", "desktop.ini", "4913")
+    )
 
 
 class Preview:
@@ -30,18 +55,27 @@ class Preview:
         self.output = root / "site"
         self.problems: list[ContentError] = []
         self.lock = threading.Lock()
+        self.keys: dict | None = None  # {site path: key} of the site on disk, once built
+        self.generation = 0.0  # when the latest rebuild ended (time.monotonic)
+        self.served: dict[str, float] = {}  # {page path: when last served}
 
     def rebuild(self, index_now: bool = True) -> pipeline.Build | None:
-        """Build the site; with index_now=False the search index is refreshed by refresh_search."""
+        """Build the site (after the first build, only what changed, in place); with
+        index_now=False the search index is refreshed by refresh_search. Never raises."""
         started = time.perf_counter()
         build = None
         try:
-            build = pipeline.run(self.root, self.output, index_now=index_now)
+            build = pipeline.run(self.root, self.output, index_now=index_now, in_place=self.keys)
             problems = []
         except BuildFailed as failed:
             problems = failed.problems
+        except Exception as exc:  # a bug of ours: shown like a content problem, the preview goes on
+            problems = [internal_problem(exc)]
         with self.lock:
             self.problems = problems
+            if build is not None:
+                self.keys = dict(build.keys)
+            self.generation = time.monotonic()
         elapsed = time.perf_counter() - started
         if problems:
             print(summary(problems), flush=True)
@@ -51,11 +85,21 @@ class Preview:
 
     def refresh_search(self, build: pipeline.Build | None) -> None:
         """Re-index after the browser has reloaded: search catches up a moment later."""
-        if build is not None:
+        if build is not None and build.files is not None:
             problems: list = []
-            search.refresh_index(self.root, self.output, build.files, problems)
+            try:
+                search.refresh_index(self.root, self.output, build.files, problems)
+            except Exception as exc:
+                problems.append(internal_problem(exc))
             if problems:
                 print(summary(problems), flush=True)
+
+    def is_stale(self, url: str) -> bool:
+        """Was the page at `url` (as the browser reports it) served before the latest rebuild?"""
+        path = "/" + url.split("://", 1)[-1].split("/", 1)[-1].split("?")[0].split("#")[0] if "://" in url else url
+        with self.lock:
+            served = self.served.get(path)
+            return served is not None and served < self.generation
 
     # -- WSGI ---------------------------------------------------------------------
 
@@ -64,6 +108,9 @@ class Preview:
         with self.lock:
             problems = list(self.problems)
         is_page = path.endswith("/") or path.endswith(".html")
+        if is_page:
+            with self.lock:
+                self.served[path] = time.monotonic()
         if problems and is_page:
             return self._respond(
                 start_response,
@@ -145,31 +192,100 @@ def _source_line(path: Path, line: int) -> str | None:
     return lines[line - 1] if 0 < line <= len(lines) else None
 
 
+def internal_problem(exc: Exception) -> ContentError:
+    return ContentError("vankien", 1, 1, messages.TEMPLATE, {"problem": f"{type(exc).__name__}: {exc}"})
+
+
 def _watch(preview: Preview, loop, reload, ready: threading.Event) -> None:
     import watchfiles
 
     paths = [preview.root / name for name in WATCHED if (preview.root / name).exists()]
     # The first (empty) yield after a short timeout tells us the watcher is in place, so no
     # save made after the preview starts can be missed.
-    for changes in watchfiles.watch(*paths, debounce=40, step=20, rust_timeout=300, yield_on_timeout=True):
-        if not ready.is_set():
-            ready.set()
-        if changes:
-            build = preview.rebuild(index_now=False)
-            loop.add_callback(reload)
-            preview.refresh_search(build)
+    while True:
+        try:
+            for changes in watchfiles.watch(
+                *paths,
+                watch_filter=lambda change, path: not is_editor_file(_relative(path, preview.root)),
+                debounce=40,
+                step=20,
+                rust_timeout=300,
+                yield_on_timeout=True,
+            ):
+                if not ready.is_set():
+                    ready.set()
+                if changes:
+                    build = preview.rebuild(index_now=False)
+                    loop.add_callback(reload)
+                    preview.refresh_search(build)
+        except Exception as exc:  # the watcher itself failed (a folder removed…): start it again
+            print(f"theo dõi tệp bị lỗi / watching failed: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+            time.sleep(0.5)
+            paths = [preview.root / name for name in WATCHED if (preview.root / name).exists()]
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).relative_to(root).as_posix()
+    except ValueError:
+        return Path(path).name
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """A plain message when `host:port` cannot be listened on, naming a free port to use instead."""
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.bind((host, port))
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            return f"không mở được / cannot listen on {host}:{port}: {exc.strerror}"
+        free = next((p for p in range(port + 1, port + 50) if _free(host, p)), None)
+        hint = f" — dùng / use --port {free}" if free else ""
+        return f"cổng {port} đang được dùng / port {port} is in use{hint}"
+    return None
+
+
+def _free(host: str, port: int) -> bool:
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.bind((host, port))
+        return True
+    except OSError:
+        return False
+
+
+def _reload_handler(preview: Preview):
+    """livereload's handler, also reloading a page served before the latest rebuild the
+    moment it connects (see the module's docstring)."""
+    from livereload.handlers import LiveReloadHandler
+    from tornado import escape
+
+    class PreviewReloadHandler(LiveReloadHandler):
+        def on_message(self, message):
+            super().on_message(message)
+            data = escape.json_decode(message)
+            if data.get("command") == "info" and preview.is_stale(str(data.get("url", ""))):
+                self.send_message({"command": "reload", "path": "*", "liveCSS": False, "liveImg": True})
+
+    return PreviewReloadHandler
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
-    """Build once, then serve with live reload until interrupted."""
+    """Build once, then serve with live reload until interrupted. 2 when the port is taken."""
+    import livereload.server
     from livereload import Server
-    from livereload.handlers import LiveReloadHandler
     from tornado.ioloop import IOLoop
 
+    problem = port_problem(host, port)
+    if problem:
+        print(f"lỗi / error: {problem}", file=sys.stderr)
+        return 2
     preview = Preview(root)
+    handler = _reload_handler(preview)
+    livereload.server.LiveReloadHandler = handler  # the handler the server registers
     loop = IOLoop.current()
     ready = threading.Event()
-    threading.Thread(target=_watch, args=(preview, loop, LiveReloadHandler.reload_waiters, ready), daemon=True).start()
+    threading.Thread(target=_watch, args=(preview, loop, handler.reload_waiters, ready), daemon=True).start()
     ready.wait(10)
     preview.rebuild()
     server = Server(app=preview)
