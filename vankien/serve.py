@@ -88,6 +88,10 @@ class Preview:
         if build is not None and build.files is not None:
             problems: list = []
             try:
+                if build.in_place is not None and not build.unchanged:
+                    pipeline.write_data(build)
+                    with self.lock:
+                        self.keys = dict(build.keys)
                 search.refresh_index(self.root, self.output, build.files, problems)
             except Exception as exc:
                 problems.append(internal_problem(exc))

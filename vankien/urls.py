@@ -68,6 +68,11 @@ def topic(key: str, lang: str = "vi") -> str:
     return f"{language_root(lang)}topics/{key}/"
 
 
+def topic_part(key: str, part: int, lang: str = "vi") -> str:
+    """Part `part` (from 1) of a topic's rows: the first is the topic page itself."""
+    return topic(key, lang) if part <= 1 else f"{topic(key, lang)}{part}/"
+
+
 def matrix(lang: str = "vi") -> str:
     return f"{language_root(lang)}compare/"
 

@@ -147,7 +147,8 @@ def _swap(staging: Path, output: Path) -> None:
 def update_in_place(output: Path, files: Mapping[str, Path | bytes], previous: Mapping[str, str], keys: dict) -> None:
     """The preview's write: in the existing `output`, replace each file whose key changed
     (atomically, one by one) and remove the files no longer built. `previous` and `keys`:
-    {relative path: key of its content} of the last and of this build."""
+    {relative path: key of its content} of the last and of this build (`keys` may name files
+    written later, which are kept)."""
     output = output.resolve()
     for relative, source in files.items():
         if previous.get(relative) == keys.get(relative) and (output / relative).exists():
@@ -155,5 +156,5 @@ def update_in_place(output: Path, files: Mapping[str, Path | bytes], previous: M
         target = _inside(output, relative)
         data = source if isinstance(source, bytes) else source.read_bytes()
         cache.write_atomic(target, data)
-    for relative in set(previous) - set(files):
+    for relative in set(previous) - set(keys):
         (output / relative).unlink(missing_ok=True)
