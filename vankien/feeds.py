@@ -61,9 +61,10 @@ def sitemap_entries(pages: list[Page], drafts_listed: bool) -> list[tuple[str, t
     return sorted(found.items())
 
 
-def sitemap_files(entries: list, limit: int = SITEMAP_LIMIT) -> list[tuple[str, list]]:
+def sitemap_files(entries: list, limit: int | None = None) -> list[tuple[str, list]]:
     """[(file name, its entries)]: `sitemap.xml` alone, or `sitemap-N.xml` files of `limit` URLs
     (sitemap.xml is then their index)."""
+    limit = limit or SITEMAP_LIMIT
     if len(entries) <= limit:
         return [("sitemap.xml", entries)]
     return [

@@ -1,0 +1,142 @@
+"""What each page says about itself: language versions that exist, drafts, the sitemap and feeds."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from tests.conftest import MINIMAL_FILES
+from vankien import feeds, pipeline, pages
+
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+CASE = Path(__file__).parent / "cases/hreflang-untranslated.vi.md"
+ORG = "content/organizations/tinh-doan-ha-tinh.yaml"
+TRANSLATED_VI = MINIMAL_FILES["content/documents/doan-a/dai-hoi.vi.md"]
+
+
+def _translation(vi_text: str) -> str:
+    version = hashlib.sha256(vi_text.encode("utf-8")).hexdigest()[:12]
+    return f"---\nsource: {version}\ntitle: Test report\n---\n## I. PART ONE\n\nContent.\n"
+
+
+def _head(path: Path) -> str:
+    return path.read_text(encoding="utf-8").split("</head>")[0]
+
+
+def _sitemap(site: Path) -> dict[str, set[str]]:
+    root = ET.parse(site / "sitemap.xml").getroot()
+    found: dict[str, set[str]] = {}
+    for entry in root.findall("s:url", SITEMAP):
+        location = entry.find("s:loc", SITEMAP).text
+        assert location not in found, f"{location} listed twice"
+        found[location] = {link.get("hreflang") for link in entry.findall("x:link", SITEMAP)}
+    return found
+
+
+def test_untranslated_document_announces_no_english_version(site_factory, tmp_path):
+    # ../shared/cases/site/hreflang-untranslated: a document with no .en.md beside a translated one
+    root = site_factory(
+        {
+            ORG: "name: {vi: Tỉnh Đoàn Hà Tĩnh, en: Ha Tinh Youth Union}\nlevel: tinh-thanh\n",
+            "content/topics.yaml": MINIMAL_FILES["content/topics.yaml"]
+            + "startup-loans:\n  vi: Vay vốn\n  en: Loans\n",
+            "content/documents/tinh-doan-ha-tinh/ke-hoach-2024.vi.md": CASE.read_text(encoding="utf-8"),
+            "content/documents/doan-a/dai-hoi.en.md": _translation(TRANSLATED_VI),
+        }
+    )
+    site = pipeline.run(root, tmp_path / "out").output
+    vi = _head(site / "tinh-doan-ha-tinh/ke-hoach-2024/index.html")
+    en = _head(site / "en/tinh-doan-ha-tinh/ke-hoach-2024/index.html")
+    assert 'hreflang="en"' not in vi and 'hreflang="en"' not in en
+    assert '<link rel="canonical" href="https://example.org/tinh-doan-ha-tinh/ke-hoach-2024/">' in en
+    # the translated document keeps its reciprocal pair, on both pages
+    for path in ("doan-a/dai-hoi/index.html", "en/doan-a/dai-hoi/index.html"):
+        head = _head(site / path)
+        assert '<link rel="alternate" hreflang="en" href="https://example.org/en/doan-a/dai-hoi/">' in head
+        assert '<link rel="alternate" hreflang="vi" href="https://example.org/doan-a/dai-hoi/">' in head
+    listed = _sitemap(site)
+    assert "https://example.org/en/tinh-doan-ha-tinh/ke-hoach-2024/" not in listed
+    assert listed["https://example.org/tinh-doan-ha-tinh/ke-hoach-2024/"] == set()
+    assert listed["https://example.org/doan-a/dai-hoi/"] == {"vi", "en"}
+
+
+def _draft_site(site_factory, config_extra: str = ""):
+    draft = TRANSLATED_VI.replace("title: Báo cáo thử\n", "title: Báo cáo thử\ndraft: true\n")
+    return site_factory(
+        {
+            "config.yaml": MINIMAL_FILES["config.yaml"] + config_extra,
+            "content/documents/doan-a/dai-hoi.vi.md": draft,
+            "content/documents/doan-a/dai-hoi.en.md": _translation(draft),
+            "content/documents/doan-a/ke-hoach.vi.md": TRANSLATED_VI.replace("Báo cáo thử", "Kế hoạch chính thức"),
+        }
+    )
+
+
+def test_a_draft_says_so_everywhere_and_stays_out_of_feeds_and_sitemap(site_factory, tmp_path):
+    site = pipeline.run(_draft_site(site_factory), tmp_path / "out").output
+    for path, word in (("doan-a/dai-hoi/index.html", "Dự thảo"), ("en/doan-a/dai-hoi/index.html", "Draft")):
+        head = _head(site / path)
+        assert re.search(rf"<title>\[{word}\] ", head), head
+        assert f'<meta property="og:title" content="[{word}] ' in head
+    final = _head(site / "doan-a/ke-hoach/index.html")
+    assert "<title>[" not in final
+    image = re.compile(r'property="og:image" content="[^"]+\?v=(\w+)"')
+    assert image.search(_head(site / "doan-a/dai-hoi/index.html")).group(1) != image.search(final).group(1)
+    assert "dai-hoi" not in (site / "feed.xml").read_text(encoding="utf-8")
+    assert "ke-hoach" in (site / "feed.xml").read_text(encoding="utf-8")
+    assert "https://example.org/doan-a/dai-hoi/" not in _sitemap(site)
+
+
+def test_config_can_list_drafts_in_feeds_and_sitemap_marked_as_drafts(site_factory, tmp_path):
+    site = pipeline.run(_draft_site(site_factory, "drafts_listed: true\n"), tmp_path / "out").output
+    atom = "{http://www.w3.org/2005/Atom}"
+
+    def titles(feed: str) -> list[str]:
+        return [e.find(f"{atom}title").text for e in ET.parse(site / feed).getroot().findall(f"{atom}entry")]
+
+    assert "[Dự thảo] Báo cáo thử" in titles("feed.xml")
+    assert "[Draft] Test report" in titles("en/feed.xml")
+    assert "https://example.org/doan-a/dai-hoi/" in _sitemap(site)
+
+
+def test_feed_drops_characters_xml_cannot_carry(site_factory, tmp_path):
+    theme = TRANSLATED_VI.replace("title: Báo cáo thử\n", 'title: Báo cáo thử\ntheme: "Khẩu\\x07 hiệu"\n')
+    root = site_factory({"content/documents/doan-a/dai-hoi.vi.md": theme})
+    site = pipeline.run(root, tmp_path / "out").output
+    ET.parse(site / "feed.xml")  # a control character would make it unreadable
+
+
+def test_sitemap_is_split_under_an_index_past_its_limit(site_factory, tmp_path, monkeypatch):
+    monkeypatch.setattr(feeds, "SITEMAP_LIMIT", 5)
+    site = pipeline.run(site_factory(), tmp_path / "out").output
+    index = ET.parse(site / "sitemap.xml").getroot()
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    parts = [e.find("s:loc", SITEMAP).text.removeprefix("https://example.org/") for e in index]
+    assert len(parts) >= 2
+    locations = []
+    for part in parts:
+        urls = ET.parse(site / part).getroot().findall("s:url", SITEMAP)
+        assert 0 < len(urls) <= 5
+        locations += [u.find("s:loc", SITEMAP).text for u in urls]
+    assert len(locations) == len(set(locations))
+    assert "https://example.org/doan-a/dai-hoi/" in locations
+
+
+def test_topic_rows_are_split_into_linked_parts(site_factory, tmp_path, monkeypatch):
+    monkeypatch.setattr(pages, "TOPIC_ROWS", 1)
+    second = TRANSLATED_VI.replace("Báo cáo thử", "Báo cáo khác").replace("05", "07")
+    root = site_factory(
+        {
+            "content/organizations/doan-b.yaml": "name: {vi: Đoàn B, en: Union B}\nlevel: doan-co-so\n",
+            "content/documents/doan-b/dai-hoi.vi.md": second,
+        }
+    )
+    site = pipeline.run(root, tmp_path / "out").output
+    first = (site / "topics/party-admission/index.html").read_text(encoding="utf-8")
+    part = (site / "topics/party-admission/2/index.html").read_text(encoding="utf-8")
+    assert "Ít nhất 05" in first and "Ít nhất 07" not in first
+    assert "Ít nhất 07" in part
+    assert 'href="2/"' in first and 'href="../"' in part  # each part links to the others
+    assert (site / "en/topics/party-admission/2/index.html").exists()
