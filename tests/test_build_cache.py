@@ -181,3 +181,11 @@ def test_a_full_disk_is_reported_plainly_and_keeps_the_old_site(site_factory, tm
     text = failed.value.problems[0].format()
     assert "No space left on device" in text and "previous site is kept" in text
     assert (output / "marker").exists() and not list(tmp_path.glob(".out-*"))
+
+
+def test_a_build_without_a_terminal_prints_only_its_summary(site_factory, tmp_path):
+    from tests.conftest import run_cli
+
+    completed = run_cli(site_factory(), "build", "--output", str(tmp_path / "out"))
+    assert completed.returncode == 0 and completed.stderr == ""
+    assert completed.stdout.count("\n") == 1 and "built" in completed.stdout

@@ -12,6 +12,7 @@ import urllib.request
 import pytest
 
 from tests.conftest import ROOT
+from vankien.serve import is_editor_file
 
 DOC = "content/documents/doan-a/dai-hoi.vi.md"
 
@@ -101,3 +102,55 @@ def test_error_page_points_the_caret_at_the_column(site_factory):
     source, caret = page.split("<pre>", 1)[1].split("</pre>", 1)[0].split("\n")
     source = source.replace('<span class="ln">', "").replace("</span>", "")
     assert source[caret.index("^") :].startswith("2022-13-01")
+
+
+def test_a_busy_port_is_said_plainly_before_any_address_is_announced(site_factory):
+    # ../shared/cases/site/serve-port-in-use
+    root = site_factory()
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        completed = subprocess.run(
+            [sys.executable, str(ROOT / "build.py"), "--root", str(root), "serve", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert completed.returncode == 2
+    assert f"port {port} is in use" in completed.stderr and "--port " in completed.stderr
+    assert "preview at" not in completed.stdout and "internal error" not in completed.stderr
+
+
+@pytest.mark.parametrize(
+    "path, skipped",
+    [
+        ("content/documents/doan-a/.#dai-hoi.vi.md", True),  # Emacs lock (a dangling symlink)
+        ("content/documents/doan-a/.dai-hoi.vi.md.swp", True),  # Vim swap
+        ("content/documents/doan-a/dai-hoi.vi.md~", True),  # backup
+        ("content/documents/doan-a/#dai-hoi.vi.md#", True),  # Emacs auto-save
+        ("content/organizations/._doan-a.yaml", True),  # macOS metadata
+        ("content/.DS_Store", True),
+        ("content/documents/doan-a/Thumbs.db", True),
+        ("content/.git/HEAD", True),
+        ("content/documents/doan-a/dai-hoi.vi.md", False),
+        ("config.yaml", False),
+        ("templates/base.html", False),
+    ],
+)
+def test_the_watcher_ignores_files_that_are_not_content(path, skipped):
+    assert is_editor_file(path) is skipped
+
+
+def test_an_editor_lock_file_does_not_stop_the_preview(preview):
+    # ../shared/cases/site/emacs-lockfile: the lock appears, another file is saved, the lock goes
+    root, base = preview
+    path = root / DOC
+    good = path.read_text(encoding="utf-8")
+    lock = path.with_name(".#" + path.name)
+    lock.symlink_to("editor@host.12345:1700000000")
+    path.write_text(good.replace("Nội dung.", "Lần sửa thứ nhất."), encoding="utf-8")
+    wait_for(lambda: "Lần sửa thứ nhất." in fetch(base + "doan-a/dai-hoi/")[1] or fetch(base)[0] == 500, 30)
+    lock.unlink()
+    path.write_text(good.replace("Nội dung.", "Lần sửa thứ hai."), encoding="utf-8")
+    wait_for(lambda: "Lần sửa thứ hai." in fetch(base + "doan-a/dai-hoi/")[1], 30)
