@@ -41,6 +41,8 @@ def make_environment(root: Path) -> jinja2.Environment:
     return env
 
 
+LINK = "\x1e"  # around a link target in a table rendered for several pages
+_LINKS = re.compile(f"{LINK}([^{LINK}]*){LINK}")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -60,6 +62,7 @@ class Renderer:
         self.share_images: dict[str, str] = {}  # {page URL: share image URL with its digest}
         self._lang = None
         self._draft = "Draft"
+        self._table: tuple = (None, "")
         self._result_documents: dict = {}
 
     def compile_all(self) -> None:
@@ -81,6 +84,8 @@ class Renderer:
         site = self.sites[page.lang][0]
         context = expand(page, site)
         variables = self._globals(page, context)
+        if page.template in ("organization.html", "embed_org.html"):
+            context["term_table"] = self._term_table(page, variables, context)
         html = self.env.get_template(page.template).render(**variables, **context)
         if page.template in ("document.html", "embed_document.html"):
             html = self._place_tables(html, variables, context)
@@ -144,6 +149,15 @@ class Renderer:
             "lang_attr_of_result": lang_attr_of_result,
             "number": lambda value: format_decimal(value, locale=lang),
         }
+
+    def _term_table(self, page: Page, variables: dict, context: dict) -> Markup:
+        """An organization's term table, rendered once for its page and its embed (the costliest
+        part of both): links are rendered as markers, then made relative to each page."""
+        key = (context["org"].id, page.lang)
+        if self._table[0] != key:
+            marked = {**variables, "url": lambda target: f"{LINK}{target}{LINK}"}
+            self._table = (key, self.env.get_template("_term_table.html").render(**marked, **context))
+        return Markup(_LINKS.sub(lambda match: variables["url"](match.group(1)), self._table[1]))
 
     def _place_tables(self, html: str, variables: dict, context: dict) -> str:
         """Put the rendered targets/results tables where the body's [[…]] lines were."""
