@@ -27,13 +27,15 @@ def _rendered(monkeypatch) -> list[list[str]]:
     return calls
 
 
-def test_caches_live_in_the_project_private_and_never_in_the_temp_folder(site_factory, tmp_path):
-    before = set(os.listdir(tempfile.gettempdir()))
+def test_caches_live_in_the_project_private_and_never_in_the_temp_folder(site_factory, tmp_path, monkeypatch):
+    shared = tmp_path / "shared-tmp"  # the machine's temp folder, which other users can write
+    shared.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(shared))
     root = site_factory()
     pipeline.run(root, tmp_path / "out")
     for folder in (root / ".cache", root / ".cache/pages", root / ".cache/share", root / ".cache/templates"):
         assert folder.stat().st_mode & 0o777 == 0o700, folder
-    assert not [n for n in set(os.listdir(tempfile.gettempdir())) - before if "vankien" in n]
+    assert os.listdir(shared) == []
 
 
 def test_a_cache_folder_someone_else_owns_or_can_write_is_not_used(site_factory, tmp_path):
@@ -189,3 +191,16 @@ def test_a_build_without_a_terminal_prints_only_its_summary(site_factory, tmp_pa
     completed = run_cli(site_factory(), "build", "--output", str(tmp_path / "out"))
     assert completed.returncode == 0 and completed.stderr == ""
     assert completed.stdout.count("\n") == 1 and "built" in completed.stdout
+
+
+def test_the_cache_keeps_only_what_the_site_uses(site_factory, tmp_path):
+    root = site_factory()
+    output = tmp_path / "out"
+    pipeline.run(root, output)
+    count = len(list((root / ".cache/pages").iterdir()))
+    for title in ("Tên mới", "Tên khác"):
+        text = (root / DOC).read_text(encoding="utf-8")
+        (root / DOC).write_text(text.replace(text.split("title: ")[1].split("\n")[0], title), encoding="utf-8")
+        pipeline.run(root, output)
+    assert len(list((root / ".cache/pages").iterdir())) == count
+    assert len(list((root / ".cache/share").iterdir())) == len(list((output / "share").rglob("*.png")))

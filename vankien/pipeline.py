@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -69,6 +70,7 @@ class Build:
     in_place: dict | None = None  # the preview: {site path: key} of the site on disk, updated in place
     unchanged: bool = False  # nothing changed since the last build: nothing was done
     counts: dict = field(default_factory=dict)  # pages, documents, organizations
+    scratch: list[Path] = field(default_factory=list)  # folders of this build only
 
 
 def stage_config(build: Build) -> None:
@@ -177,7 +179,11 @@ def _is_data(path: str) -> bool:
 
 
 def _scratch(build: Build, name: str) -> Path:
-    return Path(tempfile.mkdtemp(prefix=f".vankien-{name}-", dir=build.output.parent))
+    """A folder for this build only, when the project's cache cannot be used (removed at the end)."""
+    build.output.parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=f".vankien-{name}-", dir=build.output.parent))
+    build.scratch.append(folder)
+    return folder
 
 
 def _listings(build: Build) -> dict[str, bytes]:
@@ -258,14 +264,18 @@ def run(
         if in_place is None and _unchanged(build):
             build.elapsed = time.perf_counter() - started_run
             return build
-    for stage in stages:
-        if stage is stage_pages and build.problems:
-            break  # rendering invalid content would only add noise
-        started = time.perf_counter()
-        stage(build)
-        build.timings[stage.__name__.removeprefix("stage_")] = time.perf_counter() - started
-        if build.problems:
-            break
+    try:
+        for stage in stages:
+            if stage is stage_pages and build.problems:
+                break  # rendering invalid content would only add noise
+            started = time.perf_counter()
+            stage(build)
+            build.timings[stage.__name__.removeprefix("stage_")] = time.perf_counter() - started
+            if build.problems:
+                break
+    finally:
+        for folder in build.scratch:
+            shutil.rmtree(folder, ignore_errors=True)
     build.elapsed = time.perf_counter() - started_run
     if build.problems:
         raise BuildFailed(build.problems)
@@ -303,8 +313,14 @@ def _unchanged(build: Build) -> bool:
 
 
 def _remember(build: Build) -> None:
+    """Record the build for the next one; drop cached pages and images no page uses any more."""
     folder = cache.private_dir(build.root, "")
     if folder and build.in_place is None:
+        used = {Path(source).name for source in build.outputs.values() if isinstance(source, Path)}
+        for name in ("pages", "share"):
+            for path in (folder / name).iterdir() if (folder / name).is_dir() else ():
+                if path.name not in used:
+                    path.unlink(missing_ok=True)
         cache.write_json(
             folder / "last-build.json",
             {**_state(build), "counts": build.counts, "warnings": len(build.warnings), "keys": build.keys},
