@@ -8,6 +8,8 @@ link relative to the current page. Everything a template needs to know about its
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -51,6 +53,14 @@ def xml_text(value: str) -> str:
     return _NOT_XML.sub("", str(value))
 
 
+@dataclass(frozen=True)
+class Tables:
+    """A document's tables, rendered when a template first asks."""
+
+    targets: Callable[[], Markup]
+    results: Callable[[], Markup]
+
+
 class Renderer:
     """Renders pages with shared globals: config, asset fingerprints, the site in each language."""
 
@@ -62,7 +72,7 @@ class Renderer:
         self.share_images: dict[str, str] = {}  # {page URL: share image URL with its digest}
         self._lang = None
         self._draft = "Draft"
-        self._table: tuple = (None, "")
+        self._tables: dict = {}
         self._result_documents: dict = {}
 
     def compile_all(self) -> None:
@@ -85,10 +95,16 @@ class Renderer:
         context = expand(page, site)
         variables = self._globals(page, context)
         if page.template in ("organization.html", "embed_org.html"):
-            context["term_table"] = self._term_table(page, variables, context)
+            context["term_table"] = self._shared("_term_table.html", context["org"].id, page, variables, context)
+        if page.template in ("document.html", "embed_document.html"):
+            key = context["doc"].key
+            context["tables"] = Tables(
+                lambda: self._shared("_targets.html", key, page, variables, context),
+                lambda: self._shared("_results.html", key, page, variables, context),
+            )
         html = self.env.get_template(page.template).render(**variables, **context)
         if page.template in ("document.html", "embed_document.html"):
-            html = self._place_tables(html, variables, context)
+            html = self._place_tables(html, context["tables"])
         return html.encode("utf-8")
 
     def render_listing(self, template: str, lang: str, **context) -> bytes:
@@ -150,22 +166,24 @@ class Renderer:
             "number": lambda value: format_decimal(value, locale=lang),
         }
 
-    def _term_table(self, page: Page, variables: dict, context: dict) -> Markup:
-        """An organization's term table, rendered once for its page and its embed (the costliest
-        part of both): links are rendered as markers, then made relative to each page."""
-        key = (context["org"].id, page.lang)
-        if self._table[0] != key:
+    def _shared(self, template: str, owner, page: Page, variables: dict, context: dict) -> Markup:
+        """A table shown on a page and on its embed (the costliest part of both), rendered once:
+        its links are rendered as markers, then made relative to each page."""
+        key = (template, owner, page.lang)
+        if key not in self._tables:
+            if len(self._tables) > 8:
+                self._tables.clear()
             marked = {**variables, "url": lambda target: f"{LINK}{target}{LINK}"}
-            self._table = (key, self.env.get_template("_term_table.html").render(**marked, **context))
-        return Markup(_LINKS.sub(lambda match: variables["url"](match.group(1)), self._table[1]))
+            self._tables[key] = self.env.get_template(template).render(**marked, **context)
+        return Markup(_LINKS.sub(lambda match: variables["url"](match.group(1)), self._tables[key]))
 
-    def _place_tables(self, html: str, variables: dict, context: dict) -> str:
+    @staticmethod
+    def _place_tables(html: str, tables: Tables) -> str:
         """Put the rendered targets/results tables where the body's [[…]] lines were."""
-        for what in ("targets", "results"):
+        for what, table in (("targets", tables.targets), ("results", tables.results)):
             marker = markdown.PLACEHOLDER.format(what)
             if marker in html:
-                table = self.env.get_template(f"_{what}.html").render(**variables, **context)
-                html = html.replace(marker, table, 1)
+                html = html.replace(marker, table(), 1)
         return html
 
 
