@@ -26,8 +26,13 @@ class Text:
 
 @dataclass(frozen=True)
 class Topic:
+    """A kind of target that lines up across terms and organizations (content/topics.yaml):
+    what it counts is given by `keywords` and `units` (see vankien.topics)."""
+
     key: str
     label: Text
+    keywords: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

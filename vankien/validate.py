@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 from vankien import messages, numbers, urls
 from vankien.content import RawContent, RawFile
 from vankien.errors import ContentError
-from vankien.model import Document, Members, Organization, Period, Result, Site, Target, Topic
+from vankien.model import Document, Members, Organization, Period, Result, Site, Target, Text, Topic
 from vankien.numbers import Measure
 from vankien.schema import ID_PATTERN, Fields, find_debris, suggestion
 from vankien.vocabulary import ASSESSMENTS, KINDS, LEVELS, normalize_assessment
@@ -72,10 +72,27 @@ def _topics(record: RawFile | None, problems) -> dict[str, Topic]:
         if not ID_PATTERN.match(key):
             fields.error(key, messages.BAD_ID, value=key)
             continue
-        label = fields.text_pair(key, required=True)
-        if label:
-            topics[key] = Topic(key, label)
+        topic = _topic(fields, key)
+        if topic:
+            topics[key] = topic
     return topics
+
+
+def _topic(fields: Fields, key: str) -> Topic | None:
+    """One topic: {vi, en, keywords, units} (or a plain Vietnamese label)."""
+    if isinstance(fields.data.get(key), dict) and ({"keywords", "units"} & set(fields.data[key])):
+        sub = fields.mapping(key)
+        if sub is None:
+            return None
+        sub.allow("vi", "en", "keywords", "units")
+        vi = sub.text("vi", required=True)
+        words = {
+            name: tuple(w.strip() for w in sub.items(name) if isinstance(w, str) and w.strip())
+            for name in ("keywords", "units")
+        }
+        return Topic(key, Text(vi, sub.text("en")), words["keywords"], words["units"]) if vi else None
+    label = fields.text_pair(key, required=True)
+    return Topic(key, label) if label else None
 
 
 # -- organizations --------------------------------------------------------------
