@@ -65,15 +65,7 @@ def pages(
                 lang,
             )
         )
-    orgs_with_targets = [o for o in site.organizations.values() if any(d.targets for d in site.documents_of(o.id))]
-    result.append(
-        Page(
-            urls.matrix(lang),
-            "matrix.html",
-            {"cells": compare.matrix(site), "used": used, "orgs": orgs_with_targets},
-            lang,
-        )
-    )
+    result.append(Page(urls.matrix(lang), "matrix.html", {"matrix": compare.matrix(site, lang)}, lang))
     result.append(Page(urls.methodology(lang), "methodology.html", {}, lang))
     result.append(Page(urls.data_index(lang), "data.html", {}, lang))
     result.append(Page(urls.search(lang), "search.html", {}, lang))

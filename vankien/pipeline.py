@@ -44,7 +44,7 @@ def stage_content(build: Build) -> None:
 
 
 def stage_validate(build: Build) -> None:
-    build.site = validate.build_site(build.raw, build.problems)
+    build.site = validate.build_site(build.raw, build.problems, build.warnings)
 
 
 def stage_translate(build: Build) -> None:
