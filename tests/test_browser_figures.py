@@ -29,7 +29,9 @@ def test_matrix_on_a_phone_shows_the_answering_figures_and_keeps_topics_in_view(
     assert head["x"] <= box_left + 2 and head["width"] > 50  # the topic stays at the box's left edge
     assert last.bounding_box()["x"] >= head["x"] + head["width"] - 2  # figures pass under, not over it
     topics_order = page.locator("tbody th").all_inner_texts()
-    assert topics_order.index("Kết nạp Đảng") < topics_order.index("Sáng kiến") < topics_order.index("Xếp loại đoàn viên")
+    assert (
+        topics_order.index("Kết nạp Đảng") < topics_order.index("Sáng kiến") < topics_order.index("Xếp loại đoàn viên")
+    )
 
 
 def test_english_matrix_is_in_english_order(phone, served_site):  # noqa: F811

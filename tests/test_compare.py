@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.test_example_site import PageText, element_text, parse
+from vankien import compare, pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def parse_fragment(html: str) -> str:
@@ -18,10 +21,6 @@ def parse_fragment(html: str) -> str:
     page.feed(html)
     return page.text
 
-
-from vankien import compare, pipeline
-
-ROOT = Path(__file__).resolve().parent.parent
 
 TOPICS = (
     "party-admission:\n  vi: Kết nạp Đảng\n  en: Party admission\n"
@@ -181,7 +180,10 @@ def test_ha_tinh_results_all_carry_reported_assessments(example_site):
     answering = {r["id"]: r for r in results if r["answers_topic"] == "yes"}
     assert len(answering) == 9  # one figure of each result answers its topic
     assert [r["assessment_reported"] for r in answering.values()].count("exceeded") == 3
-    assert (answering["xep-loai-doan-vien"]["result_value"], answering["xep-loai-doan-vien"]["assessment_computed"]) == (
+    assert (
+        answering["xep-loai-doan-vien"]["result_value"],
+        answering["xep-loai-doan-vien"]["assessment_computed"],
+    ) == (
         "95",
         "exceeded",
     )

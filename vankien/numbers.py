@@ -381,7 +381,7 @@ def _subject(after: str) -> str | None:
     return subject or None
 
 
-from vankien.assessment import assess, comparable, match_result, primary, trend  # noqa: E402
+from vankien.assessment import assess, comparable, trend  # noqa: E402
 from vankien.numberformat import format_value  # noqa: E402
 
 __all__ = [
@@ -389,9 +389,7 @@ __all__ = [
     "assess",
     "comparable",
     "format_value",
-    "match_result",
     "parse",
-    "primary",
     "to_decimal",
     "trend",
 ]
