@@ -58,6 +58,14 @@ def do_measure(value, lang: str = "vi") -> str:
     return numbers.format_value(value, lang) if value is not None else ""
 
 
+def do_subject(value, lang: str = "vi") -> str:
+    """A percentage's subject to show beside it in Vietnamese ("thanh niên"), or "" when the figure
+    already says it in the page's language ("80% of young people")."""
+    if value is None or not value.subject or (lang == "en" and numbers.subject_en(value.subject)):
+        return ""
+    return value.subject
+
+
 def do_trend(symbol: str | None, lang: str = "vi") -> str:
     """The word for a change between periods: `↓ giảm`, `mới`, `bỏ`…"""
     return TRENDS[symbol].get(lang) if symbol in TRENDS else ""
@@ -77,5 +85,6 @@ FILTERS = {
     "assessment": do_assessment,
     "upper_vi": do_upper,
     "measure": do_measure,
+    "subject": do_subject,
     "trend": do_trend,
 }

@@ -386,7 +386,7 @@ def _subject(after: str) -> str | None:
 
 
 from vankien.assessment import assess, comparable, trend  # noqa: E402
-from vankien.numberformat import format_value  # noqa: E402
+from vankien.numberformat import format_value, subject_en  # noqa: E402
 
 __all__ = [
     "Measure",
@@ -394,6 +394,7 @@ __all__ = [
     "comparable",
     "format_value",
     "parse",
+    "subject_en",
     "to_decimal",
     "trend",
 ]
