@@ -1,10 +1,7 @@
 """Problems with figures an editor can meet (which figure answers a topic, translated figures),
-each in Vietnamese and English, and `answer_of`, which reports them while validating targets.
-Kept beside `messages` so the figures' rules travel together."""
+each in Vietnamese and English. Kept beside `messages` so the figures' rules travel together."""
 
-from vankien.errors import ContentError
 from vankien.errors import Message as M
-from vankien.topics import Answer, answer
 
 NO_ANSWERING_MEASURE = M(
     "không con số nào của chỉ tiêu “{id}” trả lời chủ đề “{topic}” (chủ đề đếm: {units}); "
@@ -39,22 +36,3 @@ TRANSLATION_VIETNAMESE_NUMBER = M(
     "tiếng Anh nhóm chữ số bằng dấu phẩy và dùng dấu chấm thập phân: viết “{english}”",
     "English groups digits with commas and uses a decimal point: write “{english}”",
 )
-
-
-def answer_of(entry, entry_id: str | None, topic, measures, warnings: list[ContentError]) -> Answer:
-    """Which measure of a target or result entry (schema.Fields) answers its topic (a model.Topic or None):
-    the editor's `measure: N` first (an error when out of range); a warning when none or several do."""
-    figures = "; ".join(f"{n}. {m.raw}" for n, m in enumerate(measures, start=1)) or "—"
-    chosen = entry.count("measure") if "measure" in entry.data else None
-    if chosen is not None and not 1 <= chosen <= len(measures):
-        entry.error("measure", BAD_MEASURE_CHOICE, value=chosen, count=len(measures), figures=figures)
-        chosen = None
-    found = answer(topic, measures, chosen)
-    if topic is not None and measures and found.status in ("none", "two"):
-        line, col = entry.pos("topic") if "topic" in entry.data else (entry.line, 1)
-        names = "; ".join(f"{n + 1}. {measures[n].raw}" for n in found.candidates)
-        message = TWO_ANSWERING_MEASURES if found.status == "two" else NO_ANSWERING_MEASURE
-        params = {"id": entry_id, "topic": topic.key, "count": len(found.candidates)}
-        params.update(units=", ".join(topic.units) or "—", figures=names if found.status == "two" else figures)
-        warnings.append(ContentError(entry.path, line, col, message, params))
-    return found

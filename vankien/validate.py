@@ -6,9 +6,8 @@ import re
 from decimal import Decimal
 from pathlib import PurePosixPath
 
-from vankien import messages, numbers, urls
+from vankien import figure_messages, messages, numbers, urls
 from vankien import topics as matching
-from vankien.figure_messages import answer_of
 from vankien.content import RawContent, RawFile
 from vankien.errors import ContentError
 from vankien.model import Document, Members, Organization, Period, Result, Site, Target, Text, Topic
@@ -295,10 +294,30 @@ def _targets(fields: Fields, topics, warnings) -> tuple[Target, ...]:
     for entry, entry_id, topic in _entries(fields, "targets", TARGET_KEYS, topics):
         text = entry.text("text", required=True)
         measures, given = _measures(entry, "measures", text)
-        found = answer_of(entry, entry_id, topics.get(topic) if topic else None, measures, warnings)
+        found = _answer(entry, entry_id, topics.get(topic) if topic else None, measures, warnings)
         if entry_id and text:
             targets.append(Target(entry_id, topic, text, entry.line, measures, given, found.index, found.status))
     return tuple(targets)
+
+
+def _answer(entry: Fields, entry_id, topic: Topic | None, measures, warnings) -> matching.Answer:
+    """Which measure answers the topic (the editor's `measure: N` first); warns when none or several do."""
+    figures = "; ".join(f"{n}. {m.raw}" for n, m in enumerate(measures, start=1)) or "—"
+    chosen = entry.count("measure") if "measure" in entry.data else None
+    if chosen is not None and not 1 <= chosen <= len(measures):
+        entry.error("measure", figure_messages.BAD_MEASURE_CHOICE, value=chosen, count=len(measures), figures=figures)
+        chosen = None
+    found = matching.answer(topic, measures, chosen)
+    if topic is not None and measures and found.status in ("none", "two"):
+        line, col = entry.pos("topic") if "topic" in entry.data else (entry.line, 1)
+        names = "; ".join(f"{n + 1}. {measures[n].raw}" for n in found.candidates)
+        message = (
+            figure_messages.TWO_ANSWERING_MEASURES if found.status == "two" else figure_messages.NO_ANSWERING_MEASURE
+        )
+        params = {"id": entry_id, "topic": topic.key, "count": len(found.candidates)}
+        params.update(units=", ".join(topic.units) or "—", figures=names if found.status == "two" else figures)
+        warnings.append(ContentError(entry.path, line, col, message, params))
+    return found
 
 
 def _measures(entry: Fields, key: str, text: str | None) -> tuple[tuple[Measure, ...], bool]:
@@ -350,7 +369,7 @@ def _results(fields: Fields, topics, warnings) -> tuple[Result, ...]:
         result = entry.text("result")
         target_measures, _ = _measures(entry, "target_measures", target)
         result_measures, _ = _measures(entry, "result_measures", result)
-        found = answer_of(entry, entry_id, topics.get(topic) if topic else None, target_measures, warnings)
+        found = _answer(entry, entry_id, topics.get(topic) if topic else None, target_measures, warnings)
         answering = target_measures[found.index] if found.index is not None else None
         paired = matching.pair_result(answering, result_measures)
         computed = numbers.assess(answering, result_measures[paired]) if paired is not None else None
