@@ -6,7 +6,7 @@ import datetime
 
 from babel.dates import format_date
 
-from vankien import numbers
+from vankien import numbers, units
 from vankien.model import Period, Text
 from vankien.vocabulary import ASSESSMENTS, KINDS, LEVELS, TRENDS
 
@@ -66,6 +66,11 @@ def do_subject(value, lang: str = "vi") -> str:
     return value.subject
 
 
+def do_unit(value: str, lang: str = "vi") -> str:
+    """A canonical unit in `lang`: `đoàn viên` / `members` (Vietnamese where no English name exists)."""
+    return units.UNITS_EN.get(value, value) if lang == "en" else value
+
+
 def do_trend(symbol: str | None, lang: str = "vi") -> str:
     """The word for a change between periods: `↓ giảm`, `mới`, `bỏ`…"""
     return TRENDS[symbol].get(lang) if symbol in TRENDS else ""
@@ -86,5 +91,6 @@ FILTERS = {
     "upper_vi": do_upper,
     "measure": do_measure,
     "subject": do_subject,
+    "unit": do_unit,
     "trend": do_trend,
 }
