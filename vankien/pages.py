@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from vankien import cache, charts, compare, i18n, markdown, social, urls
+from vankien import cache, charts, compare, i18n, markdown, opendata_schema, social, urls
 from vankien.config import Config
 from vankien.filters import do_period
 from vankien.model import Document, Organization, Period, Site
@@ -182,9 +182,9 @@ def _pages(site: Site, config: Config, lang, languages, fallbacks, statuses, tra
                 indexable=part == 1,
                 in_sitemap=True,
             )
-    site_page(urls.matrix, "matrix.html", {"used": used}, in_sitemap=True)
+    site_page(urls.matrix, "matrix.html", in_sitemap=True)
     site_page(urls.methodology, "methodology.html", inputs=("config.yaml",), in_sitemap=True)
-    site_page(urls.data_index, "data.html", in_sitemap=True)
+    site_page(urls.data_index, "data.html", {"columns": opendata_schema.FIELDS}, in_sitemap=True)
     site_page(urls.search, "search.html", inputs=("config.yaml",), in_sitemap=True)
     result.append(Page(urls.not_found(lang), "404.html", {}, lang, inputs=("config.yaml",)))
     return result
@@ -208,8 +208,7 @@ def expand(page: Page, site: Site) -> dict:
     elif page.template in ("document.html", "embed_document.html"):
         context.update(_doc_context(site, context["doc"], page.lang))
     elif page.template == "matrix.html":
-        context["cells"] = compare.matrix(site)
-        context["orgs"] = [o for o in site.organizations.values() if any(d.targets for d in site.documents_of(o.id))]
+        context["matrix"] = compare.matrix(site, page.lang)
     return context
 
 

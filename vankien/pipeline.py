@@ -26,14 +26,15 @@ from pathlib import Path
 from vankien import (
     assets,
     cache,
-    messages,
     config,
     content,
     feeds,
     i18n,
+    messages,
     opendata,
     search,
     social,
+    translated_figures,
     urls,
     validate,
     workers,
@@ -82,13 +83,14 @@ def stage_content(build: Build) -> None:
 
 
 def stage_validate(build: Build) -> None:
-    build.site = validate.build_site(build.raw, build.problems)
+    build.site = validate.build_site(build.raw, build.problems, build.warnings)
 
 
 def stage_translate(build: Build) -> None:
     documents = {d.key: d for d in build.site.documents}
     build.translations = i18n.read_translations(build.raw.documents, documents, build.problems)
     build.statuses = i18n.statuses(build.raw.documents, build.site, build.translations, build.warnings)
+    build.warnings.extend(translated_figures.check(build.raw.documents, build.site, build.translations))
 
 
 def stage_assets(build: Build) -> None:
