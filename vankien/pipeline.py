@@ -158,7 +158,7 @@ def stage_render(build: Build) -> None:
     if build.in_place is None:
         generated |= opendata.files(build.site, build.translations)
     else:  # the preview writes the open data after the reload (write_data); until then the old stays
-        build.keys.update({p: k for p, k in build.in_place.items() if _is_data(p)})
+        build.keys.update({p: k for p, k in build.in_place.items() if is_data(p)})
     for path, data in generated.items():
         build.outputs[path], build.keys[path] = data, _digest(data)
     build.counts = {
@@ -172,11 +172,11 @@ def write_data(build: Build) -> None:
     """The preview, after the browser has reloaded: the open data files of an in-place build."""
     files = opendata.files(build.site, build.translations)
     keys = {path: _digest(data) for path, data in files.items()}
-    write.update_in_place(build.output, files, {p: k for p, k in build.in_place.items() if _is_data(p)}, keys)
+    write.update_in_place(build.output, files, {p: k for p, k in build.in_place.items() if is_data(p)}, keys)
     build.keys.update(keys)
 
 
-def _is_data(path: str) -> bool:
+def is_data(path: str) -> bool:
     return path.startswith(urls.data_file("")) and not path.endswith(".html")
 
 

@@ -58,6 +58,8 @@ class Preview:
         self.keys: dict | None = None  # {site path: key} of the site on disk, once built
         self.generation = 0.0  # when the latest rebuild ended (time.monotonic)
         self.served: dict[str, float] = {}  # {page path: when last served}
+        self.pending: pipeline.Build | None = None  # a build whose data and index are to catch up
+        self.refresher: threading.Thread | None = None
 
     def rebuild(self, index_now: bool = True) -> pipeline.Build | None:
         """Build the site (after the first build, only what changed, in place); with
@@ -83,6 +85,24 @@ class Preview:
             print(f"Đã dựng lại / rebuilt in {elapsed * 1000:.0f} ms", flush=True)
         return build
 
+    def catch_up(self, build: pipeline.Build | None) -> None:
+        """Hand `build` to the background thread that refreshes the open data and the search
+        index, so the next save is rebuilt at once; only the newest build waiting is refreshed."""
+        with self.lock:
+            self.pending = build
+            if self.refresher is None or not self.refresher.is_alive():
+                self.refresher = threading.Thread(target=self._refresh_pending, daemon=True)
+                self.refresher.start()
+
+    def _refresh_pending(self) -> None:
+        while True:
+            with self.lock:
+                build, self.pending = self.pending, None
+                if build is None:
+                    self.refresher = None
+                    return
+            self.refresh_search(build)
+
     def refresh_search(self, build: pipeline.Build | None) -> None:
         """Re-index after the browser has reloaded: search catches up a moment later."""
         if build is not None and build.files is not None:
@@ -90,8 +110,11 @@ class Preview:
             try:
                 if build.in_place is not None and not build.unchanged:
                     pipeline.write_data(build)
-                    with self.lock:
-                        self.keys = dict(build.keys)
+                    with self.lock:  # only the data files' keys: pages may be newer already
+                        self.keys = {
+                            **(self.keys or {}),
+                            **{p: k for p, k in build.keys.items() if pipeline.is_data(p)},
+                        }
                 search.refresh_index(self.root, self.output, build.files, problems)
             except Exception as exc:
                 problems.append(internal_problem(exc))
@@ -221,7 +244,7 @@ def _watch(preview: Preview, loop, reload, ready: threading.Event) -> None:
                 if changes:
                     build = preview.rebuild(index_now=False)
                     loop.add_callback(reload)
-                    preview.refresh_search(build)
+                    preview.catch_up(build)
         except Exception as exc:  # the watcher itself failed (a folder removed…): start it again
             print(f"theo dõi tệp bị lỗi / watching failed: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
             time.sleep(0.5)
