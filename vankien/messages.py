@@ -1,4 +1,10 @@
-"""The catalogue of problems an editor can meet, each in Vietnamese and English."""
+"""The catalogue of problems an editor can meet, each in Vietnamese and English.
+
+Every message has a stable code (VK0xx files and YAML, VK1xx fields, VK2xx references
+between files, VK3xx translations, VK4xx the build) and a severity (error unless said).
+schema_check.py finds messages here by name: a field type that refuses a value with
+`refuse("BAD_YEAR", …)` is reported with BAD_YEAR below.
+"""
 
 from vankien.errors import WARNING
 from vankien.errors import Message as M
@@ -348,4 +354,11 @@ BAD_VALUE = M(
     "xem bảng các trường trong docs/handbook/content-format.md",
     "see the field reference in docs/handbook/content-format.md",
     code="VK121",
+)
+MISPLACED_FILE = M(
+    "tệp “{name}” nằm sai chỗ nên không được đọc",
+    "“{name}” is not where content files go, so it is not read",
+    "{hint_vi}",
+    "{hint_en}",
+    code="VK016",
 )

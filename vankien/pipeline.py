@@ -14,15 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vankien import assets, config, content, i18n, opendata, render, search, validate, write
-from vankien.errors import BuildFailed, ContentError
+from vankien.errors import BuildFailed, ContentError, Diagnostics
 
 
 @dataclass
 class Build:
     root: Path
     output: Path
-    problems: list[ContentError] = field(default_factory=list)
-    warnings: list[ContentError] = field(default_factory=list)  # reported, but the build goes on
+    diagnostics: Diagnostics = field(default_factory=Diagnostics)
     timings: dict[str, float] = field(default_factory=dict)
     config: object = None
     raw: object = None
@@ -34,23 +33,33 @@ class Build:
     elapsed: float = 0.0  # wall time of the whole run
     index_now: bool = True  # False: keep the previous search index; the preview refreshes it after reloading
 
+    @property
+    def problems(self) -> list[ContentError]:
+        """The errors so far (the build stops before writing if there are any)."""
+        return self.diagnostics.errors
+
+    @property
+    def warnings(self) -> list[ContentError]:
+        """Reported, but the build goes on (unless --strict)."""
+        return self.diagnostics.warnings
+
 
 def stage_config(build: Build) -> None:
-    build.config = config.load(build.root, build.problems)
+    build.config = config.load(build.root, build.diagnostics)
 
 
 def stage_content(build: Build) -> None:
-    build.raw = content.load(build.root, build.problems)
+    build.raw = content.load(build.root, build.diagnostics)
 
 
 def stage_validate(build: Build) -> None:
-    build.site = validate.build_site(build.raw, build.problems)
+    build.site = validate.build_site(build.raw, build.diagnostics)
 
 
 def stage_translate(build: Build) -> None:
     documents = {d.key: d for d in build.site.documents}
-    build.translations = i18n.read_translations(build.raw.documents, documents, build.problems)
-    build.statuses = i18n.statuses(build.raw.documents, build.site, build.translations, build.warnings)
+    build.translations = i18n.read_translations(build.raw.documents, documents, build.diagnostics)
+    build.statuses = i18n.statuses(build.raw.documents, build.site, build.translations, build.diagnostics)
 
 
 def stage_assets(build: Build) -> None:
