@@ -1,6 +1,7 @@
 """Command line: `build` (default), `check`, `serve`. Exit 0 on success, 1 on content
-problems (all of them printed, with path:line:col and a hint), 2 on bad usage, 3 on an
-internal error (a bug of ours, reported without a traceback)."""
+problems (all of them printed, with path:line:col and a hint; with `--strict` warnings
+count too), 2 on bad usage, 3 on an internal error (a bug of ours, reported without a
+traceback). `-q` prints errors only, `-v` adds the time of each stage."""
 
 from __future__ import annotations
 
@@ -17,12 +18,19 @@ from vankien.vocabulary import KINDS, LEVELS
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="build.py", description="Build the vankien site from content/.")
+    report = argparse.ArgumentParser(add_help=False)  # build and check; SUPPRESS: given before or after the command
+    report.add_argument("--strict", action="store_true", default=argparse.SUPPRESS, help="fail on warnings too")
+    loudness = report.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print errors only")
+    loudness.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="print stage times")
+    parser = argparse.ArgumentParser(
+        prog="build.py", description="Build the vankien site from content/.", parents=[report]
+    )
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
     commands = parser.add_subparsers(dest="command")
-    build = commands.add_parser("build", help="build site/ (default)")
+    build = commands.add_parser("build", help="build site/ (default)", parents=[report])
     build.add_argument("--output", type=Path, help="output folder (default: ROOT/site)")
-    commands.add_parser("check", help="validate content without writing anything")
+    commands.add_parser("check", help="validate content without writing anything", parents=[report])
     new = commands.add_parser("new", help="start a document (ORG/DOC) or an organization (--org ID) from a template")
     new.add_argument("document", nargs="?", help="ORG/DOC, e.g. so-tttt-tphcm/dai-hoi-2027")
     new.add_argument("--kind", choices=list(KINDS), default="annual-program")
@@ -77,18 +85,22 @@ def _run(argv: list[str]) -> int:
         return serve(root, host=args.host, port=args.port)
     stages = pipeline.BUILD_STAGES if command == "build" else pipeline.CHECK_STAGES
     output = getattr(args, "output", None)
+    strict, quiet, verbose = (getattr(args, name, False) for name in ("strict", "quiet", "verbose"))
     try:
-        build = pipeline.run(root, output.resolve() if output else None, stages)
+        build = pipeline.run(root, output.resolve() if output else None, stages, strict=strict)
     except BuildFailed as failed:
-        print(summary(failed.problems), file=sys.stderr)
+        print(summary([p for p in failed.problems if not quiet or p.severity == "error"]), file=sys.stderr)
         return 1
     if command == "translations":
         table, stale = i18n.report(build.site, build.statuses)
         print(table)
         return 1 if stale and args.strict else 0
-    for warning in build.warnings:
-        print(warning.format().replace(": lỗi:", ": cảnh báo:").replace("error:", "warning:"), file=sys.stderr)
-    _report(command, build)
+    for warning in [] if quiet else build.warnings:
+        print(warning.format(), file=sys.stderr)
+    if verbose:
+        print(", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in build.timings.items()))
+    if not quiet:
+        _report(command, build)
     return 0
 
 

@@ -145,5 +145,14 @@ class Diagnostics:
 def summary(problems: list[ContentError]) -> str:
     """All problems, sorted by place, with a closing count line."""
     body = "\n".join(p.format() for p in sorted(problems, key=ContentError.sort_key))
-    n = len(problems)
-    return f"{body}\n\n{n} lỗi — chưa ghi gì vào site/. / {n} error(s) — nothing was written to site/."
+    n = sum(1 for p in problems if p.severity == ERROR)
+    warned = len(problems) - n
+    if not n:
+        return (
+            f"{body}\n\n{warned} cảnh báo (--strict) — chưa ghi gì vào site/. / "
+            f"{warned} warning(s) (--strict) — nothing was written to site/."
+        )
+    also_vi, also_en = (f", {warned} cảnh báo", f", {warned} warning(s)") if warned else ("", "")
+    return (
+        f"{body}\n\n{n} lỗi{also_vi} — chưa ghi gì vào site/. / {n} error(s){also_en} — nothing was written to site/."
+    )

@@ -93,19 +93,22 @@ CHECK_STAGES = (stage_config, stage_content, stage_validate, stage_translate)
 BUILD_STAGES = CHECK_STAGES + (stage_assets, stage_render, stage_write)
 
 
-def run(root: Path, output: Path | None = None, stages=BUILD_STAGES, index_now: bool = True) -> Build:
-    """Run `stages` in order; raise BuildFailed (having written nothing) on any problem."""
+def run(
+    root: Path, output: Path | None = None, stages=BUILD_STAGES, index_now: bool = True, strict: bool = False
+) -> Build:
+    """Run `stages` in order; raise BuildFailed (having written nothing) on any error, and
+    with `strict` on any warning too (as `mkdocs build --strict` does)."""
     build = Build(root=root, output=output or root / "site", index_now=index_now)
     started_run = time.perf_counter()
     for stage in stages:
         if stage is stage_render and build.problems:
             break  # rendering invalid content would only add noise
-        if stage is stage_write and build.problems:
+        if stage is stage_write and (build.problems or strict and build.warnings):
             break
         started = time.perf_counter()
         stage(build)
         build.timings[stage.__name__.removeprefix("stage_")] = time.perf_counter() - started
     build.elapsed = time.perf_counter() - started_run
-    if build.problems:
-        raise BuildFailed(build.problems)
+    if build.problems or strict and build.warnings:
+        raise BuildFailed(build.problems + build.warnings)
     return build

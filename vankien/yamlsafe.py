@@ -99,8 +99,9 @@ def load(text: str, path: str, line_offset: int = 0) -> tuple[object, list[Conte
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
-    before = text[:index]
-    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+    """Line and column of a reader error, whose position counts UTF-8 bytes."""
+    before = text.encode("utf-8")[:index].decode("utf-8", "ignore")
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 class _Builder:
