@@ -81,8 +81,9 @@ def _text(value, one_line: bool, limit: int, word_limit: int | None) -> str:
 def text_type(one_line: bool, limit: int, word_limit: int | None = None):
     """Text. One line: runs of spaces and line breaks become one space (a title is one line)."""
     check = functools.partial(_text, one_line=one_line, limit=limit, word_limit=word_limit)
-    extra = {"maxLength": limit} | ({} if one_line else {})
-    return Annotated[str, BeforeValidator(check), WithJsonSchema({"type": "string", "minLength": 1} | extra)]
+    extra = {"maxLength": limit}
+    kind = {"x-kind": "text, one line" if one_line else "text"}
+    return Annotated[str, BeforeValidator(check), WithJsonSchema({"type": "string", "minLength": 1} | extra | kind)]
 
 
 Line = text_type(one_line=True, limit=1000)
@@ -111,7 +112,7 @@ def _id(value) -> str:
     return text
 
 
-ID_SCHEMA = {"type": "string", "pattern": ID_PATTERN.pattern}
+ID_SCHEMA = {"type": "string", "pattern": ID_PATTERN.pattern, "x-kind": "id: a-z, 0-9 and -"}
 Id = Annotated[str, BeforeValidator(_id), WithJsonSchema(ID_SCHEMA)]
 
 
@@ -140,7 +141,13 @@ def _assessment(value) -> str:
 Assessment = Annotated[
     str,
     BeforeValidator(_assessment),
-    WithJsonSchema({"type": "string", "examples": list(ASSESSMENTS) + ["vượt", "đạt", "hoàn thành", "không đạt"]}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "examples": list(ASSESSMENTS) + ["vượt", "đạt", "hoàn thành", "không đạt"],
+            "x-kind": "assessment: " + ", ".join(f"`{key}`" for key in ASSESSMENTS) + " or the report's word",
+        }
+    ),
 ]
 
 
@@ -201,13 +208,16 @@ def _figure(value) -> str:
     return text
 
 
-def _digits_schema(pattern: str, **number) -> WithJsonSchema:
-    return WithJsonSchema({"anyOf": [{"type": "integer", **number}, {"type": "string", "pattern": f"^{pattern}$"}]})
+def _digits_schema(kind: str, pattern: str, **number) -> WithJsonSchema:
+    both = [{"type": "integer", **number}, {"type": "string", "pattern": f"^{pattern}$"}]
+    return WithJsonSchema({"anyOf": both, "x-kind": kind})
 
 
-Year = Annotated[int, BeforeValidator(_year), _digits_schema("(19|20|21)[0-9]{2}", minimum=1900, maximum=2199)]
-Count = Annotated[int, BeforeValidator(_count), _digits_schema("[0-9]{1,9}", minimum=0)]
-Figure = Annotated[str, BeforeValidator(_figure), _digits_schema("[0-9]{1,15}(,[0-9]+)?", minimum=0)]
+Year = Annotated[int, BeforeValidator(_year), _digits_schema("year: `2022`", "(19|20|21)[0-9]{2}", minimum=1900)]
+Count = Annotated[int, BeforeValidator(_count), _digits_schema("digits: `1250`", "[0-9]{1,9}", minimum=0)]
+Figure = Annotated[
+    str, BeforeValidator(_figure), _digits_schema("figure: `10000`, `2,5`", "[0-9]{1,15}(,[0-9]+)?", minimum=0)
+]
 
 
 def _date(value) -> datetime.date:
@@ -219,7 +229,9 @@ def _date(value) -> datetime.date:
 
 
 Date = Annotated[
-    datetime.date, BeforeValidator(_date), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"})
+    datetime.date,
+    BeforeValidator(_date),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "x-kind": "date: `2022-04-26`"}),
 ]
 
 URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
@@ -232,4 +244,6 @@ def _url(value) -> str:
     return text
 
 
-Url = Annotated[str, BeforeValidator(_url), WithJsonSchema({"type": "string", "pattern": URL_PATTERN})]
+Url = Annotated[
+    str, BeforeValidator(_url), WithJsonSchema({"type": "string", "pattern": URL_PATTERN, "x-kind": "web address"})
+]

@@ -64,7 +64,7 @@ def _plain_text_is_vietnamese(value):
     return {"vi": value} if isinstance(value, str) else value
 
 
-TextPair = Annotated[Pair, BeforeValidator(_plain_text_is_vietnamese)]
+TextPair = Annotated[Pair, BeforeValidator(_plain_text_is_vietnamese, json_schema_input_type=Line | Pair)]
 
 
 class Members(Schema):
@@ -195,6 +195,8 @@ class Translation(Schema):
 class Topics(RootModel[dict[Id, TextPair]]):
     """The topic codebook: key → label in both languages."""
 
+    model_config = ConfigDict(json_schema_extra={"additionalProperties": False})
+
 
 class Config(Schema):
     title: TextPair = described("tên site", "the site's name")
@@ -203,7 +205,7 @@ class Config(Schema):
     languages: optional(list[choice(LANGUAGES)]) = described("ngôn ngữ", "languages built", default=None)
     default_language: Any = Field(
         default=None,
-        description="no longer used: Vietnamese is always the source language, at /; delete the line",
+        description="Vietnamese is always the source language, at /; delete the line",
         json_schema_extra={"deprecated": True, "description_vi": "không còn dùng"},
     )
 
