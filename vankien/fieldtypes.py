@@ -88,6 +88,7 @@ def text_type(one_line: bool, limit: int, word_limit: int | None = None):
 
 Line = text_type(one_line=True, limit=1000)
 Title = text_type(one_line=True, limit=500, word_limit=60)  # drawn on share images, wrapped at spaces
+Label = Title  # names of organizations, topics, the site: drawn and wrapped the same way
 Prose = text_type(one_line=False, limit=20000)
 
 

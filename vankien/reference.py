@@ -1,5 +1,6 @@
 """What the schemas (schema.py) publish: a JSON Schema per file type in `schemas/`, and
-the field reference of the handbook (docs/handbook/content-format.md, between markers).
+the field reference of the handbook (docs/handbook/content-format.md, between markers);
+and the table of problem codes of the catalogue (docs/handbook/loi.md).
 
     python -m vankien.reference           write both
     python -m vankien.reference --check   exit 1 if either is stale (the tests run this check)
@@ -15,9 +16,12 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import re
 import sys
 from pathlib import Path
 
+from vankien import messages
+from vankien.errors import Message
 from vankien.schema import FILE_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +29,8 @@ SCHEMAS = ROOT / "schemas"
 HANDBOOK = ROOT / "docs/handbook/content-format.md"
 BEGIN = "<!-- BEGIN field reference: generated from vankien/schema.py by `python -m vankien.reference` -->"
 END = "<!-- END field reference -->"
+CODES_BEGIN = "<!-- BEGIN codes: generated from vankien/messages.py by `python -m vankien.reference` -->"
+CODES_END = "<!-- END codes -->"
 BASE = "https://vankien.example.org/schemas/"  # an identifier only; nothing is fetched
 
 
@@ -134,11 +140,25 @@ def _kind(prop: dict) -> str:
 
 def render_handbook(current: str) -> str:
     """`current` with the text between the markers replaced (appended when there are none)."""
-    if BEGIN in current and END in current:
-        before, rest = current.split(BEGIN, 1)
-        after = rest.split(END, 1)[1]
-        return before + field_reference() + after
-    return current.rstrip("\n") + "\n\n" + field_reference() + "\n"
+    return _between(current, BEGIN, END, field_reference())
+
+
+def code_table() -> str:
+    """Every message of the catalogue with its code and severity, for the handbook's error page."""
+    rows = [CODES_BEGIN, "", "| mã / code | mức / severity | lỗi | error |", "| --- | --- | --- | --- |"]
+    catalogue = sorted((m.code, m) for m in vars(messages).values() if isinstance(m, Message))
+    for code, m in catalogue:
+        severity = "lỗi / error" if m.severity == "error" else "cảnh báo / warning"
+        vi, en = (re.sub(r"\{\w+\}", "…", text).replace("|", "\\|") for text in (m.vi, m.en))
+        rows.append(f"| {code} | {severity} | {vi} | {en} |")
+    return "\n".join(rows + ["", CODES_END])
+
+
+def _between(current: str, begin: str, end: str, generated: str) -> str:
+    if begin in current and end in current:
+        before, rest = current.split(begin, 1)
+        return before + generated + rest.split(end, 1)[1]
+    return current.rstrip("\n") + "\n\n" + generated + "\n"
 
 
 def expected_files(root: Path = ROOT) -> dict[Path, str]:
@@ -149,6 +169,9 @@ def expected_files(root: Path = ROOT) -> dict[Path, str]:
     }
     handbook = root / "docs/handbook/content-format.md"
     files[handbook] = render_handbook(handbook.read_text(encoding="utf-8"))
+    errors = root / "docs/handbook/loi.md"
+    if errors.exists():
+        files[errors] = _between(errors.read_text(encoding="utf-8"), CODES_BEGIN, CODES_END, code_table())
     return files
 
 

@@ -26,6 +26,7 @@ from vankien.fieldtypes import (
     Figure,
     FolderOrg,
     Id,
+    Label,
     Line,
     OrgRef,
     Prose,
@@ -56,15 +57,15 @@ class Schema(BaseModel):
 class Pair(Schema):
     """A label in Vietnamese and, where translated, English."""
 
-    vi: Line = described("nội dung tiếng Việt", "the Vietnamese text")
-    en: optional(Line) = described("nội dung tiếng Anh", "the English text", default=None)
+    vi: Label = described("nội dung tiếng Việt", "the Vietnamese text")
+    en: optional(Label) = described("nội dung tiếng Anh", "the English text", default=None)
 
 
 def _plain_text_is_vietnamese(value):
     return {"vi": value} if isinstance(value, str) else value
 
 
-TextPair = Annotated[Pair, BeforeValidator(_plain_text_is_vietnamese, json_schema_input_type=Line | Pair)]
+TextPair = Annotated[Pair, BeforeValidator(_plain_text_is_vietnamese, json_schema_input_type=Label | Pair)]
 
 
 class Members(Schema):
