@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 APT_PACKAGES := chromium fonts-noto-core
 
-.PHONY: site test serve check clean catalogs handbook .apt-deps
+.PHONY: site test serve check clean catalogs handbook schemas .apt-deps
 
 site: $(VENV)/.site-deps node_modules/.installed
 	$(PY) build.py build
@@ -50,6 +50,10 @@ node_modules/.installed: package.json package-lock.json
 catalogs: $(VENV)/.site-deps
 	$(VENV)/bin/pybabel extract -F vankien/locale/babel.cfg -o vankien/locale/messages.pot --no-location --omit-header .
 	$(VENV)/bin/pybabel update -i vankien/locale/messages.pot -d vankien/locale --no-fuzzy-matching
+
+# After changing vankien/schema.py or messages.py: regenerate schemas/ and the handbook's tables.
+schemas: $(VENV)/.site-deps
+	$(PY) -m vankien.reference
 
 # The editors' handbook (mkdocs-material) into docs-site/.
 handbook: $(VENV)/.test-deps
