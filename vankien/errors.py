@@ -46,6 +46,13 @@ class Message:
     severity: str = ERROR
 
 
+class _Params(dict):
+    """A message's params; one left unfilled reads "…" (a problem is always printable)."""
+
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
 @dataclass(frozen=True)
 class ContentError:
     """A problem at a place in a content, template or config file."""
@@ -65,10 +72,10 @@ class ContentError:
         return self.message.severity
 
     def text(self, lang: str) -> str:
-        return getattr(self.message, lang).format(**self.params)
+        return getattr(self.message, lang).format_map(_Params(self.params))
 
     def hint(self, lang: str) -> str:
-        return getattr(self.message, f"hint_{lang}").format(**self.params)
+        return getattr(self.message, f"hint_{lang}").format_map(_Params(self.params))
 
     @property
     def location(self) -> str:

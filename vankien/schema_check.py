@@ -66,8 +66,9 @@ def _problem(model, data, path: str, error: dict, where) -> ContentError:
         line, col = parent.key_pos.get(loc[-1], (line, col)) if isinstance(parent, YMap) else (line, col)
         name = owner.unknown_key_message if owner else "UNKNOWN_KEY"
         return _error(path, line, col, name, key=loc[-1], allowed=", ".join(allowed), **suggestion(loc[-1], allowed))
-    if loc and loc[-1] == "[key]" or isinstance(node, (YMap, YList)) and isinstance(parent, YMap):
-        line, col = parent.key_pos.get(loc[-2] if loc[-1] == "[key]" else loc[-1], (line, col))
+    at_key = bool(loc) and loc[-1] == "[key]"  # a key refused (topics, translated ids): point at it
+    if isinstance(parent, YMap) and (at_key or isinstance(node, (YMap, YList))):  # a group: point at its key
+        line, col = parent.key_pos.get(loc[-2] if at_key else loc[-1], (line, col))
     if kind == "MISSING_KEY":  # raised for a whole group (period): at the group itself
         line, col = _place(node, where)
     if kind in _SHAPE and isinstance(node, YScalar) and node.value is None:
