@@ -59,8 +59,7 @@ def table(*rows: str) -> str:
 
 def numbering_level(ilvl: int, fmt: str, text: str, start: int = 1) -> str:
     return (
-        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
-        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
     )
 
 

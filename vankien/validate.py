@@ -29,6 +29,9 @@ DOC_KEYS = (
     "reviews",
     "results",
     "targets",
+    "issuer",  # the issuing body's header lines, as imported
+    "distribution",  # "Nơi nhận": who the document was sent to
+    "guesses",  # what `build.py import` guessed: refused until the editor confirms each
 )
 TARGET_KEYS = ("id", "topic", "text", "measures")
 RESULT_KEYS = ("id", "topic", "target", "result", "assessment", "assessment_text", "target_measures", "result_measures")
@@ -176,6 +179,7 @@ def _document(record: RawFile, organizations, declared, topics, problems) -> Doc
     targets = _targets(fields, topics)
     results = _results(fields, topics)
     _check_body(record, bool(targets), bool(results), problems)
+    _check_imported(fields)
     optional = dict(
         number=fields.text("number"),
         issued=fields.date("issued"),
@@ -337,6 +341,23 @@ def _results(fields: Fields, topics) -> tuple[Result, ...]:
                 )
             )
     return tuple(results)
+
+
+def _check_imported(fields: Fields) -> None:
+    """The importer's lists: issuer and distribution hold text lines; every `guesses` entry is an
+    error at its own line until the editor confirms the guess and deletes the entry."""
+    for key in ("issuer", "distribution"):
+        fields.items(key)
+    for item in fields.items("guesses"):
+        fields.problems.append(
+            ContentError(
+                fields.path,
+                getattr(item, "line", 0) or fields.line,
+                getattr(item, "col", 0) or 1,
+                messages.GUESS_UNCONFIRMED,
+                {"value": str(item)},
+            )
+        )
 
 
 def _check_body(record: RawFile, has_targets: bool, has_results: bool, problems) -> None:

@@ -39,8 +39,11 @@ def read_docx(path: Path) -> Source:
         with docx2python(io.BytesIO(prepared), duplicate_merged_cells=False) as document:
             body = document.body_pars
             notes = _notes(document.footnotes_pars, "footnote") | _notes(document.endnotes_pars, "endnote")
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError) as problem:
-        raise SourceError(f"không phải tệp Word .docx đọc được ({problem})", f"not a readable .docx ({problem})")
+    except Exception as problem:  # a damaged or foreign file: any failure to read it is the file's, said plainly
+        detail = f"{type(problem).__name__}: {problem}"
+        raise SourceError(
+            f"không phải tệp Word .docx đọc được ({detail})", f"not a readable .docx ({detail})"
+        ) from None
     source = Source()
     order: dict[tuple[str, str], int] = {}
     images = 0

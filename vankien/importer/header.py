@@ -51,6 +51,8 @@ def read_header(lines: list, front: dict, stop: int) -> set[int]:
     indexes of the lines used (they leave the body). `front["guessed"]` lists what was guessed."""
     used: set[int] = set()
     issuer: list[str] = []
+    issuer_at: set[int] = set()
+    official = False
     guessed = front.setdefault("guessed", [])
     kind_at = None
     for index, line in enumerate(lines[:stop]):
@@ -86,8 +88,10 @@ def read_header(lines: list, front: dict, stop: int) -> set[int]:
                 continue
         if kind_at is None and index not in used:
             left = [p for p in _pieces(line) if not MOTTO.search(p) and not NUMBER.search(p) and not DATE.search(p)]
+            official = official or any(MOTTO.search(p) for p in _pieces(line))
             if left and all(p.isupper() for p in left) and len(" ".join(left)) < 120:
                 issuer.extend(left)
+                issuer_at.add(index)
                 used.add(index)
             elif _pieces(line) and all(MOTTO.search(p) for p in _pieces(line)):
                 used.add(index)
@@ -95,8 +99,10 @@ def read_header(lines: list, front: dict, stop: int) -> set[int]:
         if theme and "theme" not in front:
             front["theme"] = theme.group(1).strip()
             used.add(index)
-    if issuer:
+    if issuer and (official or "number" in front or "issued" in front):
         front["issuer"] = issuer
+    else:
+        used -= issuer_at
     return used
 
 

@@ -31,7 +31,10 @@ def render(result) -> str:
         mark = GUESS if key in guessed else ""
         if value is None:
             if key in ("title", "period"):
-                out.append(f"{key}:   # điền / fill in" + (" — {year: 2024} | {term: VI, from: 2022, to: 2027}" if key == "period" else ""))
+                out.append(
+                    f"{key}:   # điền / fill in"
+                    + (" — {year: 2024} | {term: VI, from: 2022, to: 2027}" if key == "period" else "")
+                )
             continue
         plain_value = value if key in ("kind", "period", "reviews", "issued") else _yaml_text(value)
         out.append(f"{key}: {plain_value}{mark}")
@@ -42,6 +45,7 @@ def render(result) -> str:
     if front.get("distribution"):
         out += ["distribution:"] + [f"  - {_yaml_text(line)}" for line in front["distribution"]]
     if result.results:
+        out += [f"# bảng kết quả / results table: {header}" for header in front.get("table_headers", [])]
         out.append("results:")
         for entry in result.results:
             out.append(f"  - id: {entry['id']}")
@@ -64,7 +68,7 @@ def render(result) -> str:
             out.append(f"    text: {_yaml_text(entry['text'])}")
     if result.guesses:
         out += ["guesses:   # đoán / guessed: kiểm tra từng mục rồi xoá dòng của nó / check each, then delete its line"]
-        out += [f"  - {guess}" for guess in result.guesses]
+        out += [f"  - {_yaml_text(guess) if ':' in guess else guess}" for guess in result.guesses]
     out.append("---")
     body = "\n".join(result.body).strip() + "\n"
     return "\n".join(out) + "\n" + re.sub(r"\n{3,}", "\n\n", body)
@@ -76,7 +80,9 @@ def summary(result) -> str:
         f"{result.headings} mục / sections, {len(result.targets)} chỉ tiêu / targets, "
         f"{len(result.results)} kết quả / results, {len(result.footnotes)} chú thích / footnotes"
     )
-    found = [key for key in ("number", "issued", "place", "theme", "signature", "distribution") if result.front.get(key)]
+    found = [
+        key for key in ("number", "issued", "place", "theme", "signature", "distribution") if result.front.get(key)
+    ]
     if found:
         text += "; đầu/cuối văn bản / header and closing: " + ", ".join(found)
     if result.guesses:

@@ -28,6 +28,7 @@ class Source:
     lines: list = field(default_factory=list)  # str or Row
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    references: int = 0  # footnote references met in the text
 
 
 def read_source(path: Path) -> Source:
@@ -63,9 +64,16 @@ def text_source(text: str) -> Source:
         elif stripped.startswith("[^") and "]: " in stripped[:8]:
             source.notes.append(stripped.split("]: ", 1)[1])
         else:
-            source.lines.append(line.replace("\ufffd", ""))
+            while "\ufffd" in line:  # a footnote reference the export kept as U+FFFD
+                line = line.replace("\ufffd", f"[^{_next_reference(source)}]", 1)
+            source.lines.append(line)
         index += 1
     return source
+
+
+def _next_reference(source: Source) -> int:
+    source.references += 1
+    return source.references
 
 
 def _tab_block(lines: list[str], index: int, source: Source) -> int:

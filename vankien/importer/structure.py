@@ -7,6 +7,7 @@ What the importer had to guess is listed in `Imported.guesses` (rendered as `gue
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from vankien.importer import header, periods
@@ -66,7 +67,7 @@ def import_source(source: Source, kind: str | None = None, export: bool = True) 
         _prose(result)
     periods.guess(result, lines)
     if result.footnotes:
-        result.body += [""] + [f"[^{n}]: {note}" for n, note in enumerate(result.footnotes, start=1)]
+        _footnotes(result)
     return result
 
 
@@ -86,8 +87,14 @@ def _guess_front(lines: list, stop: int, used: set[int], result: Imported, kind:
     if kind:
         front["kind"] = kind
     elif "kind" not in front:
-        upper = " ".join(str(line) for line in lines[:60]).upper()
-        front["kind"] = "annual-program" if "CHƯƠNG TRÌNH" in upper else "plan" if "KẾ HOẠCH" in upper else "congress-report"
+        upper = " ".join(str(line) for line in lines[:15]).upper()
+        front["kind"] = (
+            "congress-report"
+            if re.search(r"ĐẠI HỘI|BÁO CÁO|NHIỆM KỲ", upper)
+            else "annual-program"
+            if "CHƯƠNG TRÌNH" in upper
+            else "plan"
+        )
         result.guesses.append("kind")
     elif "kind" in front.pop("guessed", []):
         result.guesses.append("kind")
@@ -99,6 +106,7 @@ def _body(lines: list, styles: list, used: set[int], levels: dict, result: Impor
     section, section_level = None, 0
     placed: set[str] = set()
     previous_entry = None  # the target/result the last line added, for wrapped items
+    group = ""  # a label line over a group of targets, prefixed to each
     index = 0
     while index < len(lines):
         line, style = lines[index], styles[index]
@@ -119,7 +127,7 @@ def _body(lines: list, styles: list, used: set[int], levels: dict, result: Impor
         label = TARGET_LABEL.match(text)
         is_item = bool(ITEM.match(text))
         if section in ("targets", "results") and is_item and (states_figure(text) or not is_heading(text, style)):
-            previous_entry = _entry(section, item_text(text) or text, result, placed)
+            previous_entry = _entry(section, item_text(text) or text, result, placed, group)
             continue
         if is_heading(text, style) and not label:
             level = levels.get(style, 6)
@@ -127,6 +135,7 @@ def _body(lines: list, styles: list, used: set[int], levels: dict, result: Impor
             result.body += [f"{'#' * level} {text.replace(LINE_BREAK, ' ')}", ""]
             result.headings += 1
             role = heading_role(text)
+            group = ""
             if role:
                 section, section_level = role, level
                 _place(role, result, placed)
@@ -147,10 +156,14 @@ def _body(lines: list, styles: list, used: set[int], levels: dict, result: Impor
         if section and previous_entry is not None and not is_item and (text[:1] in "(,;" or text[:1].islower()):
             previous_entry[_key(section)] += " " + plain(text)  # an item wrapped over two lines
             continue
-        if section and not text.endswith(":") and states_figure(text) and style is None:
-            previous_entry = _entry(section, text, result, placed)
-            continue
+        if section == "targets" and not text.endswith(":") and states_figure(text) and style is None:
+            if len(text) < 400:
+                previous_entry = _entry(section, text, result, placed)
+                continue
         previous_entry = None
+        group = group if is_item else ""
+        if section == "targets" and text.rstrip("*").endswith(":") and not is_item:
+            group = plain(text).rstrip("*").strip()  # "Công trình thanh niên …:" over the items below
         if section and section_level == 7 and not is_item:
             section = None
         for part in text.split(LINE_BREAK):
@@ -162,10 +175,11 @@ def _key(section: str) -> str:
     return "text" if section == "targets" else "result"
 
 
-def _entry(section: str, text: str, result: Imported, placed: set[str]) -> dict:
+def _entry(section: str, text: str, result: Imported, placed: set[str], group: str = "") -> dict:
     """A target (in a targets section) or a result with its target unknown (in a results section)."""
     _place(section, result, placed)
     if section == "targets":
+        text = f"{group} {plain(text)}" if group and not plain(text).startswith(group) else text
         entry = {"id": f"chi-tieu-{len(result.targets) + 1}", "text": plain(text)}
         result.targets.append(entry)
         return entry
@@ -183,7 +197,7 @@ def _place(role: str, result: Imported, placed: set[str]) -> None:
 
 
 def _join_part_title(lines: list, index: int, text: str, style: str, used: set[int]) -> str:
-    """"Phần thứ nhất" with the upper-case title lines under it, as one heading."""
+    """ "Phần thứ nhất" with the upper-case title lines under it, as one heading."""
     if style != "part":
         return text
     while index < len(lines) and isinstance(lines[index], str) and lines[index].strip().isupper():
@@ -196,14 +210,20 @@ def _join_part_title(lines: list, index: int, text: str, style: str, used: set[i
 def _table(rows: list[Row], section: str | None, placed: set[str], result: Imported) -> None:
     """A results table (by header or inside a results section) or a Markdown table in the body."""
     entries, leftover = table_results(rows, len(result.results) + 1)
-    header_roles = {"result", "assessment"} & set(_roles(rows[0]))
-    if entries and (header_roles or section == "results" or any(e.get("assessment_text") for e in entries)):
+    roles = _roles(rows[0])
+    if entries and (
+        {"result", "assessment"} & set(roles) or section == "results" or any(e.get("assessment_text") for e in entries)
+    ):
+        if sum(1 for role in roles if role) >= 2:  # the header row: kept for the editor, as a comment
+            result.front.setdefault("table_headers", []).append(" | ".join(rows[0]))
         result.results += entries
         result.body += [line for text in leftover for line in (text, "")]
         _place("results", result, placed)
         return
     width = max(len(row) for row in rows)
-    cells = [[c.replace(LINE_BREAK, "<br>").replace("|", "\\|") for c in row] + [""] * (width - len(row)) for row in rows]
+    cells = [
+        [c.replace(LINE_BREAK, "<br>").replace("|", "\\|") for c in row] + [""] * (width - len(row)) for row in rows
+    ]
     result.body += ["| " + " | ".join(cells[0]) + " |", "|" + " --- |" * width]
     result.body += ["| " + " | ".join(row) + " |" for row in cells[1:]] + [""]
 
@@ -231,3 +251,18 @@ def _prose(result: Imported) -> None:
     for role, found in (("results", results), ("targets", targets)):
         if found:
             result.body += [f"[[{role}]]", ""]
+
+
+def _footnotes(result: Imported) -> None:
+    """Footnote definitions at the end; a note whose reference the source lost (a text export keeps
+    only the notes' texts) is listed as a guess, so that `check` asks the editor to place it."""
+    text = "\n".join(result.body) + str(result.targets) + str(result.results)
+    referenced = {int(n) for n in re.findall(r"\[\^(\d+)\]", text)}
+    result.body += [""] + [f"[^{n}]: {note}" for n, note in enumerate(result.footnotes, start=1)]
+    lost = [n for n in range(1, len(result.footnotes) + 1) if n not in referenced]
+    if lost:
+        result.guesses += [f"footnote {n}: đặt [^{n}] vào chỗ của nó / place [^{n}] where it belongs" for n in lost]
+        result.notes.append(
+            f"{len(lost)} chú thích không có chỗ tham chiếu trong nguồn / footnotes whose reference the source lost: "
+            + ", ".join(f"[^{n}]" for n in lost)
+        )

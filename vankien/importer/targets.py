@@ -51,7 +51,7 @@ COLUMNS = {  # header cell (casefolded, "nội dung chỉ tiêu" → "target") �
 
 def plain(text: str) -> str:
     """Item text without list marks' bold, with its line breaks kept and spaces collapsed."""
-    parts = [" ".join(part.replace("**", "").split()) for part in text.split(LINE_BREAK)]
+    parts = [" ".join(part.replace("**", "").split()).lstrip("* ") for part in text.split(LINE_BREAK)]
     return "\n".join(p for p in parts if p)
 
 
@@ -66,8 +66,8 @@ def states_figure(text: str) -> bool:
 
 
 def heading_role(heading: str) -> str | None:
-    """"targets" / "results" for a heading about chỉ tiêu, else None."""
-    if not SPEAKS_OF_TARGETS.search(heading) and not re.search(r"kết quả thực hiện|đánh giá mức độ", heading, re.I):
+    """ "targets" / "results" for a heading about chỉ tiêu, else None."""
+    if not SPEAKS_OF_TARGETS.search(heading) and not re.search(r"đánh giá mức độ hoàn thành", heading, re.I):
         return None
     return "results" if SPEAKS_OF_RESULTS.search(heading) else "targets"
 
