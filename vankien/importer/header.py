@@ -33,6 +33,7 @@ DATE = re.compile(
     r"(?:^|[\s*|])((?:(?:TP|Tp|tp)\.\s*)?[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\s*,\s*ngày\s+(\d{1,2})\s+"
     r"tháng\s+(\d{1,2})?\s*năm\s+(\d{4})"
 )
+MOTTO_END = re.compile(r"\s+ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH\s*$")  # the motto column run onto the issuer line
 MOTTO = re.compile(r"ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH\s*$|^\*+$|^[-_=]{3,}$")
 THEME = re.compile(r"^Chủ đề(?: năm)?\s*:\s*(.+)$", re.IGNORECASE)
 STARTS_BODY = re.compile(r"^(?:[-–+•]\s*)?(?:Căn cứ|Thực hiện|Thực Chương trình|Năm học|Kính gửi)\b")
@@ -61,7 +62,7 @@ def read_header(lines: list, front: dict, stop: int) -> set[int]:
             continue
         number = NUMBER.search(text)
         date = DATE.search(text)
-        if number and "number" not in front and number.start() < 60:
+        if number and "number" not in front:
             digits, letters = number.group(1), re.sub(r"\s*([-–/])\s*", r"\1", number.group(3)).replace("–", "-")
             front["number"] = f"{digits}{number.group(2).replace('–', '-') or '-'}{letters}"
             used.add(index)
@@ -71,6 +72,9 @@ def read_header(lines: list, front: dict, stop: int) -> set[int]:
             if date.group(3):
                 front["issued"] = f"{date.group(4)}-{int(date.group(3)):02d}-{int(date.group(2)):02d}"
             used.add(index)
+        if len(text) > 200 and kind_at is None and _leading_upper(text):  # a whole page on one line
+            issuer.append(_leading_upper(text))
+            official = True
         if kind_at is None:
             kind = _kind_in(text)
             if kind:
@@ -86,9 +90,10 @@ def read_header(lines: list, front: dict, stop: int) -> set[int]:
                 title = " ".join(t for t in title_lines if t)
                 front["title"] = _short_title(f"{word.capitalize()} {title}".strip())
                 continue
-        if kind_at is None and index not in used:
-            left = [p for p in _pieces(line) if not MOTTO.search(p) and not NUMBER.search(p) and not DATE.search(p)]
-            official = official or any(MOTTO.search(p) for p in _pieces(line))
+        if kind_at is None and index not in used and len(text) <= 200:
+            pieces = [MOTTO_END.sub("", p).strip() for p in _pieces(line)]
+            official = official or any(MOTTO.search(p) or MOTTO_END.search(p) for p in _pieces(line))
+            left = [p for p in pieces if p and not MOTTO.search(p) and not NUMBER.search(p) and not DATE.search(p)]
             if left and all(p.isupper() for p in left) and len(" ".join(left)) < 120:
                 issuer.extend(left)
                 issuer_at.add(index)
@@ -100,10 +105,25 @@ def read_header(lines: list, front: dict, stop: int) -> set[int]:
             front["theme"] = theme.group(1).strip()
             used.add(index)
     if issuer and (official or "number" in front or "issued" in front):
+        if not re.search(r"\b(?:ĐOÀN|HỘI|ĐỘI)\b", " ".join(issuer)):  # "BAN CHẤP HÀNH TRUNG ƯƠNG" of…
+            issuer.append("ĐOÀN TNCS HỒ CHÍ MINH")  # …the Union: the motto column completes the name
         front["issuer"] = issuer
+        front["header_lines"] = [
+            str(lines[i]) if isinstance(lines[i], str) else " | ".join(lines[i]) for i in sorted(used)
+        ]
     else:
         used -= issuer_at
     return used
+
+
+def _leading_upper(text: str) -> str:
+    """The upper-case words that open `text`, up to "***" or the first other word."""
+    taken = []
+    for word in text.split():
+        if not word.isupper() or word.startswith("*") or NUMBER.match(word):
+            break
+        taken.append(word)
+    return " ".join(taken) if len(taken) >= 2 else ""
 
 
 def _kind_in(text: str) -> tuple[str, str] | None:
@@ -125,7 +145,9 @@ def _title(lines: list, index: int, stop: int, title_lines: list[str]) -> set[in
     while index < min(stop, len(lines)) and len(title_lines) < 4:
         line = lines[index]
         text = " ".join(_pieces(line)) if isinstance(line, Row) else line.strip().replace(LINE_BREAK, " ")
-        if not text or STARTS_BODY.match(text) or THEME.match(text) or re.match(r"^[IVX]+[./]\s", text):
+        if not text or THEME.match(text) or re.match(r"^[IVX]+[./]\s", text) or len(text) > 250:
+            break
+        if title_lines and STARTS_BODY.match(text):  # the first line under the kind word is the title's
             break
         title_lines.append(" ".join(text.split()))
         used.add(index)

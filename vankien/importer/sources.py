@@ -8,10 +8,15 @@ footnote and endnote texts, numbered in the order of their references, which rea
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+TONED = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+# "ĐOÀ N HỌ C": a PDF text layer's space after a toned vowel, inside the syllable (the syllable's end
+# is a final consonant or a glide: Vietnamese syllables end in c, ch, m, n, ng, nh, p, t, i, o, u, y)
+SPLIT_SYLLABLE = re.compile(rf"(?<=[{TONED}{TONED.upper()}])\s(ng|nh|ch|c|m|n|p|t|o|i|u|y)(?![\wÀ-ỹ])", re.I)
 LINE_BREAK = "\u2028"  # a line break inside a paragraph (Word's w:br); never in a text export
 
 
@@ -51,6 +56,10 @@ def text_source(text: str) -> Source:
     """A text export: footnotes led by U+FFFD or `[^n]: `, table cells as tab-led lines, rows apart."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     source = Source()
+    splits = len(SPLIT_SYLLABLE.findall(text))
+    if splits >= max(5, len(text.split()) // 20):  # the damage is systematic, not a chance "hộ y tế"
+        text = SPLIT_SYLLABLE.sub(r"\1", text)
+        source.warnings.append(f"{splits} âm tiết bị tách đã được nối lại / split syllables joined back (PDF text)")
     lines = text.split("\n")
     index = 0
     while index < len(lines):
