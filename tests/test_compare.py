@@ -181,7 +181,10 @@ def test_ha_tinh_results_all_carry_reported_assessments(example_site):
     answering = {r["id"]: r for r in results if r["answers_topic"] == "yes"}
     assert len(answering) == 9  # one figure of each result answers its topic
     assert [r["assessment_reported"] for r in answering.values()].count("exceeded") == 3
-    assert (answering["xep-loai-doan-vien"]["result_value"], answering["xep-loai-doan-vien"]["assessment_computed"]) == (
+    assert (
+        answering["xep-loai-doan-vien"]["result_value"],
+        answering["xep-loai-doan-vien"]["assessment_computed"],
+    ) == (
         "95",
         "exceeded",
     )

@@ -139,7 +139,7 @@ def _import(root: Path, args) -> int:
         )
         return 1
     try:
-        imported = importer.import_file(args.source, args.kind)
+        imported = importer.import_file(args.source, args.kind, importer.project_topics(root))
     except importer.SourceError as problem:
         vi, en = problem.args
         print(

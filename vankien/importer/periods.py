@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 TERM = re.compile(r"(?:LẦN THỨ\s+([IVX]+)[,\s]+)?NHIỆM KỲ\s+(?:([IVX]+)\s*)?\(?\s*(\d{4})\s*[-–]\s*(\d{4})")
+ROMANS = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 YEAR = re.compile(r"năm (\d{4})\b(?!\s*[-–]\s*\d{4})", re.IGNORECASE)
 
 
@@ -27,8 +28,14 @@ def guess(result, lines: list) -> None:
         front["period"] = latest[3]
         earlier = [t for t in terms if t[2] <= latest[1] and t[3] != latest[3]]
         if earlier:
-            front["reviews"] = max(earlier, key=lambda t: (t[1], t[2]))[3]
+            reviewed = max(earlier, key=lambda t: (t[1], t[2]))
+            front["reviews"] = reviewed[3]
             result.guesses.append("reviews")
+            if latest[0] is None and reviewed[0] and reviewed[2] == latest[1] and ROMANS.index(reviewed[0]) < 19:
+                # the term after the reviewed one: "lần thứ I, 2019 - 2022" → 2022 - 2024 is term II
+                front["period"] = (
+                    f"{{term: {ROMANS[ROMANS.index(reviewed[0]) + 1]}, from: {latest[1]}, to: {latest[2]}}}"
+                )
     elif year:
         front["period"] = f"{{year: {year.group(1)}}}"
     if "period" in front:

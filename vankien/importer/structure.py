@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from vankien.importer import header, periods
+from vankien.topics import suggest_topic
 from vankien.importer.sections import (
     clean_export_lines,
     is_heading,
@@ -45,9 +46,11 @@ class Imported:
     notes: list[str] = field(default_factory=list)
 
 
-def import_source(source: Source, kind: str | None = None, export: bool = True) -> Imported:
+def import_source(source: Source, kind: str | None = None, export: bool = True, topics=None) -> Imported:
     """The content for a read document (pure). `export`: the lines come from a text export,
-    whose broken sentences are joined back; `kind` overrides the kind read from the document."""
+    whose broken sentences are joined back; `kind` overrides the kind read from the document;
+    `topics` ({id: {keywords, units}} as in topics.yaml): a topic is suggested for each target
+    and result (vankien.topics.suggest_topic), marked as a guess."""
     result = Imported(footnotes=list(source.notes), notes=list(source.warnings))
     lines = clean_export_lines(source.lines) if export else list(source.lines)
     closing, distribution, signature = header.read_closing(lines)
@@ -66,6 +69,8 @@ def import_source(source: Source, kind: str | None = None, export: bool = True) 
     if not result.targets and not result.results and result.headings < 2:
         _prose(result)
     periods.guess(result, lines)
+    if topics:
+        _suggest_topics(result, topics)
     if result.footnotes:
         _footnotes(result)
     return result
@@ -136,6 +141,7 @@ def _body(lines: list, styles: list, used: set[int], levels: dict, result: Impor
             result.headings += 1
             role = heading_role(text)
             group = ""
+            _theme_under(text, lines, index, result)
             if role:
                 section, section_level = role, level
                 _place(role, result, placed)
@@ -266,3 +272,27 @@ def _footnotes(result: Imported) -> None:
             f"{len(lost)} chú thích không có chỗ tham chiếu trong nguồn / footnotes whose reference the source lost: "
             + ", ".join(f"[^{n}]" for n in lost)
         )
+
+
+def _suggest_topics(result: Imported, topics) -> None:
+    for key, entries, words in (("targets", result.targets, "text"), ("results", result.results, "target")):
+        for entry in entries:
+            topic = suggest_topic(entry[words], topics)
+            if topic:
+                entry["topic"] = topic
+                result.guesses.append(f"{key}.{entry['id']}.topic")
+
+
+THEME_HEADING = re.compile(r"khẩu hiệu|phương châm|chủ đề", re.IGNORECASE)
+
+
+def _theme_under(heading: str, lines: list, index: int, result: Imported) -> None:
+    """The quoted slogan under a "Khẩu hiệu hành động" / "Phương châm" / "Chủ đề" heading → theme
+    (a guess; the line stays in the body too)."""
+    if "theme" in result.front or not THEME_HEADING.search(heading):
+        return
+    following = next((line for line in lines[index : index + 3] if isinstance(line, str) and line.strip()), "")
+    quoted = re.fullmatch(r"\s*([“\"].+[”\"])\s*\.?\s*", following)
+    if quoted:
+        result.front["theme"] = quoted.group(1)
+        result.guesses.append("theme")
