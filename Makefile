@@ -5,9 +5,10 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
+SHARED ?= ../shared
 APT_PACKAGES := chromium fonts-noto-core
 
-.PHONY: site test serve check clean catalogs handbook schemas .apt-deps
+.PHONY: site test serve check clean catalogs handbook schemas import-score .apt-deps
 
 site: $(VENV)/.site-deps node_modules/.installed
 	$(PY) build.py build
@@ -44,6 +45,10 @@ node_modules/.installed: package.json package-lock.json
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
 	fi
 	@command -v chromium >/dev/null || { echo "chromium is missing: apt-get install $(APT_PACKAGES)"; exit 1; }
+
+# How much of the hand readings the importer finds: ../shared/realdocs (INDEX.yaml) and the seeds.
+import-score: $(VENV)/.site-deps
+	$(PY) -m vankien.importscore $(SHARED)
 
 # After changing a template string: refresh the catalogs, then translate the new entries
 # in vankien/locale/vi/LC_MESSAGES/messages.po (tests fail while any is empty).

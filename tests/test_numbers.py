@@ -491,9 +491,8 @@ SEED_PHRASES = [
     ),
     (
         "(hiện nay số lượng đoàn viên trên 30 tuổi là 24/36, chiếm tỷ lệ 66,67%)",
-        # Debatable: "24/36" (24 of 36) is written like a date and read as a reference; the percentage after it
-        # carries the figure.
-        [(">", "30", None, "tuổi"), ("=", "66.67", None, "%", None)],
+        # "24/36" (24 of 36, no unit after it) is a ratio: its first number is not larger than its second.
+        [(">", "30", None, "tuổi"), ("=", "24", None, None), ("=", "66.67", None, "%", None)],
     ),
     (
         "Trong nhiệm kỳ đã tuyên dương 12 gương “Thanh niên tiên tiến làm theo lời Bác” cấp cơ sở và đề xuất cấp Khối "
@@ -1101,14 +1100,14 @@ def test_trend_new_and_dropped():
         ("tặng 30-40 suất quà cho đối tượng chính sách", "30–40 suất quà", "30–40 gift packages"),
         ("Phấn đấu có hơn 60 lượt đoàn viên", "> 60 lượt", "> 60 participations"),
         ("100% đoàn viên", "100%", "100%"),
-        ("Hỗ trợ vay vốn 05 tỷ đồng từ các nguồn quỹ cho thanh niên.", "5 tỷ đồng", "5 billion đồng"),
-        ("trị giá mỗi suất 2,5 triệu đồng", "2,5 triệu đồng", "2.5 million đồng"),
-        ("trị giá 100.000.000đ.", "100 triệu đồng", "100 million đồng"),
+        ("Hỗ trợ vay vốn 05 tỷ đồng từ các nguồn quỹ cho thanh niên.", "5 tỷ đồng", "5 billion dong"),
+        ("trị giá mỗi suất 2,5 triệu đồng", "2,5 triệu đồng", "2.5 million dong"),
+        ("trị giá 100.000.000đ.", "100 triệu đồng", "100 million dong"),
         ("10.000 lượt đoàn viên, thanh niên", "10.000 lượt", "10,000 participations"),
         ("đề xuất ít nhất 7.500 ý tưởng", "≥ 7.500 ý tưởng", "≥ 7,500 ideas"),
         ("so với đầu nhiệm kỳ giảm 17,77%.", "17,77%", "17.77%"),
         ("giải cứu hơn 0,5 tấn nông sản", "> 0,5 tấn", "> 0.5 tonnes"),
-        ("tổng trị giá gần 15 triệu đồng", "~ 15 triệu đồng", "~ 15 million đồng"),
+        ("tổng trị giá gần 15 triệu đồng", "~ 15 triệu đồng", "~ 15 million dong"),
         ("Tổ chức 01- 02 lần/năm cho các đoàn viên", "1–2 lần/năm", "1–2 times/year"),
     ],
 )
@@ -1133,6 +1132,6 @@ def test_format_value_scales(measure, vi):
 
 
 def test_every_unit_has_an_english_name():
-    from vankien.numbers import UNITS, UNITS_EN
+    from vankien.units import UNITS, UNITS_EN
 
     assert sorted({unit for _, unit in UNITS} - set(UNITS_EN)) == []

@@ -144,7 +144,9 @@ def test_vscode_applies_the_schemas_to_the_yaml_files():
 
 
 def test_every_message_has_its_own_code_and_a_severity():
-    catalogue = {name: m for name, m in vars(messages).items() if isinstance(m, Message)}
+    catalogue = {
+        name: m for module in reference.CATALOGUES for name, m in vars(module).items() if isinstance(m, Message)
+    }
     codes = [m.code for m in catalogue.values()]
     assert all(re.fullmatch(r"VK\d{3}", c) and c != "VK000" for c in codes)
     assert len(set(codes)) == len(codes), sorted(c for c in codes if codes.count(c) > 1)

@@ -8,12 +8,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import zipfile
 from pathlib import Path
-from xml.etree import ElementTree
 
 from vankien import i18n, importer, pipeline, scaffold
 from vankien.errors import BuildFailed, summary
+from vankien.schema import ID_PATTERN
 from vankien.vocabulary import KINDS, LEVELS
 
 
@@ -86,17 +85,18 @@ def _run(argv: list[str]) -> int:
     stages = pipeline.BUILD_STAGES if command == "build" else pipeline.CHECK_STAGES
     output = getattr(args, "output", None)
     strict, quiet, verbose = (getattr(args, name, False) for name in ("strict", "quiet", "verbose"))
+    strict = strict and command != "translations"  # there --strict means "exit 1 if a translation is stale"
     try:
         build = pipeline.run(root, output.resolve() if output else None, stages, strict=strict)
     except BuildFailed as failed:
         print(summary([p for p in failed.problems if not quiet or p.severity == "error"]), file=sys.stderr)
         return 1
+    for warning in [] if quiet else build.warnings:
+        print(warning.format(), file=sys.stderr)
     if command == "translations":
         table, stale = i18n.report(build.site, build.statuses)
         print(table)
         return 1 if stale and args.strict else 0
-    for warning in [] if quiet else build.warnings:
-        print(warning.format(), file=sys.stderr)
     if verbose:
         print(", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in build.timings.items()))
     if not quiet:
@@ -122,9 +122,20 @@ def _new(root: Path, args) -> int:
 
 
 def _import(root: Path, args) -> int:
-    org, _, doc = args.document.partition("/")
+    org, slash, doc = args.document.partition("/")
+    bad = [part for part in (org, doc) if not ID_PATTERN.match(part)]
+    if not slash or bad or "/" in doc:
+        print(
+            f"lỗi / error: “{args.document}” không phải ORG/DOC hợp lệ / is not a valid ORG/DOC\n"
+            "    Dùng hai mã ngắn chữ thường không dấu, nối bằng “-”, cách nhau một “/”, ví dụ "
+            "quan-doan-binh-tan/chuong-trinh-2024 (không “..”, không đường dẫn tuyệt đối).\n"
+            "    Use two short lower-case ASCII ids joined by “-”, separated by one “/”, e.g. "
+            "quan-doan-binh-tan/chuong-trinh-2024 (no “..”, no absolute path).",
+            file=sys.stderr,
+        )
+        return 2
     target = root / "content/documents" / org / f"{doc}.vi.md"
-    if not args.source.exists():
+    if not args.source.is_file():
         print(f"lỗi / error: không có tệp / no such file: {args.source}", file=sys.stderr)
         return 1
     if target.exists():
@@ -133,12 +144,20 @@ def _import(root: Path, args) -> int:
             file=sys.stderr,
         )
         return 1
-    try:
-        imported = importer.import_text(importer.read_source(args.source), args.kind)
-    except (UnicodeDecodeError, KeyError, zipfile.BadZipFile, ElementTree.ParseError) as problem:
+    if args.source.suffix.lower() not in (".docx", ".txt"):
         print(
-            f"lỗi / error: không đọc được {args.source} / cannot read it ({problem}); "
-            "lưu lại dạng .docx hoặc văn bản UTF-8 / save it again as .docx or UTF-8 text",
+            f"lỗi / error: {args.source}: chỉ nhập được .docx hoặc .txt (UTF-8) / only .docx or UTF-8 .txt can be "
+            "imported — lưu lại từ Word / save it again from Word",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        imported = importer.import_file(args.source, args.kind, importer.project_topics(root))
+    except importer.SourceError as problem:
+        vi, en = problem.args
+        print(
+            f"lỗi / error: không đọc được {args.source}: {vi} / cannot read it: {en}\n"
+            "    Lưu lại dạng .docx hoặc văn bản UTF-8 / save it again as .docx or UTF-8 text.",
             file=sys.stderr,
         )
         return 1
@@ -146,8 +165,8 @@ def _import(root: Path, args) -> int:
     target.write_text(importer.render(imported), encoding="utf-8")
     print(f"Đã nhập / imported {target.relative_to(root)}: {importer.summary(imported)}.")
     print(
-        "Kiểm tra tiêu đề, loại, kỳ và gắn chủ đề cho chỉ tiêu, rồi chạy `build.py check`. / "
-        "Check title, kind and period, give targets a topic, then run `build.py check`."
+        "Kiểm tra các trường ĐOÁN / GUESS, xóa chúng khỏi `guesses`, rồi chạy `build.py check`. / "
+        "Check the fields marked GUESS, delete them from `guesses`, then run `build.py check`."
     )
     return 0
 

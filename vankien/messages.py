@@ -205,6 +205,13 @@ DEBRIS = M(
     "delete it; if it marked a footnote, write [^1] there and `[^1]: text` at the end",
     code="VK116",
 )
+GUESS_UNCONFIRMED = M(
+    "“{value}” do lệnh import đoán, chưa được xác nhận",
+    "“{value}” was guessed by the import command and is not confirmed yet",
+    "kiểm tra giá trị đó (dòng có ghi ĐOÁN / GUESS), sửa nếu cần, rồi xóa dòng này khỏi danh sách guesses",
+    "check that value (the line marked ĐOÁN / GUESS), correct it if needed, then delete this line from guesses",
+    code="VK122",
+)
 DOC_NAME = M(
     "tên tệp tài liệu phải có dạng <mã>.vi.md",
     "a document file must be named <id>.vi.md",

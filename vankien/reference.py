@@ -20,7 +20,7 @@ import re
 import sys
 from pathlib import Path
 
-from vankien import messages
+from vankien import figure_messages, messages
 from vankien.errors import Message
 from vankien.schema import FILE_TYPES
 
@@ -31,6 +31,7 @@ BEGIN = "<!-- BEGIN field reference: generated from vankien/schema.py by `python
 END = "<!-- END field reference -->"
 CODES_BEGIN = "<!-- BEGIN codes: generated from vankien/messages.py by `python -m vankien.reference` -->"
 CODES_END = "<!-- END codes -->"
+CATALOGUES = (messages, figure_messages)  # figures' messages travel with the figures' rules (issue 8)
 BASE = "https://vankien.example.org/schemas/"  # an identifier only; nothing is fetched
 
 
@@ -146,7 +147,7 @@ def render_handbook(current: str) -> str:
 def code_table() -> str:
     """Every message of the catalogue with its code and severity, for the handbook's error page."""
     rows = [CODES_BEGIN, "", "| mã / code | mức / severity | lỗi | error |", "| --- | --- | --- | --- |"]
-    catalogue = sorted((m.code, m) for m in vars(messages).values() if isinstance(m, Message))
+    catalogue = sorted((m.code, m) for module in CATALOGUES for m in vars(module).values() if isinstance(m, Message))
     for code, m in catalogue:
         severity = "lỗi / error" if m.severity == "error" else "cảnh báo / warning"
         vi, en = (re.sub(r"\{\w+\}", "…", text).replace("|", "\\|") for text in (m.vi, m.en))

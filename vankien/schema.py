@@ -19,6 +19,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, StrictBool, model_validator
 
+from vankien.fieldtypes import ID_PATTERN as ID_PATTERN  # re-exported: the id rule, for the command line
 from vankien.fieldtypes import (
     Assessment,
     Count,
@@ -66,6 +67,20 @@ def _plain_text_is_vietnamese(value):
 
 
 TextPair = Annotated[Pair, BeforeValidator(_plain_text_is_vietnamese, json_schema_input_type=Label | Pair)]
+
+
+class TopicLabel(Pair):
+    """A topic: its label, and what its targets count (to find the figure that answers it)."""
+
+    keywords: optional(list[Line]) = described(
+        "từ khóa của chủ đề", "words that name what the topic counts (kết nạp, Đảng)", default=None
+    )
+    units: optional(list[Line]) = described("đơn vị đếm", "units the topic counts in (đoàn viên, %)", default=None)
+
+
+TopicEntry = Annotated[
+    TopicLabel, BeforeValidator(_plain_text_is_vietnamese, json_schema_input_type=Label | TopicLabel)
+]
 
 
 class Members(Schema):
@@ -131,9 +146,13 @@ class Measure(Schema):
     value_max: optional(Figure) = described("giá trị trên của khoảng", "upper bound of a range", default=None)
     unit: optional(Line) = described("đơn vị", "unit (đoàn viên, %, …)", default=None)
     subject: optional(Line) = described("đối tượng của tỷ lệ", "who a percentage is of", default=None)
+    phrase: optional(Line) = described("điều con số đếm", "what the figure counts", default=None)
 
 
 MEASURES = described("số liệu do biên tập viên ghi", "figures written by the editor", default=None)
+ANSWER = described(
+    "con số thứ N trả lời chủ đề", "the N-th figure (from 1) is the one that answers the topic", default=None
+)
 
 
 class Target(Schema):
@@ -141,6 +160,7 @@ class Target(Schema):
     topic: optional(TopicRef) = described("chủ đề trong topics.yaml", "a key of content/topics.yaml", default=None)
     text: Prose = described("nội dung chỉ tiêu, nguyên văn", "the target's wording, verbatim")
     measures: optional(list[Measure]) = MEASURES
+    measure: optional(Count) = ANSWER
 
 
 class Result(Schema):
@@ -152,6 +172,7 @@ class Result(Schema):
     assessment_text: optional(Line) = described("lời đánh giá nguyên văn", "the report's own words", default=None)
     target_measures: optional(list[Measure]) = MEASURES
     result_measures: optional(list[Measure]) = MEASURES
+    measure: optional(Count) = ANSWER
 
 
 class Document(Schema):
@@ -168,6 +189,15 @@ class Document(Schema):
     reviews: optional(Period) = described("kỳ được tổng kết", "the period whose results it reports", default=None)
     results: optional(list[Result]) = described("kết quả kỳ trước", "the reviewed period's targets", default=None)
     targets: optional(list[Target]) = described("chỉ tiêu của kỳ", "targets set for `period`", default=None)
+    issuer: optional(list[Line]) = described(
+        "dòng đầu văn bản (cơ quan ban hành)", "the issuer's header lines", default=None
+    )
+    distribution: optional(list[Line]) = described("nơi nhận", "who the document was sent to (Nơi nhận)", default=None)
+    guesses: optional(list[Line]) = described(
+        "điều lệnh import đoán, chờ xác nhận",
+        "what `build.py import` guessed: an error until each is confirmed",
+        default=None,
+    )
 
 
 class ResultTexts(Schema):
@@ -193,7 +223,7 @@ class Translation(Schema):
     )
 
 
-class Topics(RootModel[dict[Id, TextPair]]):
+class Topics(RootModel[dict[Id, TopicEntry]]):
     """The topic codebook: key → label in both languages."""
 
     model_config = ConfigDict(json_schema_extra={"additionalProperties": False})

@@ -14,7 +14,8 @@ import re
 from decimal import Decimal
 from pathlib import PurePosixPath
 
-from vankien import messages, numbers, schema, urls
+from vankien import figure_messages, messages, numbers, schema, urls
+from vankien import topics as matching
 from vankien.content import RawContent, RawFile
 from vankien.errors import Accepted, ContentError, Diagnostics, Outcome, Rejected
 from vankien.fieldtypes import FIGURE_DIGITS, ID_PATTERN, find_control, find_debris, suggestion
@@ -27,7 +28,8 @@ PLACEMENT = re.compile(r"^\[\[(targets|results)\]\]\s*$", re.MULTILINE)
 
 
 def build_site(raw: RawContent, diagnostics: Diagnostics) -> Site:
-    """The validated Site; problems found along the way are recorded in `diagnostics`."""
+    """The validated Site; problems found along the way are recorded in `diagnostics`, with
+    notices that do not stop the build (a target whose figures do not answer its topic)."""
     topics = diagnostics.take(_topics(raw.topics)) or {}
     declared = {PurePosixPath(r.path).stem for r in raw.organizations}  # valid or not: no cascades
     organizations = {}
@@ -40,7 +42,7 @@ def build_site(raw: RawContent, diagnostics: Diagnostics) -> Site:
     for record in raw.documents:
         if record.path.endswith(".en.md"):
             continue  # translations are read by the i18n stage
-        doc = diagnostics.take(_document(record, declared, topics))
+        doc = diagnostics.take(_document(record, declared, topics, diagnostics))
         if doc:
             documents.append(doc)
     documents.sort(key=lambda d: (d.org, -d.period.end, -d.period.start, d.id))
@@ -75,7 +77,12 @@ def _topics(record: RawFile | None) -> Outcome:
     outcome = checked(record, schema.Topics)
     if isinstance(outcome, Rejected):
         return outcome
-    return Accepted({key: Topic(key, text(label)) for key, label in outcome.value.root.items()})
+    return Accepted(
+        {
+            key: Topic(key, text(label), tuple(label.keywords or ()), tuple(label.units or ()))
+            for key, label in outcome.value.root.items()
+        }
+    )
 
 
 # -- organizations --------------------------------------------------------------
@@ -125,13 +132,13 @@ def _check_parents(organizations: dict[str, Organization], raw: RawContent, diag
 # -- documents --------------------------------------------------------------------
 
 
-def _document(record: RawFile, declared: set[str], topics: dict) -> Outcome:
+def _document(record: RawFile, declared: set[str], topics: dict, diagnostics: Diagnostics) -> Outcome:
     path = PurePosixPath(record.path)
     folder, name = path.parent.name, path.name
     doc_id = name.removesuffix(".vi.md")
     if not name.endswith(".vi.md") or not ID_PATTERN.match(doc_id):
         return Rejected((ContentError(record.path, 1, 1, messages.DOC_NAME),))
-    more = _duplicate_ids(record) + _body_problems(record)
+    more = _duplicate_ids(record) + _body_problems(record) + _guesses(record)
     if folder not in declared:
         data = record.data if isinstance(record.data, YMap) else None
         line, col = data.key_pos["org"] if data and "org" in data.key_pos else (1, 1)
@@ -145,12 +152,14 @@ def _document(record: RawFile, declared: set[str], topics: dict) -> Outcome:
     if isinstance(outcome, Rejected):
         return outcome
     doc = outcome.value
-    targets = tuple(_target(t, line) for t, line in zip(doc.targets or (), _lines(record, "targets")))
-    results = tuple(_result(r, line) for r, line in zip(doc.results or (), _lines(record, "results")))
+    answers = _Answers(record, topics)
+    targets = tuple(_target(t, entry, answers) for t, entry in zip(doc.targets or (), _entries(record, "targets")))
+    results = tuple(_result(r, entry, answers) for r, entry in zip(doc.results or (), _entries(record, "results")))
     figures = _figure_problems(record, targets, results)
     unused = _placement_problems(record, bool(targets), bool(results))
-    if figures or unused:
-        return Rejected(tuple(figures + unused))
+    if figures or unused or answers.errors:
+        return Rejected(tuple(answers.errors + figures + unused))
+    diagnostics.extend(answers.notices)
     return Accepted(
         Document(
             org=folder,
@@ -180,20 +189,54 @@ def _period(period: schema.Period) -> Period:
     return Period(period.start, period.end, period.term)
 
 
-def _lines(record: RawFile, key: str) -> list[int]:
-    """The line of each entry of the `key` list (validated, so every entry is there)."""
-    return [entry.line for entry in record.data[key]] if record.data and key in record.data else []
+def _entries(record: RawFile, key: str) -> list[YMap]:
+    """The located entries of the `key` list (validated, so every entry is a mapping)."""
+    return list(record.data[key]) if record.data and key in record.data else []
 
 
-def _target(target: schema.Target, line: int) -> Target:
+class _Answers:
+    """Which measure answers each entry's topic (vankien.topics), the editor's `measure: N`
+    first: an N out of range is an error, no or several answering measures a notice."""
+
+    def __init__(self, record: RawFile, topics: dict):
+        self.path, self.topics = record.path, topics
+        self.errors: list[ContentError] = []
+        self.notices: list[ContentError] = []
+
+    def find(self, entry: YMap, entry_id: str, topic_key: str | None, measures, chosen: int | None):
+        figures = "; ".join(f"{n}. {m.raw}" for n, m in enumerate(measures, start=1)) or "—"
+        if chosen is not None and not 1 <= chosen <= len(measures):
+            value = entry["measure"]
+            params = {"value": chosen, "count": len(measures), "figures": figures}
+            self.errors.append(
+                ContentError(self.path, value.line, value.col, figure_messages.BAD_MEASURE_CHOICE, params)
+            )
+            chosen = None
+        topic = self.topics.get(topic_key) if topic_key else None
+        found = matching.answer(topic, measures, chosen)
+        if topic is not None and measures and found.status in ("none", "two"):
+            line, col = entry.key_pos.get("topic", (entry.line, 1))
+            two = found.status == "two"
+            names = "; ".join(f"{n + 1}. {measures[n].raw}" for n in found.candidates)
+            message = figure_messages.TWO_ANSWERING_MEASURES if two else figure_messages.NO_ANSWERING_MEASURE
+            params = {"id": entry_id, "topic": topic.key, "count": len(found.candidates)}
+            params.update(units=", ".join(topic.units) or "—", figures=names if two else figures)
+            self.notices.append(ContentError(self.path, line, col, message, params))
+        return found
+
+
+def _target(target: schema.Target, entry: YMap, answers: _Answers) -> Target:
     measures, given = _measures(target.measures, target.text)
-    return Target(target.id, target.topic, target.text, line, measures, given)
+    found = answers.find(entry, target.id, target.topic, measures, target.measure)
+    return Target(target.id, target.topic, target.text, entry.line, measures, given, found.index, found.status)
 
 
-def _result(result: schema.Result, line: int) -> Result:
+def _result(result: schema.Result, entry: YMap, answers: _Answers) -> Result:
     target_measures, _ = _measures(result.target_measures, result.target)
     result_measures, _ = _measures(result.result_measures, result.result)
-    pair = numbers.match_result(list(target_measures), list(result_measures))
+    found = answers.find(entry, result.id, result.topic, target_measures, result.measure)
+    answering = target_measures[found.index] if found.index is not None else None
+    paired = matching.pair_result(answering, result_measures)
     return Result(
         result.id,
         result.topic,
@@ -201,10 +244,13 @@ def _result(result: schema.Result, line: int) -> Result:
         result.result,
         result.assessment or "not-assessed",
         result.assessment_text,
-        line,
+        entry.line,
         target_measures,
         result_measures,
-        numbers.assess(*pair) if pair else None,
+        numbers.assess(answering, result_measures[paired]) if paired is not None else None,
+        found.index,
+        found.status,
+        paired,
     )
 
 
@@ -217,7 +263,7 @@ def _measures(given: list[schema.Measure] | None, words: str | None) -> tuple[tu
         value = Decimal(m.value.replace(",", "."))
         value_max = Decimal(m.value_max.replace(",", ".")) if m.value_max is not None else None
         op = "range" if value_max is not None else schema.OPERATORS[m.op or "="]
-        measures.append(Measure(op, value, value_max, m.unit, m.value, m.subject))
+        measures.append(Measure(op, value, value_max, m.unit, m.value, m.subject, m.phrase))
     return tuple(measures), True
 
 
@@ -241,6 +287,18 @@ def _duplicate_ids(record: RawFile) -> list[ContentError]:
             else:
                 seen[entry_id] = entry_id.line
     return problems
+
+
+def _guesses(record: RawFile) -> list[ContentError]:
+    """What `build.py import` guessed: each entry of `guesses` is an error at its own line until
+    the editor confirms the guess and deletes the entry."""
+    data = record.data if isinstance(record.data, YMap) else {}
+    guesses = data.get("guesses")
+    return [
+        ContentError(record.path, item.line, item.col, messages.GUESS_UNCONFIRMED, {"value": str(item)})
+        for item in (guesses if isinstance(guesses, YList) else ())
+        if getattr(item, "line", 0)
+    ]
 
 
 def _body_problems(record: RawFile) -> list[ContentError]:

@@ -1,0 +1,298 @@
+"""A read `Source` → `Imported`: front matter, body lines, targets and results.
+
+Every line of the source lands somewhere: in a front-matter field (header, signature,
+distribution), a target or result, or the body (headings, paragraphs, tables, footnotes).
+What the importer had to guess is listed in `Imported.guesses` (rendered as `guesses:`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from vankien.importer import header, periods
+from vankien.topics import suggest_topic
+from vankien.importer.sections import (
+    clean_export_lines,
+    is_heading,
+    levels_in_use,
+    markdown_line,
+    style_of,
+)
+from vankien.importer.sources import LINE_BREAK, Row, Source
+from vankien.importer.targets import (
+    ITEM,
+    TARGET_LABEL,
+    heading_role,
+    item_text,
+    plain,
+    prose_entries,
+    states_figure,
+    table_results,
+)
+
+
+@dataclass
+class Imported:
+    """A content file in the making: front fields, body lines, targets, results, guesses."""
+
+    front: dict = field(default_factory=dict)
+    body: list[str] = field(default_factory=list)
+    targets: list[dict] = field(default_factory=list)
+    results: list[dict] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
+    headings: int = 0
+    guesses: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def import_source(source: Source, kind: str | None = None, export: bool = True, topics=None) -> Imported:
+    """The content for a read document (pure). `export`: the lines come from a text export,
+    whose broken sentences are joined back; `kind` overrides the kind read from the document;
+    `topics` ({id: {keywords, units}} as in topics.yaml): a topic is suggested for each target
+    and result (vankien.topics.suggest_topic), marked as a guess."""
+    result = Imported(footnotes=list(source.notes), notes=list(source.warnings))
+    lines = clean_export_lines(source.lines) if export else list(source.lines)
+    closing, distribution, signature = header.read_closing(lines)
+    lines = lines[:closing]
+    styles = [style_of(_text(line)) if isinstance(line, str) else None for line in lines]
+    headings_at = [i for i, line in enumerate(lines) if isinstance(line, str) and is_heading(line.strip(), styles[i])]
+    stop = min(headings_at[0] if headings_at else len(lines), 40)
+    used = header.read_header(lines, result.front, stop)
+    _guess_front(lines, stop, used, result, kind)
+    if signature:
+        result.front["signature"] = signature
+    if distribution:
+        result.front["distribution"] = distribution
+    levels = levels_in_use({styles[i] for i in headings_at})
+    _body(lines, styles, used, levels, result)
+    if not result.targets and not result.results and result.headings < 2:
+        _prose(result)
+    periods.guess(result, lines)
+    if topics:
+        _suggest_topics(result, topics)
+    if result.footnotes:
+        _footnotes(result)
+    return result
+
+
+def _text(line: str) -> str:
+    return line.strip().split(LINE_BREAK)[0]
+
+
+def _guess_front(lines: list, stop: int, used: set[int], result: Imported, kind: str | None) -> None:
+    """Title and kind when the header has no kind word: the opening upper-case line, the words seen."""
+    front = result.front
+    if "title" not in front:
+        opening = [(i, lines[i].strip()) for i in range(stop) if isinstance(lines[i], str) and lines[i].strip()]
+        opening = [(i, text) for i, text in opening if i not in used]
+        if opening and opening[0][1].isupper() and len(opening[0][1]) < 200:
+            front["title"] = opening[0][1]
+            used.add(opening[0][0])
+    if kind:
+        front["kind"] = kind
+    elif "kind" not in front:
+        upper = " ".join(str(line) for line in lines[:15]).upper()
+        front["kind"] = (
+            "congress-report"
+            if re.search(r"ĐẠI HỘI|BÁO CÁO|NHIỆM KỲ", upper)
+            else "annual-program"
+            if "CHƯƠNG TRÌNH" in upper
+            else "plan"
+        )
+        result.guesses.append("kind")
+    elif "kind" in front.pop("guessed", []):
+        result.guesses.append("kind")
+    front.pop("guessed", None)
+    result.guesses.append("title")
+
+
+def _body(lines: list, styles: list, used: set[int], levels: dict, result: Imported) -> None:
+    section, section_level = None, 0
+    placed: set[str] = set()
+    previous_entry = None  # the target/result the last line added, for wrapped items
+    group = ""  # a label line over a group of targets, prefixed to each
+    index = 0
+    while index < len(lines):
+        line, style = lines[index], styles[index]
+        index += 1
+        if index - 1 in used:
+            continue
+        if isinstance(line, Row):
+            rows = [line]
+            while index < len(lines) and isinstance(lines[index], Row):
+                rows.append(lines[index])
+                index += 1
+            _table(rows, section, placed, result)
+            previous_entry = None
+            continue
+        text = line.strip()
+        if not text or set(text) <= set("-_*=~ "):
+            continue
+        label = TARGET_LABEL.match(text)
+        is_item = bool(ITEM.match(text))
+        if section in ("targets", "results") and is_item and (states_figure(text) or not is_heading(text, style)):
+            previous_entry = _entry(section, item_text(text) or text, result, placed, group)
+            continue
+        if is_heading(text, style) and not label:
+            level = levels.get(style, 6)
+            text = _join_part_title(lines, index, text, style, used)
+            result.body += [f"{'#' * level} {text.replace(LINE_BREAK, ' ')}", ""]
+            result.headings += 1
+            role = heading_role(text)
+            group = ""
+            _theme_under(text, lines, index, result)
+            if role:
+                section, section_level = role, level
+                _place(role, result, placed)
+            elif section and level <= section_level:
+                section = None
+            previous_entry = None
+            continue
+        if label:
+            lead = text[: text.index(":") + 1]
+            heading = style is not None and is_heading(lead, style)
+            result.body += [f"{'#' * levels.get(style, 6)} {lead}" if heading else f"**{lead}**", ""]
+            result.headings += heading
+            rest = label.group(1).strip()
+            if rest:
+                previous_entry = _entry("targets", item_text(rest) or rest, result, placed)
+            section, section_level = "targets", levels.get(style, 6) if heading else 7
+            continue
+        if section and previous_entry is not None and not is_item and (text[:1] in "(,;" or text[:1].islower()):
+            previous_entry[_key(section)] += " " + plain(text)  # an item wrapped over two lines
+            continue
+        if section == "targets" and not text.endswith(":") and states_figure(text) and style is None:
+            if len(text) < 400:
+                previous_entry = _entry(section, text, result, placed)
+                continue
+        previous_entry = None
+        group = group if is_item else ""
+        if section == "targets" and text.rstrip("*").endswith(":") and not is_item:
+            group = plain(text).rstrip("*").strip()  # "Công trình thanh niên …:" over the items below
+        if section and section_level == 7 and not is_item:
+            section = None
+        for part in text.split(LINE_BREAK):
+            if part.strip():
+                result.body += [markdown_line(part.strip()), ""]
+
+
+def _key(section: str) -> str:
+    return "text" if section == "targets" else "result"
+
+
+def _entry(section: str, text: str, result: Imported, placed: set[str], group: str = "") -> dict:
+    """A target (in a targets section) or a result with its target unknown (in a results section)."""
+    _place(section, result, placed)
+    if section == "targets":
+        text = f"{group} {plain(text)}" if group and not plain(text).startswith(group) else text
+        entry = {"id": f"chi-tieu-{len(result.targets) + 1}", "text": plain(text)}
+        result.targets.append(entry)
+        return entry
+    entry = {"id": f"ket-qua-{len(result.results) + 1}", "target": plain(text), "result": plain(text)}
+    entry["assessment"] = "not-assessed"
+    result.results.append(entry)
+    result.guesses.append(f"results.{entry['id']}.target")
+    return entry
+
+
+def _place(role: str, result: Imported, placed: set[str]) -> None:
+    if role not in placed:
+        placed.add(role)
+        result.body += [f"[[{role}]]", ""]
+
+
+def _join_part_title(lines: list, index: int, text: str, style: str, used: set[int]) -> str:
+    """ "Phần thứ nhất" with the upper-case title lines under it, as one heading."""
+    if style != "part":
+        return text
+    while index < len(lines) and isinstance(lines[index], str) and lines[index].strip().isupper():
+        text += (": " if not text.endswith(":") else " ") + lines[index].strip()
+        used.add(index)
+        index += 1
+    return text
+
+
+def _table(rows: list[Row], section: str | None, placed: set[str], result: Imported) -> None:
+    """A results table (by header or inside a results section) or a Markdown table in the body."""
+    entries, leftover = table_results(rows, len(result.results) + 1)
+    roles = _roles(rows[0])
+    if entries and (
+        {"result", "assessment"} & set(roles) or section == "results" or any(e.get("assessment_text") for e in entries)
+    ):
+        if sum(1 for role in roles if role) >= 2:  # the header row: kept for the editor, as a comment
+            result.front.setdefault("table_headers", []).append(" | ".join(rows[0]))
+        result.results += entries
+        result.body += [line for text in leftover for line in (text, "")]
+        _place("results", result, placed)
+        return
+    width = max(len(row) for row in rows)
+    cells = [
+        [c.replace(LINE_BREAK, "<br>").replace("|", "\\|") for c in row] + [""] * (width - len(row)) for row in rows
+    ]
+    result.body += ["| " + " | ".join(cells[0]) + " |", "|" + " --- |" * width]
+    result.body += ["| " + " | ".join(row) + " |" for row in cells[1:]] + [""]
+
+
+def _roles(row: Row) -> list[str]:
+    from vankien.importer.targets import COLUMNS
+
+    return [COLUMNS.get(" ".join(c.casefold().split()).rstrip(":"), "") for c in row]
+
+
+def _prose(result: Imported) -> None:
+    """Targets and results stated in running text (see targets.prose_entries); all are guesses."""
+    paragraphs = [line for line in result.body if line and not line.startswith(("#", "[[", "|"))]
+    targets, results, notes = prose_entries(paragraphs)
+    result.notes += notes
+    for text in targets:
+        entry = {"id": f"chi-tieu-{len(result.targets) + 1}", "text": plain(text)}
+        result.targets.append(entry)
+        result.guesses.append(f"targets.{entry['id']}")
+    for text in results:
+        entry = {"id": f"ket-qua-{len(result.results) + 1}", "target": plain(text), "result": plain(text)}
+        entry["assessment"] = "not-assessed"
+        result.results.append(entry)
+        result.guesses.append(f"results.{entry['id']}.target")
+    for role, found in (("results", results), ("targets", targets)):
+        if found:
+            result.body += [f"[[{role}]]", ""]
+
+
+def _footnotes(result: Imported) -> None:
+    """Footnote definitions at the end; a note whose reference the source lost (a text export keeps
+    only the notes' texts) is listed as a guess, so that `check` asks the editor to place it."""
+    text = "\n".join(result.body) + str(result.targets) + str(result.results)
+    referenced = {int(n) for n in re.findall(r"\[\^(\d+)\]", text)}
+    result.body += [""] + [f"[^{n}]: {note}" for n, note in enumerate(result.footnotes, start=1)]
+    lost = [n for n in range(1, len(result.footnotes) + 1) if n not in referenced]
+    if lost:
+        result.guesses += [f"footnote {n}: đặt [^{n}] vào chỗ của nó / place [^{n}] where it belongs" for n in lost]
+        result.notes.append(
+            f"{len(lost)} chú thích không có chỗ tham chiếu trong nguồn / footnotes whose reference the source lost: "
+            + ", ".join(f"[^{n}]" for n in lost)
+        )
+
+
+def _suggest_topics(result: Imported, topics) -> None:
+    for key, entries, words in (("targets", result.targets, "text"), ("results", result.results, "target")):
+        for entry in entries:
+            topic = suggest_topic(entry[words], topics)
+            if topic:
+                entry["topic"] = topic
+                result.guesses.append(f"{key}.{entry['id']}.topic")
+
+
+THEME_HEADING = re.compile(r"khẩu hiệu|phương châm|chủ đề", re.IGNORECASE)
+
+
+def _theme_under(heading: str, lines: list, index: int, result: Imported) -> None:
+    """The quoted slogan under a "Khẩu hiệu hành động" / "Phương châm" / "Chủ đề" heading → theme
+    (a guess; the line stays in the body too)."""
+    if "theme" in result.front or not THEME_HEADING.search(heading):
+        return
+    following = next((line for line in lines[index : index + 3] if isinstance(line, str) and line.strip()), "")
+    quoted = re.fullmatch(r"\s*([“\"].+[”\"])\s*\.?\s*", following)
+    if quoted:
+        result.front["theme"] = quoted.group(1)
+        result.guesses.append("theme")
