@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.test_example_site import PageText, element_text, parse
+from vankien import compare, pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def parse_fragment(html: str) -> str:
@@ -18,10 +21,6 @@ def parse_fragment(html: str) -> str:
     page.feed(html)
     return page.text
 
-
-from vankien import compare, pipeline
-
-ROOT = Path(__file__).resolve().parent.parent
 
 TOPICS = (
     "party-admission:\n  vi: Kết nạp Đảng\n  en: Party admission\n"

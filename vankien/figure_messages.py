@@ -1,5 +1,6 @@
 """Problems with figures an editor can meet (which figure answers a topic, translated figures),
-each in Vietnamese and English. Kept beside `messages` so the figures' rules travel together."""
+each in Vietnamese and English. Kept beside `messages` so the figures' rules travel together
+(validate._Answers reports the first three while validating targets and results)."""
 
 from vankien.errors import WARNING
 from vankien.errors import Message as M
