@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from vankien import i18n, importer, pipeline, scaffold
+from vankien import i18n, importer, messages, pipeline, scaffold
 from vankien.errors import BuildFailed, summary
 from vankien.schema import ID_PATTERN
 from vankien.vocabulary import KINDS, LEVELS
@@ -61,12 +61,7 @@ def main(argv: list[str]) -> int:
     except Exception as exc:  # a bug of ours: say so plainly; VANKIEN_DEBUG=1 shows the traceback
         if os.environ.get("VANKIEN_DEBUG"):
             raise
-        print(
-            f"lỗi nội bộ của vankien / internal error: {type(exc).__name__}: {exc}\n"
-            "    Nội dung có thể không sai; hãy báo lỗi này kèm lệnh đã chạy (VANKIEN_DEBUG=1 để xem chi tiết).\n"
-            "    Your content may be fine; please report this with the command you ran (VANKIEN_DEBUG=1 for details).",
-            file=sys.stderr,
-        )
+        print(messages.INTERNAL_ERROR.format(error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return 3
 
 
@@ -173,9 +168,9 @@ def _import(root: Path, args) -> int:
 
 def _report(command: str, build: pipeline.Build) -> None:
     site = build.site
-    counts = f"{len(site.documents)} văn bản / documents, {len(site.organizations)} tổ chức / organizations"
+    counts = messages.COUNTS.format(documents=len(site.documents), organizations=len(site.organizations))
     if command == "check":
-        print(f"Nội dung hợp lệ / content is valid: {counts}.")
+        print(messages.CONTENT_VALID.format(counts=counts))
         return
     pages = sum(1 for name in build.files if name.endswith(".html"))
-    print(f"Đã dựng / built {build.output}: {pages} trang / pages, {counts}, {build.elapsed:.2f} s.")
+    print(messages.BUILT.format(output=build.output, pages=pages, counts=counts, seconds=build.elapsed))

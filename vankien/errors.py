@@ -151,15 +151,12 @@ class Diagnostics:
 
 def summary(problems: list[ContentError]) -> str:
     """All problems, sorted by place, with a closing count line."""
+    from vankien import messages  # the catalogue imports Message from here
+
     body = "\n".join(p.format() for p in sorted(problems, key=ContentError.sort_key))
     n = sum(1 for p in problems if p.severity == ERROR)
     warned = len(problems) - n
     if not n:
-        return (
-            f"{body}\n\n{warned} cảnh báo (--strict) — chưa ghi gì vào site/. / "
-            f"{warned} warning(s) (--strict) — nothing was written to site/."
-        )
-    also_vi, also_en = (f", {warned} cảnh báo", f", {warned} warning(s)") if warned else ("", "")
-    return (
-        f"{body}\n\n{n} lỗi{also_vi} — chưa ghi gì vào site/. / {n} error(s){also_en} — nothing was written to site/."
-    )
+        return f"{body}\n\n" + messages.NOTHING_WRITTEN_STRICT.format(n=warned)
+    also_vi, also_en = (text.format(n=warned) for text in messages.ALSO_WARNINGS) if warned else ("", "")
+    return f"{body}\n\n" + messages.NOTHING_WRITTEN.format(n=n, also_vi=also_vi, also_en=also_en)

@@ -369,3 +369,19 @@ MISPLACED_FILE = M(
     "{hint_en}",
     code="VK016",
 )
+
+# -- what the command line prints around the problems (plain text, both languages) ------------
+
+INTERNAL_ERROR = (
+    "lỗi nội bộ của vankien / internal error: {error}\n"
+    "    Nội dung có thể không sai; hãy báo lỗi này kèm lệnh đã chạy (VANKIEN_DEBUG=1 để xem chi tiết).\n"
+    "    Your content may be fine; please report this with the command you ran (VANKIEN_DEBUG=1 for details)."
+)
+COUNTS = "{documents} văn bản / documents, {organizations} tổ chức / organizations"
+CONTENT_VALID = "Nội dung hợp lệ / content is valid: {counts}."
+BUILT = "Đã dựng / built {output}: {pages} trang / pages, {counts}, {seconds:.2f} s."
+NOTHING_WRITTEN = "{n} lỗi{also_vi} — chưa ghi gì vào site/. / {n} error(s){also_en} — nothing was written to site/."
+ALSO_WARNINGS = (", {n} cảnh báo", ", {n} warning(s)")
+NOTHING_WRITTEN_STRICT = (
+    "{n} cảnh báo (--strict) — chưa ghi gì vào site/. / {n} warning(s) (--strict) — nothing was written to site/."
+)
