@@ -177,7 +177,13 @@ def test_unclosed_quote_is_reported_on_its_own_line(site_factory):
     front = 'kind: plan\nperiod: {year: 2023}\ntitle: "Kế hoạch\nplace: Hà Tĩnh\n' + "theme: x\n" * 8
     found = problems_of(site_factory({DOC: doc(front)}))
     assert [(p[1], p[2], p[3]) for p in found] == [(4, 8, "VK002")]
-    assert "never closed" in found[0][4]
+    assert "that starts here: is it closed?" in found[0][4]
+
+
+@pytest.mark.parametrize("front, line", [("period: {year: 2024\n\n\n", 4), ("period: [2024\n\n\n", 4)])
+def test_an_unclosed_bracket_is_reported_where_it_opens(site_factory, front, line):
+    found = problems_of(site_factory({DOC: doc("kind: plan\ntitle: Kế hoạch\n" + front)}))
+    assert [(p[1], p[3]) for p in found] == [(line, "VK002")]
 
 
 # -- exit 3 yesterday, a clear problem today ----------------------------------------------

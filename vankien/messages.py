@@ -305,8 +305,8 @@ BROKEN_LINK = M(
     code="VK011",
 )
 LINK_OUTSIDE = M(
-    "liên kết tượng trưng “{name}” trỏ ra ngoài dự án ({target})",
-    "the symbolic link “{name}” points outside the project ({target})",
+    "“{name}” là liên kết tới ngoài dự án ({target}): không đăng",
+    "“{name}” is a link to outside the project ({target}): not published",
     "chép tệp vào content/ thay vì liên kết tới nó: chỉ nội dung trong dự án được xuất bản",
     "copy the file into content/ instead of linking to it: only what is inside the project is published",
     code="VK012",

@@ -56,6 +56,8 @@ class _Loader(_BaseLoader):
     """The C parser when available: only its events are used."""
 
 
+# Errors that PyYAML finds at the end of the file, about a quote or bracket opened far above.
+_UNCLOSED = ("while scanning a quoted scalar", "while parsing a flow")
 MAX_DEPTH = 20  # content needs 5 levels (document → results → entry → measures → measure)
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -83,11 +85,10 @@ def load(text: str, path: str, line_offset: int = 0) -> tuple[object, list[Conte
         return None, [ContentError(path, line + line_offset, col, messages.CONTROL_CHAR, {"char": char})]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and "quoted scalar" in (exc.context or ""):
-            mark = exc.context_mark  # an unclosed quote: where it opens, not the end of the file
         problem = exc.problem or str(exc)
-        if exc.context_mark and "quoted scalar" in (exc.context or ""):
-            problem = "the quote opened here is never closed (dấu ngoặc mở ở đây không được đóng)"
+        if exc.context_mark and (exc.context or "").startswith(_UNCLOSED):  # the fix is where it opens
+            mark = exc.context_mark  # an unclosed quote or bracket: where it opens, not the end of the file
+            problem = f"{problem} ({exc.context} that starts here: is it closed?)"
         line = mark.line + 1 + line_offset if mark else 1 + line_offset
         col = mark.column + 1 if mark else 1
         return None, [ContentError(path, line, col, messages.YAML_SYNTAX, {"problem": problem})]
