@@ -17,6 +17,7 @@ import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from vankien import messages, yamlsafe
 from vankien.errors import ContentError, Diagnostics
@@ -36,7 +37,7 @@ class RawFile:
     validation reports every required field as missing."""
 
     path: str  # relative to the project, as shown to editors
-    data: object  # yamlsafe values, or None
+    data: Any  # yamlsafe values (YMap, YList, YStr, YScalar), or None
     body: str = ""
     body_line: int = 1
     version: str = ""  # the text's version (i18n.source_version), for translations to refer to

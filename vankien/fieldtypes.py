@@ -14,10 +14,10 @@ import datetime
 import difflib
 import functools
 import re
-from typing import Annotated, Literal, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, core_schema
 
 from vankien.vocabulary import ASSESSMENTS, normalize_assessment
 
@@ -50,7 +50,7 @@ def find_control(text: str) -> re.Match | None:
     return CONTROL.search(text)
 
 
-def described(vi: str, en: str, **kwargs):
+def described(vi: str, en: str, **kwargs) -> Any:
     """A field with its purpose in both languages: English for the JSON Schema and the handbook,
     both for the "add a line `key: …` (what it holds)" hint."""
     return Field(description=en, json_schema_extra={"description_vi": vi}, **kwargs)
@@ -78,18 +78,20 @@ def _text(value, one_line: bool, limit: int, word_limit: int | None) -> str:
     return text
 
 
-def text_type(one_line: bool, limit: int, word_limit: int | None = None):
+def text_check(one_line: bool, limit: int, word_limit: int | None = None) -> BeforeValidator:
     """Text. One line: runs of spaces and line breaks become one space (a title is one line)."""
-    check = functools.partial(_text, one_line=one_line, limit=limit, word_limit=word_limit)
-    extra = {"maxLength": limit}
-    kind = {"x-kind": "text, one line" if one_line else "text"}
-    return Annotated[str, BeforeValidator(check), WithJsonSchema({"type": "string", "minLength": 1} | extra | kind)]
+    return BeforeValidator(functools.partial(_text, one_line=one_line, limit=limit, word_limit=word_limit))
 
 
-Line = text_type(one_line=True, limit=1000)
-Title = text_type(one_line=True, limit=500, word_limit=60)  # drawn on share images, wrapped at spaces
+def text_schema(one_line: bool, limit: int) -> WithJsonSchema:
+    kind = "text, one line" if one_line else "text"
+    return WithJsonSchema({"type": "string", "minLength": 1, "maxLength": limit, "x-kind": kind})
+
+
+Line = Annotated[str, text_check(True, 1000), text_schema(True, 1000)]
+Title = Annotated[str, text_check(True, 500, word_limit=60), text_schema(True, 500)]  # drawn on share images
 Label = Title  # names of organizations, topics, the site: drawn and wrapped the same way
-Prose = text_type(one_line=False, limit=20000)
+Prose = Annotated[str, text_check(False, 20000), text_schema(False, 20000)]
 
 
 def _blank_to_none(value):
@@ -98,9 +100,8 @@ def _blank_to_none(value):
     return value
 
 
-def optional(kind):
-    """`kind`, or nothing: absent, `key:` with no value, or blank text."""
-    return Annotated[kind | None, BeforeValidator(_blank_to_none)]
+T = TypeVar("T")
+Opt = Annotated[T | None, BeforeValidator(_blank_to_none)]  # `Opt[X]`: X, or nothing (absent, `key:`, blank text)
 
 
 # -- ids and closed vocabularies -------------------------------------------------------
@@ -124,10 +125,19 @@ def _choice(value, allowed: tuple[str, ...]) -> str:
     return text
 
 
-def choice(allowed):
-    """One of `allowed` (a closed vocabulary: keys of a dict or a tuple)."""
-    allowed = tuple(allowed)
-    return Annotated[Literal[allowed], BeforeValidator(functools.partial(_choice, allowed=allowed))]
+class one_of:  # noqa: N801 - used as a type's metadata: `Annotated[str, one_of(KINDS)]`
+    """One of `allowed` (keys of a dict, or a tuple): checked by `_choice`, an enum in the JSON Schema."""
+
+    def __init__(self, allowed):
+        self.allowed = tuple(allowed)
+
+    def __get_pydantic_core_schema__(self, source, handler):
+        return core_schema.no_info_before_validator_function(
+            functools.partial(_choice, allowed=self.allowed), handler(source)
+        )
+
+    def __get_pydantic_json_schema__(self, schema, handler):
+        return {"type": "string", "enum": list(self.allowed)}
 
 
 def _assessment(value) -> str:

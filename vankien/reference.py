@@ -106,7 +106,7 @@ def _table(schema: dict, defs: dict) -> list[str]:
     rows = ["| field | required | value | what it holds |", "| --- | --- | --- | --- |"]
     properties = schema.get("properties")
     if properties is None:  # topics: a map of ids
-        value = next(iter(schema.get("patternProperties", {}).values()), {})
+        value: dict = next(iter(schema.get("patternProperties", {}).values()), {})
         rows.append(f"| *topic id* (a-z, 0-9 and -) | | {_kind(value)} | one topic of the codebook |")
         return rows
     required = set(schema.get("required", ()))

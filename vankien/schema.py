@@ -37,9 +37,9 @@ from vankien.fieldtypes import (
     TranslatedTarget,
     Url,
     Year,
-    choice,
+    Opt,
     described,
-    optional,
+    one_of,
     refuse,
 )
 from vankien.vocabulary import KINDS, LEVELS
@@ -59,7 +59,7 @@ class Pair(Schema):
     """A label in Vietnamese and, where translated, English."""
 
     vi: Label = described("nội dung tiếng Việt", "the Vietnamese text")
-    en: optional(Label) = described("nội dung tiếng Anh", "the English text", default=None)
+    en: Opt[Label] = described("nội dung tiếng Anh", "the English text", default=None)
 
 
 def _plain_text_is_vietnamese(value):
@@ -72,10 +72,10 @@ TextPair = Annotated[Pair, BeforeValidator(_plain_text_is_vietnamese, json_schem
 class TopicLabel(Pair):
     """A topic: its label, and what its targets count (to find the figure that answers it)."""
 
-    keywords: optional(list[Line]) = described(
+    keywords: Opt[list[Line]] = described(
         "từ khóa của chủ đề", "words that name what the topic counts (kết nạp, Đảng)", default=None
     )
-    units: optional(list[Line]) = described("đơn vị đếm", "units the topic counts in (đoàn viên, %)", default=None)
+    units: Opt[list[Line]] = described("đơn vị đếm", "units the topic counts in (đoàn viên, %)", default=None)
 
 
 TopicEntry = Annotated[
@@ -90,15 +90,15 @@ class Members(Schema):
 
 class Organization(Schema):
     name: TextPair = described("tên tổ chức, có vi và en", "the organization's name, with vi and en")
-    short_name: optional(TextPair) = described("tên ngắn", "a short name for menus and tables", default=None)
-    level: choice(LEVELS) = described("cấp tổ chức", "the organization's level")
-    parent: optional(OrgRef) = described("mã tổ chức cấp trên", "id of the parent organization", default=None)
-    province: optional(TextPair) = described("tỉnh/thành", "province or city", default=None)
-    members: optional(Members) = described(
+    short_name: Opt[TextPair] = described("tên ngắn", "a short name for menus and tables", default=None)
+    level: Annotated[str, one_of(LEVELS)] = described("cấp tổ chức", "the organization's level")
+    parent: Opt[OrgRef] = described("mã tổ chức cấp trên", "id of the parent organization", default=None)
+    province: Opt[TextPair] = described("tỉnh/thành", "province or city", default=None)
+    members: Opt[Members] = described(
         "số đoàn viên (chỉ khi văn bản có)", "member count, only as a document gives it", default=None
     )
-    fanpage: optional(Url) = described("trang Facebook", "the organization's fanpage", default=None)
-    predecessors: optional(list[OrgRef]) = described(
+    fanpage: Opt[Url] = described("trang Facebook", "the organization's fanpage", default=None)
+    predecessors: Opt[list[OrgRef]] = described(
         "mã các tổ chức tiền thân", "ids of the organizations it continues", default=None
     )
 
@@ -106,12 +106,10 @@ class Organization(Schema):
 class Period(Schema):
     """A term {term, from, to} or a year {year}."""
 
-    term: optional(Line) = described("nhiệm kỳ, số La Mã", "term number, a roman numeral (VI)", default=None)
-    start: optional(Year) = described("năm bắt đầu", "first year", default=None, alias="from")
-    end: optional(Year) = described("năm kết thúc", "last year", default=None, alias="to")
-    year: optional(Year) = described(
-        "năm (kế hoạch, chương trình năm)", "the year, for a yearly document", default=None
-    )
+    term: Opt[Line] = described("nhiệm kỳ, số La Mã", "term number, a roman numeral (VI)", default=None)
+    start: Opt[Year] = described("năm bắt đầu", "first year", default=None, alias="from")
+    end: Opt[Year] = described("năm kết thúc", "last year", default=None, alias="to")
+    year: Opt[Year] = described("năm (kế hoạch, chương trình năm)", "the year, for a yearly document", default=None)
 
     @model_validator(mode="after")
     def _one_period(self):
@@ -130,7 +128,7 @@ class Period(Schema):
                 f"nhiệm kỳ “{self.term}” nên viết bằng số La Mã (I, II, … VI)",
                 f"term “{self.term}” should be a roman numeral (I, II, … VI)",
             )
-        if self.end < self.start:
+        if self.start is not None and self.end is not None and self.end < self.start:
             bad(
                 f"năm kết thúc {self.end} trước năm bắt đầu {self.start}",
                 f"end year {self.end} is before start year {self.start}",
@@ -141,12 +139,12 @@ class Period(Schema):
 class Measure(Schema):
     """A figure of a target written by the editor (it replaces what the build reads)."""
 
-    op: optional(choice(OPERATORS)) = described("phép so sánh", "comparison", default=None)
+    op: Opt[Annotated[str, one_of(OPERATORS)]] = described("phép so sánh", "comparison", default=None)
     value: Figure = described("giá trị, dấu phẩy thập phân", "the value, decimal comma")
-    value_max: optional(Figure) = described("giá trị trên của khoảng", "upper bound of a range", default=None)
-    unit: optional(Line) = described("đơn vị", "unit (đoàn viên, %, …)", default=None)
-    subject: optional(Line) = described("đối tượng của tỷ lệ", "who a percentage is of", default=None)
-    phrase: optional(Line) = described("điều con số đếm", "what the figure counts", default=None)
+    value_max: Opt[Figure] = described("giá trị trên của khoảng", "upper bound of a range", default=None)
+    unit: Opt[Line] = described("đơn vị", "unit (đoàn viên, %, …)", default=None)
+    subject: Opt[Line] = described("đối tượng của tỷ lệ", "who a percentage is of", default=None)
+    phrase: Opt[Line] = described("điều con số đếm", "what the figure counts", default=None)
 
 
 MEASURES = described("số liệu do biên tập viên ghi", "figures written by the editor", default=None)
@@ -157,43 +155,43 @@ ANSWER = described(
 
 class Target(Schema):
     id: Id = described("mã ngắn, không dấu", "a short ASCII id")
-    topic: optional(TopicRef) = described("chủ đề trong topics.yaml", "a key of content/topics.yaml", default=None)
+    topic: Opt[TopicRef] = described("chủ đề trong topics.yaml", "a key of content/topics.yaml", default=None)
     text: Prose = described("nội dung chỉ tiêu, nguyên văn", "the target's wording, verbatim")
-    measures: optional(list[Measure]) = MEASURES
-    measure: optional(Count) = ANSWER
+    measures: Opt[list[Measure]] = MEASURES
+    measure: Opt[Count] = ANSWER
 
 
 class Result(Schema):
     id: Id = described("mã ngắn, không dấu", "a short ASCII id")
-    topic: optional(TopicRef) = described("chủ đề trong topics.yaml", "a key of content/topics.yaml", default=None)
+    topic: Opt[TopicRef] = described("chủ đề trong topics.yaml", "a key of content/topics.yaml", default=None)
     target: Prose = described("nội dung chỉ tiêu, nguyên văn", "the target's wording, verbatim")
-    result: optional(Prose) = described("kết quả, nguyên văn", "what came of it, verbatim", default=None)
-    assessment: optional(Assessment) = described("đánh giá", "assessment key or the report's word", default=None)
-    assessment_text: optional(Line) = described("lời đánh giá nguyên văn", "the report's own words", default=None)
-    target_measures: optional(list[Measure]) = MEASURES
-    result_measures: optional(list[Measure]) = MEASURES
-    measure: optional(Count) = ANSWER
+    result: Opt[Prose] = described("kết quả, nguyên văn", "what came of it, verbatim", default=None)
+    assessment: Opt[Assessment] = described("đánh giá", "assessment key or the report's word", default=None)
+    assessment_text: Opt[Line] = described("lời đánh giá nguyên văn", "the report's own words", default=None)
+    target_measures: Opt[list[Measure]] = MEASURES
+    result_measures: Opt[list[Measure]] = MEASURES
+    measure: Opt[Count] = ANSWER
 
 
 class Document(Schema):
-    org: optional(FolderOrg) = described("mã tổ chức (bằng tên thư mục)", "organization id (= folder)", default=None)
-    kind: choice(KINDS) = described("loại văn bản", "document kind")
+    org: Opt[FolderOrg] = described("mã tổ chức (bằng tên thư mục)", "organization id (= folder)", default=None)
+    kind: Annotated[str, one_of(KINDS)] = described("loại văn bản", "document kind")
     title: Title = described("tiêu đề văn bản", "the document's title")
-    number: optional(Line) = described("số văn bản", "document number (53-BC/ĐTN)", default=None)
-    issued: optional(Date) = described("ngày ban hành", "date issued, YYYY-MM-DD", default=None)
-    place: optional(Line) = described("nơi ban hành", "place issued", default=None)
-    theme: optional(Line) = described("chủ đề năm, khẩu hiệu", "theme of the year, slogan", default=None)
-    draft: optional(StrictBool) = described("dự thảo", "the document is a draft (DỰ THẢO)", default=None)
-    signature: optional(Prose) = described("khối chữ ký", "closing block (TM. BAN CHẤP HÀNH … BÍ THƯ)", default=None)
+    number: Opt[Line] = described("số văn bản", "document number (53-BC/ĐTN)", default=None)
+    issued: Opt[Date] = described("ngày ban hành", "date issued, YYYY-MM-DD", default=None)
+    place: Opt[Line] = described("nơi ban hành", "place issued", default=None)
+    theme: Opt[Line] = described("chủ đề năm, khẩu hiệu", "theme of the year, slogan", default=None)
+    draft: Opt[StrictBool] = described("dự thảo", "the document is a draft (DỰ THẢO)", default=None)
+    signature: Opt[Prose] = described("khối chữ ký", "closing block (TM. BAN CHẤP HÀNH … BÍ THƯ)", default=None)
     period: Period = described("nhiệm kỳ hoặc năm mà chỉ tiêu áp dụng", "the term or year the targets apply to")
-    reviews: optional(Period) = described("kỳ được tổng kết", "the period whose results it reports", default=None)
-    results: optional(list[Result]) = described("kết quả kỳ trước", "the reviewed period's targets", default=None)
-    targets: optional(list[Target]) = described("chỉ tiêu của kỳ", "targets set for `period`", default=None)
-    issuer: optional(list[Line]) = described(
+    reviews: Opt[Period] = described("kỳ được tổng kết", "the period whose results it reports", default=None)
+    results: Opt[list[Result]] = described("kết quả kỳ trước", "the reviewed period's targets", default=None)
+    targets: Opt[list[Target]] = described("chỉ tiêu của kỳ", "targets set for `period`", default=None)
+    issuer: Opt[list[Line]] = described(
         "dòng đầu văn bản (cơ quan ban hành)", "the issuer's header lines", default=None
     )
-    distribution: optional(list[Line]) = described("nơi nhận", "who the document was sent to (Nơi nhận)", default=None)
-    guesses: optional(list[Line]) = described(
+    distribution: Opt[list[Line]] = described("nơi nhận", "who the document was sent to (Nơi nhận)", default=None)
+    guesses: Opt[list[Line]] = described(
         "điều lệnh import đoán, chờ xác nhận",
         "what `build.py import` guessed: an error until each is confirmed",
         default=None,
@@ -201,9 +199,9 @@ class Document(Schema):
 
 
 class ResultTexts(Schema):
-    target: optional(Prose) = described("chỉ tiêu, bản dịch", "the target, translated", default=None)
-    result: optional(Prose) = described("kết quả, bản dịch", "the result, translated", default=None)
-    assessment_text: optional(Line) = described("lời đánh giá, bản dịch", "the assessment, translated", default=None)
+    target: Opt[Prose] = described("chỉ tiêu, bản dịch", "the target, translated", default=None)
+    result: Opt[Prose] = described("kết quả, bản dịch", "the result, translated", default=None)
+    assessment_text: Opt[Line] = described("lời đánh giá, bản dịch", "the assessment, translated", default=None)
 
 
 class Translation(Schema):
@@ -212,13 +210,13 @@ class Translation(Schema):
     unknown_key_message: ClassVar[str] = "NOT_TRANSLATABLE"
 
     source: Line = described("phiên bản văn bản gốc đã dịch", "version of the .vi.md file translated")
-    title: optional(Title) = described("tiêu đề, bản dịch", "title, translated", default=None)
-    theme: optional(Line) = described("chủ đề, bản dịch", "theme, translated", default=None)
-    signature: optional(Prose) = described("khối chữ ký, bản dịch", "closing block, translated", default=None)
-    targets: optional(dict[TranslatedTarget, Prose]) = described(
+    title: Opt[Title] = described("tiêu đề, bản dịch", "title, translated", default=None)
+    theme: Opt[Line] = described("chủ đề, bản dịch", "theme, translated", default=None)
+    signature: Opt[Prose] = described("khối chữ ký, bản dịch", "closing block, translated", default=None)
+    targets: Opt[dict[TranslatedTarget, Prose]] = described(
         "chỉ tiêu theo mã", "target texts by the source's ids", default=None
     )
-    results: optional(dict[TranslatedResult, ResultTexts]) = described(
+    results: Opt[dict[TranslatedResult, ResultTexts]] = described(
         "kết quả theo mã", "result texts by the source's ids", default=None
     )
 
@@ -231,9 +229,9 @@ class Topics(RootModel[dict[Id, TopicEntry]]):
 
 class Config(Schema):
     title: TextPair = described("tên site", "the site's name")
-    description: optional(TextPair) = described("mô tả site", "one sentence about the site", default=None)
+    description: Opt[TextPair] = described("mô tả site", "one sentence about the site", default=None)
     base_url: Url = described("địa chỉ công khai của site", "the public address of the site")
-    languages: optional(list[choice(LANGUAGES)]) = described("ngôn ngữ", "languages built", default=None)
+    languages: Opt[list[Annotated[str, one_of(LANGUAGES)]]] = described("ngôn ngữ", "languages built", default=None)
     default_language: Any = Field(
         default=None,
         description="Vietnamese is always the source language, at /; delete the line",
@@ -242,7 +240,7 @@ class Config(Schema):
 
 
 # file type → (model, where the files are, whether the YAML is a document's front matter)
-FILE_TYPES = {
+FILE_TYPES: dict[str, tuple[type[BaseModel], str, bool]] = {
     "config": (Config, "config.yaml", False),
     "topics": (Topics, "content/topics.yaml", False),
     "organization": (Organization, "content/organizations/*.yaml", False),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Annotated, Union
+from typing import Annotated, Any, Union
 
 from pydantic import BaseModel, RootModel, ValidationError
 
@@ -38,7 +38,7 @@ def check(model: type[BaseModel], data, path: str, context: dict | None = None, 
     are checked against ("topics", "organizations", "folder", "targets", "results")."""
     if data is None:
         data = YMap()
-        data.key_pos, data.line, data.col = {}, *where
+        data.key_pos, (data.line, data.col) = {}, where
     if not isinstance(data, YMap) and not issubclass(model, RootModel):
         line, col = _place(data, where)
         return Rejected((ContentError(path, line, col, messages.EXPECTED_MAPPING, {"field": _label(model)}),))
@@ -49,7 +49,7 @@ def check(model: type[BaseModel], data, path: str, context: dict | None = None, 
         return Rejected(problems)
 
 
-def _problem(model, data, path: str, error: dict, where) -> ContentError:
+def _problem(model, data, path: str, error, where) -> ContentError:
     loc = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
     kind = error["type"]
     params = dict(error.get("ctx") or {})
@@ -64,8 +64,9 @@ def _problem(model, data, path: str, error: dict, where) -> ContentError:
         owner = _model_at(model, loc[:-1])
         allowed = _keys(owner)
         line, col = parent.key_pos.get(loc[-1], (line, col)) if isinstance(parent, YMap) else (line, col)
-        name = owner.unknown_key_message if owner else "UNKNOWN_KEY"
-        return _error(path, line, col, name, key=loc[-1], allowed=", ".join(allowed), **suggestion(loc[-1], allowed))
+        name = getattr(owner, "unknown_key_message", "UNKNOWN_KEY")
+        unknown = str(loc[-1])
+        return _error(path, line, col, name, key=unknown, allowed=", ".join(allowed), **suggestion(unknown, allowed))
     at_key = bool(loc) and loc[-1] == "[key]"  # a key refused (topics, translated ids): point at it
     if isinstance(parent, YMap) and (at_key or isinstance(node, (YMap, YList))):  # a group: point at its key
         line, col = parent.key_pos.get(loc[-2] if at_key else loc[-1], (line, col))
@@ -96,9 +97,10 @@ def _error(path: str, line: int, col: int, name: str, **params) -> ContentError:
     return ContentError(path, line, col, getattr(messages, name), params)
 
 
-def _walk(data, loc):
+def _walk(data, loc) -> tuple[Any, Any]:
     """(the located value at `loc`, its parent); stops where the data ends."""
-    node, parent = data, None
+    node: Any = data
+    parent: Any = None
     for part in loc:
         if part == "[key]":
             break

@@ -11,6 +11,7 @@ its problems are reported, never dropped in silence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import PurePosixPath
 
@@ -22,7 +23,7 @@ from vankien.fieldtypes import FIGURE_DIGITS, ID_PATTERN, find_control, find_deb
 from vankien.model import Document, Members, Organization, Period, Result, Site, Target, Text, Topic
 from vankien.numbers import Measure
 from vankien.schema_check import check
-from vankien.yamlsafe import YList, YMap
+from vankien.yamlsafe import YList, YMap, YStr
 
 PLACEMENT = re.compile(r"^\[\[(targets|results)\]\]\s*$", re.MULTILINE)
 
@@ -53,11 +54,15 @@ def build_site(raw: RawContent, diagnostics: Diagnostics) -> Site:
     return Site(organizations, topics, tuple(documents), {k: tuple(sorted(v)) for k, v in children.items()})
 
 
-def text(pair: schema.Pair | None) -> Text | None:
-    return Text(pair.vi, pair.en) if pair else None
+def text(pair: schema.Pair) -> Text:
+    return Text(pair.vi, pair.en)
 
 
-def checked(record: RawFile, model, context: dict | None = None, more: list[ContentError] = ()) -> Outcome:
+def text_or_none(pair: schema.Pair | None) -> Text | None:
+    return text(pair) if pair else None
+
+
+def checked(record: RawFile, model, context: dict | None = None, more: Sequence[ContentError] = ()) -> Outcome:
     """The record checked against `model`, its reading problems and `more` added to any rejection."""
     problems = list(record.problems) + list(more)
     if record.unreadable:
@@ -104,10 +109,10 @@ def _organization(record: RawFile, declared: set[str]) -> Outcome:
         Organization(
             id=org_id,
             name=text(org.name),
-            short_name=text(org.short_name) or text(org.name),
+            short_name=text_or_none(org.short_name) or text(org.name),
             level=org.level,
             parent=org.parent,
-            province=text(org.province),
+            province=text_or_none(org.province),
             members=Members(org.members.count, org.members.year) if org.members else None,
             fanpage=org.fanpage,
             predecessors=tuple(org.predecessors or ()),
@@ -186,6 +191,7 @@ def _document(record: RawFile, declared: set[str], topics: dict, diagnostics: Di
 def _period(period: schema.Period) -> Period:
     if period.year is not None:
         return Period(period.year, period.year, period.term)
+    assert period.start is not None and period.end is not None  # Period's own check says so
     return Period(period.start, period.end, period.term)
 
 
@@ -278,7 +284,7 @@ def _duplicate_ids(record: RawFile) -> list[ContentError]:
         seen: dict[str, int] = {}
         for entry in entries if isinstance(entries, YList) else ():
             entry_id = entry.get("id") if isinstance(entry, YMap) else None
-            if not isinstance(entry_id, str):
+            if not isinstance(entry_id, YStr):
                 continue
             if entry_id in seen:
                 where = {"where_vi": f"danh sách {key}", "where_en": f"the {key} list"}
