@@ -1117,7 +1117,7 @@ def test_trend_new_and_dropped():
         ("Phấn đấu có 07 đoàn viên được kết nạp Đảng.", "≥ 7 đoàn viên", "≥ 7 members"),
         ("tặng 30-40 suất quà cho đối tượng chính sách", "30–40 suất quà", "30–40 gift packages"),
         ("Phấn đấu có hơn 60 lượt đoàn viên", "> 60 lượt", "> 60 participations"),
-        ("100% đoàn viên", "100%", "100%"),
+        ("100% đoàn viên", "100%", "100% of members"),
         ("Hỗ trợ vay vốn 05 tỷ đồng từ các nguồn quỹ cho thanh niên.", "5 tỷ đồng", "5 billion dong"),
         ("trị giá mỗi suất 2,5 triệu đồng", "2,5 triệu đồng", "2.5 million dong"),
         ("trị giá 100.000.000đ.", "100 triệu đồng", "100 million dong"),
@@ -1147,6 +1147,14 @@ def test_format_value(text, vi, en):
 )
 def test_format_value_scales(measure, vi):
     assert format_value(measure) == vi
+
+
+def test_english_percentages_say_whom_they_count():
+    staff, young = parse("100% cán bộ Đoàn, đoàn viên, 80% thanh niên được học tập")
+    assert (format_value(staff, "en"), format_value(young, "en")) == ("100% of cadres and members", "80% of young people")
+    assert format_value(young) == "80%"
+    unknown = parse("80% đoàn viên khối cơ quan tham gia")[0]
+    assert format_value(unknown, "en") == "80%"  # a subject the site cannot translate stays beside it, in Vietnamese
 
 
 def test_every_unit_has_an_english_name():

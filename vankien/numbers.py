@@ -286,9 +286,7 @@ def _finish(window: _Window, op, value, value_max, unit, length, subject, of=Non
     moves `window.end` past the figure's words."""
     match = window.match
     end = window.end
-    words = _operator_words(window.before)
-    if op == "range" and not words and re.search(r"(?<!\w)từ\s*$", window.before, re.IGNORECASE):
-        words = window.before[re.search(r"(?<!\w)từ\s*$", window.before, re.IGNORECASE).start() :]
+    words = _operator_words(window.before)  # kept in `raw` ("từ 05 đến 07 …"), even where a range has no operator
     raw = match.string[match.start() - len(words) : end + length].strip()
     if unit and unit != "%":
         unit, rate = _rate(unit, window.after, length)
@@ -386,7 +384,7 @@ def _subject(after: str) -> str | None:
 
 
 from vankien.assessment import assess, comparable, trend  # noqa: E402
-from vankien.numberformat import format_value  # noqa: E402
+from vankien.numberformat import format_value, subject_en  # noqa: E402
 
 __all__ = [
     "Measure",
@@ -394,6 +392,7 @@ __all__ = [
     "comparable",
     "format_value",
     "parse",
+    "subject_en",
     "to_decimal",
     "trend",
 ]
