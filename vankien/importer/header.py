@@ -37,7 +37,7 @@ MOTTO_END = re.compile(r"\s+ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH\s*$")  # the mott
 MOTTO = re.compile(r"ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH\s*$|^\*+$|^[-_=]{3,}$")
 THEME = re.compile(r"^Chủ đề(?: năm)?\s*:\s*(.+)$", re.IGNORECASE)
 STARTS_BODY = re.compile(r"^(?:[-–+•]\s*)?(?:Căn cứ|Thực hiện|Thực Chương trình|Năm học|Kính gửi)\b")
-SIGNATURE_LEAD = re.compile(r"^(?:TM\.|T/M|KT\.|K/T|TL\.|TUQ\.)\s*\S|^(?:BÍ THƯ|PHÓ BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN)\b")
+SIGNATURE_LEAD = re.compile(r"^(?:TM\.|T/M|KT\.|K/T|TL\.|TUQ\.)\s*\S|^(?:PHÓ )?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN)$")
 RECIPIENTS = re.compile(r"^Nơi nhận\s*:?\s*(.*)$", re.IGNORECASE)
 
 
@@ -88,7 +88,7 @@ def read_header(lines: list, front: dict, stop: int) -> set[int]:
                 title_lines = [rest] if rest else []
                 used |= _title(lines, index + 1, stop, title_lines)
                 title = " ".join(t for t in title_lines if t)
-                front["title"] = _short_title(f"{word.capitalize()} {title}".strip())
+                front["title"] = _short_title(f"{word.capitalize()} {title}".strip(), one_line=len(text) > 200)
                 continue
         if kind_at is None and index not in used and len(text) <= 200:
             pieces = [MOTTO_END.sub("", p).strip() for p in _pieces(line)]
@@ -155,9 +155,9 @@ def _title(lines: list, index: int, stop: int, title_lines: list[str]) -> set[in
     return used
 
 
-def _short_title(title: str) -> str:
+def _short_title(title: str, one_line: bool = False) -> str:
     """A title that ran into the body (a page on one line) cut after its first year."""
-    if len(title) <= 200:
+    if len(title) <= 200 and not one_line:
         return title
     year = re.search(r"năm(?: học)? \d{4}(?:\s*[-–]\s*\d{4})?", title)
     return title[: year.end()] if year else title[:200]
@@ -175,18 +175,18 @@ def read_closing(lines: list) -> tuple[int, list[str], list[str]]:
         return len(lines), [], []
     distribution: list[str] = []
     signature: list[str] = []
-    listing = False
+    seen_recipients = listing = False  # listing: in a one-column list, before the signature block
     for line in lines[start:]:
         for piece in _pieces(line):
             recipients = RECIPIENTS.match(piece)
             if recipients:
-                listing = True
+                seen_recipients = listing = True
                 piece = recipients.group(1).strip()
                 if not piece:
                     continue
             if SIGNATURE_LEAD.match(piece):
                 listing = False
-            if listing and (piece[0] in "-–+•" or not signature):
+            if seen_recipients and (piece[0] in "-–+•" or listing):
                 distribution.append(piece.lstrip("-–+• ").strip())
             else:
                 signature.append(piece)

@@ -144,7 +144,14 @@ def _by_position(cells: list[str]) -> dict | None:
 def prose_clauses(paragraph: str) -> list[str]:
     """A paragraph cut into clauses at ";" and at sentence ends (not inside "1.377")."""
     parts = re.split(r";\s*|(?<=[.…!?])\s+(?=[A-ZĐÀ-Ỹ])", paragraph.replace(LINE_BREAK, " "))
-    return [p.strip(" .…") for p in parts if p.strip(" .…")]
+    clauses = []
+    for part in parts:
+        lead, colon, rest = part.rpartition(": ")
+        if colon and not states_figure(lead) and states_figure(rest):  # "Đại hội đề ra … gồm: tư vấn …"
+            part = rest
+        if part.strip(" .…"):
+            clauses.append(part.strip(" .…"))
+    return clauses
 
 
 def prose_entries(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]]:
