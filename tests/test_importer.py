@@ -176,3 +176,44 @@ def test_unreadable_sources_are_editor_errors(site_factory, tmp_path):
         assert result.returncode == 1 and "Traceback" not in result.stderr and "internal error" not in result.stderr
         assert "cannot read it" in result.stderr or "only .docx or UTF-8 .txt" in result.stderr
         assert not (root / "content/documents/doan-a/moi.vi.md").exists()
+
+
+def test_imported_program_with_topics_signature_and_distribution_checks_once_confirmed(site_factory):
+    topics = (ROOT / "content/topics.yaml").read_text(encoding="utf-8")
+    root = site_factory(
+        {
+            "content/topics.yaml": topics,
+            "content/organizations/quan-doan-binh-tan.yaml": "name: {vi: Quận Đoàn Bình Tân}\nlevel: quan-huyen\n",
+        }
+    )
+    seed = SEEDS / "quan-doan-binh-tan-chuong-trinh-2023.txt"
+    made = run_cli(root, "import", str(seed), "quan-doan-binh-tan/chuong-trinh-2023")
+    assert made.returncode == 0, made.stderr
+    path = root / "content/documents/quan-doan-binh-tan/chuong-trinh-2023.vi.md"
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    topic_guesses = [
+        i for i, line in enumerate(lines, start=1) if line.startswith("  - targets.") and line.endswith(".topic")
+    ]
+    assert len(topic_guesses) >= 10  # most targets get a suggested topic
+    suggested = [
+        line.split()[1] for line in lines if line.startswith("    topic: ") and line.endswith("# ĐOÁN / GUESS")
+    ]
+    assert len(suggested) == len(topic_guesses) and suggested[:3] == [
+        "political-study",
+        "youth-projects",
+        "digital-skills",
+    ]
+    check = run_cli(root, "check")
+    assert check.returncode == 1
+    for number in topic_guesses:
+        assert f"chuong-trinh-2023.vi.md:{number}:" in check.stderr
+    front, body = text.split("\n---\n", 1)
+    front = front.split("\nguesses:")[0]
+    path.write_text(front + "\n---\n" + body, encoding="utf-8")
+    confirmed = run_cli(root, "check")
+    assert confirmed.returncode == 0, confirmed.stderr
+    built = run_cli(root, "build")
+    assert built.returncode == 0, built.stderr
+    page = next((root / "site").rglob("chuong-trinh-2023/index.html")).read_text(encoding="utf-8")
+    assert "Nguyễn Lê Trung Hiếu" in page and "Tuổi trẻ Bình Tân 20 năm vững tin" in page
