@@ -212,3 +212,17 @@ def test_results_and_targets_in_prose():
     assert any("376 đoàn viên" in r["result"] for r in imported.results)
     assert all(f"targets.{t['id']}" in imported.guesses for t in imported.targets)
     assert any("8/10 chỉ tiêu" in note for note in imported.notes)
+
+
+def test_a_numbered_list_of_names_is_not_a_run_of_sections():
+    text = (
+        "I. ĐẶC ĐIỂM TÌNH HÌNH\n\nBan chấp hành gồm 03 đồng chí:\n1. Đồng chí Nguyễn Văn A\n"
+        "2. Đồng chí Trần Văn B\n3. Đồng chí Lê Thị C\n\n1. Thuận lợi\n\nĐược quan tâm.\n\n2. Khó khăn\n\nÍt kinh phí.\n"
+    )
+    body = importer.import_text(text).body
+    assert [line for line in body if line.startswith("#")] == [
+        "## I. ĐẶC ĐIỂM TÌNH HÌNH",
+        "### 1. Thuận lợi",
+        "### 2. Khó khăn",
+    ]
+    assert "3\\. Đồng chí Lê Thị C" in body

@@ -108,11 +108,9 @@ def read_header(lines: list, front: dict, stop: int) -> set[int]:
         if not re.search(r"\b(?:ĐOÀN|HỘI|ĐỘI)\b", " ".join(issuer)):  # "BAN CHẤP HÀNH TRUNG ƯƠNG" of…
             issuer.append("ĐOÀN TNCS HỒ CHÍ MINH")  # …the Union: the motto column completes the name
         front["issuer"] = issuer
-        front["header_lines"] = [
-            str(lines[i]) if isinstance(lines[i], str) else " | ".join(lines[i]) for i in sorted(used)
-        ]
     else:
         used -= issuer_at
+    front["header_lines"] = [lines[i] if isinstance(lines[i], str) else " | ".join(lines[i]) for i in sorted(used)]
     return used
 
 

@@ -57,6 +57,9 @@ def import_source(source: Source, kind: str | None = None, export: bool = True, 
     lines = lines[:closing]
     styles = [style_of(_text(line)) if isinstance(line, str) else None for line in lines]
     headings_at = [i for i, line in enumerate(lines) if isinstance(line, str) and is_heading(line.strip(), styles[i])]
+    for index in _listed(lines, styles, headings_at):  # a numbered list of names is not three sections
+        styles[index] = None
+    headings_at = [i for i in headings_at if styles[i]]
     stop = min(headings_at[0] if headings_at else len(lines), 40)
     used = header.read_header(lines, result.front, stop)
     _guess_front(lines, stop, used, result, kind)
@@ -74,6 +77,29 @@ def import_source(source: Source, kind: str | None = None, export: bool = True, 
     if result.footnotes:
         _footnotes(result)
     return result
+
+
+def _listed(lines: list, styles: list, headings_at: list[int]) -> set[int]:
+    """Runs of three or more "1." / "a)" headings with nothing between them: a list, not sections."""
+    listed: set[int] = set()
+    run: list[int] = []
+    for position, index in enumerate(headings_at + [len(lines)]):
+        previous = run[-1] if run else None
+        between = lines[previous + 1 : index] if previous is not None else []
+        joined = (
+            previous is not None
+            and index < len(lines)
+            and styles[index] == styles[previous]
+            and styles[index] in ("number", "alpha")
+            and not any(isinstance(line, Row) or line.strip() for line in between)
+        )
+        if not joined:
+            if len(run) >= 3:
+                listed.update(run)
+            run = []
+        if index < len(lines):
+            run.append(index)
+    return listed
 
 
 def _text(line: str) -> str:
