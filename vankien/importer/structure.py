@@ -92,6 +92,7 @@ def _listed(lines: list, styles: list, headings_at: list[int]) -> set[int]:
             and styles[index] == styles[previous]
             and styles[index] in ("number", "alpha")
             and not any(isinstance(line, Row) or line.strip() for line in between)
+            and _ordinal(lines[index]) == _ordinal(lines[previous]) + 1
         )
         if not joined:
             if len(run) >= 3:
@@ -100,6 +101,13 @@ def _listed(lines: list, styles: list, headings_at: list[int]) -> set[int]:
         if index < len(lines):
             run.append(index)
     return listed
+
+
+def _ordinal(line: str) -> int:
+    """1 for "1." or "a)", 2 for "2." or "b)"…"""
+    lead = line.strip()[:3]
+    digits = re.match(r"\d+", lead)
+    return int(digits.group(0)) if digits else ord(lead[0].lower()) - ord("a") + 1
 
 
 def _text(line: str) -> str:
