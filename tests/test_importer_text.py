@@ -226,3 +226,19 @@ def test_a_numbered_list_of_names_is_not_a_run_of_sections():
         "### 2. Khó khăn",
     ]
     assert "3\\. Đồng chí Lê Thị C" in body
+
+
+def test_word_plain_text_tables_with_cells_apart_by_tabs():
+    text = (
+        "I. ĐÁNH GIÁ MỨC ĐỘ HOÀN THÀNH CHỈ TIÊU\n\n"
+        "STT\tNội dung chỉ tiêu\tKết quả thực hiện\tĐánh giá\n"
+        "1\tKết nạp 500 đoàn viên\t\tĐạt\n"
+        "2\tTặng 30 suất quà\t45 suất quà\tVượt\n\n"
+        "II. CHỈ TIÊU\n\n1.\tKết nạp 300 đoàn viên.\n2.\tTổ chức 05 hoạt động.\n"
+    )
+    imported = importer.import_text(text)
+    assert [(r["target"], r.get("result"), r["assessment"]) for r in imported.results] == [
+        ("Kết nạp 500 đoàn viên", None, "achieved"),
+        ("Tặng 30 suất quà", "45 suất quà", "exceeded"),
+    ]
+    assert [t["text"] for t in imported.targets] == ["Kết nạp 300 đoàn viên.", "Tổ chức 05 hoạt động."]
