@@ -242,3 +242,24 @@ def test_word_plain_text_tables_with_cells_apart_by_tabs():
         ("Tặng 30 suất quà", "45 suất quà", "exceeded"),
     ]
     assert [t["text"] for t in imported.targets] == ["Kết nạp 300 đoàn viên.", "Tổ chức 05 hoạt động."]
+
+
+@pytest.mark.parametrize(
+    "line, place",
+    [
+        ("Thành phố Hồ Chí Minh, ngày 02 tháng 01 năm 2024", "Thành phố Hồ Chí Minh"),
+        ("Quận 1, ngày 2 tháng 1 năm 2024", "Quận 1"),
+        ("Bà Rịa - Vũng Tàu, ngày 2 tháng 1 năm 2024", "Bà Rịa - Vũng Tàu"),
+        ("TP. Hồ Chí Minh, ngày  2  tháng  1  năm 2024", "TP. Hồ Chí Minh"),
+    ],
+)
+def test_place_and_date(line, place):
+    front = importer.import_text(f"ĐOÀN TNCS HỒ CHÍ MINH\nSố: 1-KH/ĐTN\n{line}\n\nKẾ HOẠCH\nHè 2024\n\n" + BODY).front
+    assert (front["place"], front["issued"]) == (place, "2024-01-02")
+
+
+def test_a_heading_about_the_means_of_reaching_targets_lists_none():
+    text = "III. NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN CÁC CHỈ TIÊU\n\n1. Tổ chức 05 lớp bồi dưỡng cho cán bộ.\n"
+    text += "\nIV. CHỈ TIÊU VÀ NHIỆM VỤ\n\n1. Kết nạp 300 đoàn viên.\n"
+    imported = importer.import_text(text)
+    assert imported.results == [] and [t["text"] for t in imported.targets] == ["Kết nạp 300 đoàn viên."]

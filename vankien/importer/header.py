@@ -30,7 +30,8 @@ NUMBER = re.compile(
     r"\bS[ốỐ]\s*:?\s*(\d+)\s*([-–/]?)\s*([A-ZĐ][A-Za-zĐđƠơƯư]*(?:\s*[-–/]\s*[A-ZĐ][A-Za-z0-9ĐđƠơƯưÔôẦầ]*)*)"
 )
 DATE = re.compile(
-    r"(?:^|[\s*|])((?:(?:TP|Tp|tp)\.\s*)?[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\s*,\s*ngày\s+(\d{1,2})\s+"
+    r"(?:^|[\s*|])((?:(?:TP|Tp|tp)\.\s*|Thành phố\s+|Thị xã\s+|Thị trấn\s+)?[A-ZĐ][\wÀ-ỹ]*"
+    r"(?:(?:\s+|\s*-\s*)(?:[A-ZĐ][\wÀ-ỹ]*|\d{1,2})){0,4})\s*,\s*ngày\s+(\d{1,2})\s+"
     r"tháng\s+(\d{1,2})?\s*năm\s+(\d{4})"
 )
 MOTTO_END = re.compile(r"\s+ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH\s*$")  # the motto column run onto the issuer line
