@@ -11,24 +11,18 @@ import re
 from dataclasses import dataclass, field
 
 from vankien.importer import header, periods
+from vankien.importer.body import BodyReader
 from vankien.topics import suggest_topic
 from vankien.importer.sections import (
     clean_export_lines,
     is_heading,
     levels_in_use,
-    markdown_line,
     style_of,
 )
 from vankien.importer.sources import LINE_BREAK, Row, Source
 from vankien.importer.targets import (
-    ITEM,
-    TARGET_LABEL,
-    heading_role,
-    item_text,
     plain,
     prose_entries,
-    states_figure,
-    table_results,
 )
 
 
@@ -142,136 +136,8 @@ def _guess_front(lines: list, stop: int, used: set[int], result: Imported, kind:
 
 
 def _body(lines: list, styles: list, used: set[int], levels: dict, result: Imported) -> None:
-    section, section_level = None, 0
-    placed: set[str] = set()
-    previous_entry = None  # the target/result the last line added, for wrapped items
-    group = ""  # a label line over a group of targets, prefixed to each
-    index = 0
-    while index < len(lines):
-        line, style = lines[index], styles[index]
-        index += 1
-        if index - 1 in used:
-            continue
-        if isinstance(line, Row):
-            rows = [line]
-            while index < len(lines) and isinstance(lines[index], Row):
-                rows.append(lines[index])
-                index += 1
-            _table(rows, section, placed, result)
-            previous_entry = None
-            continue
-        text = line.strip()
-        if not text or set(text) <= set("-_*=~ "):
-            continue
-        label = TARGET_LABEL.match(text)
-        is_item = bool(ITEM.match(text))
-        if section in ("targets", "results") and is_item and (states_figure(text) or not is_heading(text, style)):
-            previous_entry = _entry(section, item_text(text) or text, result, placed, group)
-            continue
-        if is_heading(text, style) and not label:
-            level = levels.get(style, 6)
-            text = _join_part_title(lines, index, text, style, used)
-            result.body += [f"{'#' * level} {text.replace(LINE_BREAK, ' ')}", ""]
-            result.headings += 1
-            role = heading_role(text)
-            group = ""
-            _theme_under(text, lines, index, result)
-            if role:
-                section, section_level = role, level
-                _place(role, result, placed)
-            elif section and level <= section_level:
-                section = None
-            previous_entry = None
-            continue
-        if label:
-            lead = text[: text.index(":") + 1]
-            heading = style is not None and is_heading(lead, style)
-            result.body += [f"{'#' * levels.get(style, 6)} {lead}" if heading else f"**{lead}**", ""]
-            result.headings += heading
-            rest = label.group(1).strip()
-            if rest:
-                previous_entry = _entry("targets", item_text(rest) or rest, result, placed)
-            section, section_level = "targets", levels.get(style, 6) if heading else 7
-            continue
-        if section and previous_entry is not None and not is_item and (text[:1] in "(,;" or text[:1].islower()):
-            previous_entry[_key(section)] += " " + plain(text)  # an item wrapped over two lines
-            continue
-        if section == "targets" and not text.endswith(":") and states_figure(text) and style is None:
-            if len(text) < 400:
-                previous_entry = _entry(section, text, result, placed)
-                continue
-        previous_entry = None
-        group = group if is_item else ""
-        if section == "targets" and text.rstrip("*").endswith(":") and not is_item:
-            group = plain(text).rstrip("*").strip()  # "Công trình thanh niên …:" over the items below
-        if section and section_level == 7 and not is_item:
-            section = None
-        for part in text.split(LINE_BREAK):
-            if part.strip():
-                result.body += [markdown_line(part.strip()), ""]
-
-
-def _key(section: str) -> str:
-    return "text" if section == "targets" else "result"
-
-
-def _entry(section: str, text: str, result: Imported, placed: set[str], group: str = "") -> dict:
-    """A target (in a targets section) or a result with its target unknown (in a results section)."""
-    _place(section, result, placed)
-    if section == "targets":
-        text = f"{group} {plain(text)}" if group and not plain(text).startswith(group) else text
-        entry = {"id": f"chi-tieu-{len(result.targets) + 1}", "text": plain(text)}
-        result.targets.append(entry)
-        return entry
-    entry = {"id": f"ket-qua-{len(result.results) + 1}", "target": plain(text), "result": plain(text)}
-    entry["assessment"] = "not-assessed"
-    result.results.append(entry)
-    result.guesses.append(f"results.{entry['id']}.target")
-    return entry
-
-
-def _place(role: str, result: Imported, placed: set[str]) -> None:
-    if role not in placed:
-        placed.add(role)
-        result.body += [f"[[{role}]]", ""]
-
-
-def _join_part_title(lines: list, index: int, text: str, style: str, used: set[int]) -> str:
-    """ "Phần thứ nhất" with the upper-case title lines under it, as one heading."""
-    if style != "part":
-        return text
-    while index < len(lines) and isinstance(lines[index], str) and lines[index].strip().isupper():
-        text += (": " if not text.endswith(":") else " ") + lines[index].strip()
-        used.add(index)
-        index += 1
-    return text
-
-
-def _table(rows: list[Row], section: str | None, placed: set[str], result: Imported) -> None:
-    """A results table (by header or inside a results section) or a Markdown table in the body."""
-    entries, leftover = table_results(rows, len(result.results) + 1)
-    roles = _roles(rows[0])
-    if entries and (
-        {"result", "assessment"} & set(roles) or section == "results" or any(e.get("assessment_text") for e in entries)
-    ):
-        if sum(1 for role in roles if role) >= 2:  # the header row: kept for the editor, as a comment
-            result.front.setdefault("table_headers", []).append(" | ".join(rows[0]))
-        result.results += entries
-        result.body += [line for text in leftover for line in (text, "")]
-        _place("results", result, placed)
-        return
-    width = max(len(row) for row in rows)
-    cells = [
-        [c.replace(LINE_BREAK, "<br>").replace("|", "\\|") for c in row] + [""] * (width - len(row)) for row in rows
-    ]
-    result.body += ["| " + " | ".join(cells[0]) + " |", "|" + " --- |" * width]
-    result.body += ["| " + " | ".join(row) + " |" for row in cells[1:]] + [""]
-
-
-def _roles(row: Row) -> list[str]:
-    from vankien.importer.targets import COLUMNS
-
-    return [COLUMNS.get(" ".join(c.casefold().split()).rstrip(":"), "") for c in row]
+    """Headings, paragraphs, targets and results from the lines not used by the header."""
+    BodyReader(lines, styles, used, levels, result).read()
 
 
 def _prose(result: Imported) -> None:
@@ -315,18 +181,3 @@ def _suggest_topics(result: Imported, topics) -> None:
             if topic:
                 entry["topic"] = topic
                 result.guesses.append(f"{key}.{entry['id']}.topic")
-
-
-THEME_HEADING = re.compile(r"khẩu hiệu|phương châm|chủ đề", re.IGNORECASE)
-
-
-def _theme_under(heading: str, lines: list, index: int, result: Imported) -> None:
-    """The quoted slogan under a "Khẩu hiệu hành động" / "Phương châm" / "Chủ đề" heading → theme
-    (a guess; the line stays in the body too)."""
-    if "theme" in result.front or not THEME_HEADING.search(heading):
-        return
-    following = next((line for line in lines[index : index + 3] if isinstance(line, str) and line.strip()), "")
-    quoted = re.fullmatch(r"\s*([“\"].+[”\"])\s*\.?\s*", following)
-    if quoted:
-        result.front["theme"] = quoted.group(1)
-        result.guesses.append("theme")
