@@ -263,3 +263,15 @@ def test_a_heading_about_the_means_of_reaching_targets_lists_none():
     text += "\nIV. CHỈ TIÊU VÀ NHIỆM VỤ\n\n1. Kết nạp 300 đoàn viên.\n"
     imported = importer.import_text(text)
     assert imported.results == [] and [t["text"] for t in imported.targets] == ["Kết nạp 300 đoàn viên."]
+
+
+def test_an_official_excerpt_without_targets_gets_none_and_a_school_year():
+    text = (
+        "HUYỆN ĐOÀN PHÚ GIÁO      ĐOÀN TNCS HỒ CHÍ MINH\nSỐ 16 KH/ĐTN      Phú Giáo, ngày 15 tháng 12 năm 2015\n\n"
+        "KẾ HOẠCH\n\nKẾT NẠP ĐOÀN LẦN THỨ I NĂM HỌC 2015 – 2016\n\n"
+        "- Căn cứ kết quả phấn đấu của 120 thanh niên.\nBCH Đoàn trường triển khai kế hoạch năm học 2015 - 2016 như sau:\n\n"
+        "I/ MỤC ĐÍCH, YÊU CẦU:\n\n- Tuyên truyền về truyền thống 71 năm thành lập Quân đội\n"
+    )
+    imported = importer.import_text(text)
+    assert imported.targets == [] and imported.results == []
+    assert imported.front["period"] == "{from: 2015, to: 2016}"

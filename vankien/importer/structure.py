@@ -63,7 +63,8 @@ def import_source(source: Source, kind: str | None = None, export: bool = True, 
         result.front["distribution"] = distribution
     levels = levels_in_use({styles[i] for i in headings_at})
     _body(lines, styles, used, levels, result)
-    if not result.targets and not result.results and result.headings < 2:
+    official = any(key in result.front for key in ("number", "issued", "issuer"))
+    if not result.targets and not result.results and result.headings < 2 and not official:
         _prose(result)
     periods.guess(result, lines)
     if topics:

@@ -171,6 +171,6 @@ def prose_entries(paragraphs: list[str]) -> tuple[list[str], list[str], list[str
         if not (past or started):
             continue
         for clause in prose_clauses(paragraph):
-            if states_figure(clause) and not PROSE_SCORE.search(clause):
+            if states_figure(clause) and not PROSE_SCORE.search(clause) and not clause.endswith(":"):
                 (results if past else targets).append(clause)
     return targets, results, notes
