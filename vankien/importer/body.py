@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from vankien.importer.sections import is_heading, markdown_line
+from vankien.importer.sections import BULLETED_NUMBER, is_heading, markdown_line, style_of
 from vankien.importer.sources import LINE_BREAK, Row
 from vankien.importer.targets import (
     COLUMNS,
@@ -81,6 +81,7 @@ class BodyReader:
 
     def _heading(self, text: str, style: str, index: int) -> None:
         level = self.levels.get(style, 6)
+        text = BULLETED_NUMBER.sub("", text)
         text = _join_part_title(self.lines, index, text, style, self.used)
         self.result.body += [f"{'#' * level} {text.replace(LINE_BREAK, ' ')}", ""]
         self.result.headings += 1
@@ -142,14 +143,24 @@ def _place(role: str, result: Imported, placed: set[str]) -> None:
 
 
 def _join_part_title(lines: list, index: int, text: str, style: str, used: set[int]) -> str:
-    """ "Phần thứ nhất" with the upper-case title lines under it, as one heading."""
+    """ "Phần thứ nhất" / "PHỤ LỤC" with the title lines under it (upper-case ones, or a first short
+    one), as one heading: "Phần thứ nhất: KẾT QUẢ … LẦN THỨ I, NHIỆM KỲ 2019 - 2022"."""
     if style != "part":
         return text
-    while index < len(lines) and isinstance(lines[index], str) and lines[index].strip().isupper():
-        text += (": " if not text.endswith(":") else " ") + lines[index].strip()
-        used.add(index)
+    joined: list[str] = []
+    while index < len(lines) and isinstance(lines[index], str) and len(joined) < 4:
+        line = lines[index].strip()
         index += 1
-    return text
+        if not line:
+            continue
+        short_title = not joined and len(line) < 80 and not line.endswith(".")
+        if style_of(line) or not (line.isupper() or short_title):
+            break
+        joined.append(line)
+        used.add(index - 1)
+    if not joined:
+        return text
+    return text.rstrip(": ") + ": " + " ".join(joined)
 
 
 def _table(rows: list[Row], section: str | None, placed: set[str], result: Imported) -> None:

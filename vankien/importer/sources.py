@@ -123,6 +123,8 @@ def _tab_block(lines: list[str], index: int, source: Source) -> int:
     if row:
         rows.append(row)
     if sum(1 for r in rows if len(r) >= 2) >= 2:
+        while len(rows[0]) == 1:  # a title over the table ("Đánh giá mức độ hoàn thành")
+            source.lines.append(rows.pop(0)[0])
         source.lines.extend(Row(r) for r in rows)
         source.lines.append("")
     else:
