@@ -66,9 +66,10 @@ def test_imported_seed_matches_the_hand_made_content_less_the_guesses(seed):
     mine = _parsed(importer.render(imported))
     hand = _parsed((ROOT / "content/documents" / org / f"{doc}.vi.md").read_text(encoding="utf-8"))
     guessed = set(mine.get("guesses") or [])
-    for key in ("kind", "title", "number", "issued", "place", "theme", "period", "reviews", "signature"):
+    for key in ("kind", "title", "number", "issued", "place", "theme", "period", "reviews", "signature", "draft"):
         if key in mine and key not in guessed:
             assert _same(mine[key], hand.get(key)), key
+    assert {"signature", "theme", "draft"} & set(hand) <= set(mine)  # every hand-made field is read
     assert [t["text"] for t in mine.get("targets", [])] == [t["text"] for t in hand.get("targets", [])]
     fields = ("target", "assessment", "assessment_text")
     assert [[r.get(f) for f in fields] for r in mine.get("results", [])] == [

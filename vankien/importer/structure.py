@@ -57,6 +57,8 @@ def import_source(source: Source, kind: str | None = None, export: bool = True, 
     stop = min(headings_at[0] if headings_at else len(lines), 40)
     used = header.read_header(lines, result.front, stop)
     _guess_front(lines, stop, used, result, kind)
+    signature = signature or _signature_before_appendix(lines, used)
+    _draft_mark(lines, used, result)
     if signature:
         result.front["signature"] = signature
     if distribution:
@@ -72,6 +74,40 @@ def import_source(source: Source, kind: str | None = None, export: bool = True, 
     if result.footnotes:
         _footnotes(result)
     return result
+
+
+DRAFT = re.compile(r"^\(?\s*DỰ\s+THẢO\s*\)?$", re.IGNORECASE)
+
+
+def _draft_mark(lines: list, used: set[int], result: Imported) -> None:
+    """A line reading only "DỰ THẢO" makes the document a draft (`draft: true`, not published)."""
+    for index, line in enumerate(lines):
+        if isinstance(line, str) and DRAFT.match(line.strip()):
+            result.front["draft"] = True
+            result.front.setdefault("draft_lines", []).append(line.strip())
+            used.add(index)
+
+
+def _signature_before_appendix(lines: list, used: set[int]) -> list[str]:
+    """The signing body's upper-case lines just before "PHỤ LỤC" (a report that signs, then
+    appends its tables), when the end of the document has no signature block."""
+    appendix = next(
+        (i for i, line in enumerate(lines) if isinstance(line, str) and line.strip().upper().startswith("PHỤ LỤC")),
+        None,
+    )
+    taken: list[int] = []
+    index = (appendix or 0) - 1
+    while appendix and index >= 0 and isinstance(lines[index], str) and len(taken) < 3:
+        text = lines[index].strip()
+        if text and not (text.isupper() and len(text) < 80 and not DRAFT.match(text) and not style_of(text)):
+            break
+        if text:
+            taken.insert(0, index)
+        index -= 1
+    if not taken or not re.search(r"BAN|TM\.|KT\.|BÍ THƯ|CHỦ TỊCH", " ".join(lines[i] for i in taken)):
+        return []
+    used.update(taken)
+    return [lines[i].strip() for i in taken]
 
 
 def _listed(lines: list, styles: list, headings_at: list[int]) -> set[int]:
