@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -163,7 +164,10 @@ def test_unreadable_sources_are_editor_errors(site_factory, tmp_path):
     latin.write_bytes("Kế hoạch".encode("cp1258", errors="replace") + b"\xff\xfe")
     other = tmp_path / "ban.pdf"
     other.write_bytes(b"%PDF-1.4")
-    for source in (bad, latin, other):
+    hollow = tmp_path / "rong.docx"
+    with zipfile.ZipFile(hollow, "w") as archive:
+        archive.writestr("word/styles.xml", "<w:styles/>")  # a zip, but no document in it
+    for source in (bad, latin, other, hollow):
         result = run_cli(root, "import", str(source), "doan-a/moi")
         assert result.returncode == 1 and "Traceback" not in result.stderr and "internal error" not in result.stderr
         assert "cannot read it" in result.stderr or "only .docx or UTF-8 .txt" in result.stderr

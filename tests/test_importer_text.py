@@ -275,3 +275,10 @@ def test_an_official_excerpt_without_targets_gets_none_and_a_school_year():
     imported = importer.import_text(text)
     assert imported.targets == [] and imported.results == []
     assert imported.front["period"] == "{from: 2015, to: 2016}"
+
+
+def test_kind_given_on_the_command_line_and_a_kind_word_in_mixed_case():
+    imported = importer.import_text("Kế hoạch\nHè tình nguyện 2024\n\n" + BODY)
+    assert imported.front["kind"] == "plan" and imported.front["title"] == "Kế hoạch Hè tình nguyện 2024"
+    given = importer.import_text("BÁO CÁO\nTổng kết năm 2024\n\n" + BODY, kind="annual-program")
+    assert given.front["kind"] == "annual-program" and "kind" not in given.guesses

@@ -127,6 +127,8 @@ def _leading_upper(text: str) -> str:
 
 def _kind_in(text: str) -> tuple[str, str] | None:
     """(kind word, the rest) when the line is the kind word, alone or followed by the title."""
+    if text.rstrip(":").upper() in KINDS and len(text) < 25:  # "Kế hoạch" alone, as some exports case it
+        return text.rstrip(":").upper(), ""
     match = KIND_LINE.match(text)
     if match:
         return match.group(1), match.group(2).strip()
