@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.test_example_site import PageText, element_text, parse
+from vankien import compare, pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def parse_fragment(html: str) -> str:
@@ -18,10 +21,6 @@ def parse_fragment(html: str) -> str:
     page.feed(html)
     return page.text
 
-
-from vankien import compare, pipeline
-
-ROOT = Path(__file__).resolve().parent.parent
 
 TOPICS = (
     "party-admission:\n  vi: Kết nạp Đảng\n  en: Party admission\n"
@@ -316,3 +315,38 @@ def test_document_status_bar_has_its_table(example_site):
     figure = html[html.index('<figure class="tally"') : html.index("</figure>")]
     assert "<table" in figure  # the figures behind the bar, readable without the picture
     assert "Vượt Đạt 3 6" in " ".join(parse_fragment(figure).split())
+
+
+def test_vietnamese_alphabetical_order_of_topic_labels():
+    labels = [
+        "Đoàn viên",
+        "Dân vận",
+        "Ăn uống",
+        "Ấp",
+        "An sinh",
+        "Ơn",
+        "Ô tô",
+        "Ong",
+        "Ưu tú",
+        "Uống",
+        "Hà",
+        "Há",
+        "Hạ",
+        "Hả",
+    ]
+    assert sorted(labels, key=compare.label_key) == [
+        "An sinh",
+        "Ăn uống",
+        "Ấp",
+        "Dân vận",
+        "Đoàn viên",
+        "Hà",
+        "Hả",
+        "Há",
+        "Hạ",
+        "Ong",
+        "Ô tô",
+        "Ơn",
+        "Uống",
+        "Ưu tú",
+    ]

@@ -14,11 +14,6 @@ from vankien.measure import Measure
 from vankien.units import SAME_PEOPLE
 
 
-def primary(measures: list[Measure]) -> Measure | None:
-    """The measure a target is judged by: its first one."""
-    return measures[0] if measures else None
-
-
 def comparable(a: Measure | None, b: Measure | None) -> bool:
     """Whether two measures count the same thing (same canonical unit, or both union members)."""
     if a is None or b is None or not a.unit or not b.unit:
@@ -64,15 +59,6 @@ def _assess_about(value: Decimal, got: Decimal) -> str:
     if got > value + margin:
         return "exceeded"
     return "achieved" if got >= value - margin else "not-achieved"
-
-
-def match_result(target_measures: list[Measure], result_measures: list[Measure]) -> tuple[Measure, Measure] | None:
-    """The pair to assess: the target's first measure and the first comparable result measure."""
-    target = primary(target_measures)
-    for result in result_measures:
-        if comparable(target, result):
-            return target, result
-    return None
 
 
 def trend(previous: Measure | None, new: Measure | None) -> str:

@@ -39,6 +39,7 @@ class TargetEntry:
     measures: tuple[Measure, ...] = ()
     status: str = "topic"
     source: str = "targets"  # the document's list it comes from: "targets", or "results" when quoted
+    answer: int | None = None  # index of `measure` in `measures`
 
     @property
     def field(self) -> str:
@@ -96,13 +97,24 @@ def _targets_for(documents: list[Document], period: Period) -> dict[str | None, 
                         result.target_measures,
                         result.answer_status,
                         "results",
+                        result.answer,
                     )
                     by_topic.setdefault(result.topic, []).append(entry)
     return by_topic
 
 
 def _entry(target: Target, doc: Document) -> TargetEntry:
-    return TargetEntry(target.id, target.text, target.answering, doc, doc.period, target.measures, target.answer_status)
+    return TargetEntry(
+        target.id,
+        target.text,
+        target.answering,
+        doc,
+        doc.period,
+        target.measures,
+        target.answer_status,
+        "targets",
+        target.answer,
+    )
 
 
 def _results_for(documents: list[Document], period: Period) -> dict[str | None, list[Result]]:

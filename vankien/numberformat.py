@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+import re
 from decimal import Decimal
 
 from babel.numbers import format_decimal
 
 from vankien.measure import Measure
-from vankien.units import UNITS_EN
+from vankien.units import UNITS, UNITS_EN
 
 
 DISPLAY_SCALES = {"vi": (("tỷ", 10**9), ("triệu", 10**6)), "en": (("billion", 10**9), ("million", 10**6))}
@@ -32,11 +33,28 @@ def format_value(measure: Measure, lang: str = "vi") -> str:
         number += "–" + _format_number(measure.value_max / divisor, locale)
     words = [OP_PREFIX.get(measure.op, "") + number, scale_word]
     if measure.unit == "%":
-        return " ".join(filter(None, words)) + "%"
+        who = subject_en(measure.subject) if lang == "en" else None
+        return " ".join(filter(None, words)) + "%" + (f" of {who}" if who else "")
     unit = UNITS_EN.get(measure.unit, measure.unit) if lang == "en" and measure.unit else measure.unit
     if lang == "en" and unit and measure.value == 1 and measure.value_max is None:
         unit = _singular(unit)
     return " ".join(filter(None, words + [unit]))
+
+
+def subject_en(subject: str | None) -> str | None:
+    """A percentage's subject in English when every part of it is a known unit ("cán bộ Đoàn, đoàn
+    viên" → "cadres and members", "thanh niên" → "young people"), else None (shown in Vietnamese)."""
+    if not subject:
+        return None
+    parts = [p.strip().lower() for p in re.split(r",|\bvà\b", subject) if p.strip()]
+    names = []
+    for part in parts:
+        canonical = next((unit for words, unit in UNITS if part == words), None)
+        if canonical is None or canonical not in UNITS_EN:
+            return None
+        if UNITS_EN[canonical] not in names:
+            names.append(UNITS_EN[canonical])
+    return " and ".join(names) if names else None
 
 
 def _singular(unit: str) -> str:

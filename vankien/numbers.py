@@ -27,7 +27,8 @@ Choices worth knowing:
   03 sản phẩm" the 03 is "=".
 - A percentage's subject is the noun phrase after it, cut at the first verb, clause end or
   next figure ("100% cán bộ Đoàn, đoàn viên học tập…" → "cán bộ Đoàn, đoàn viên").
-- "a/b" is a ratio when a ≤ b ("17/20", "8/10") and a date otherwise ("26/3") or after "ngày".
+- "a/b" is a ratio when a ≤ b ("17/20 chỉ tiêu", "đạt 8/10"), a date otherwise ("26/3"), after "ngày",
+  or when, with no unit, it could be a day and month and no word like "đạt" comes before ("Quốc khánh 2/9").
 - Text is read in NFC with Markdown strong markers (`**`) removed; `raw` is a slice of that.
 - The work is linear in the text's length: each figure looks at a bounded window around it.
 """
@@ -88,6 +89,7 @@ REFERENCE_AFTER = re.compile(
 # Slogans made of figures: "3 nắm - 3 biết - 3 làm", "1+1".
 SLOGAN = re.compile(r"\b(\d+)\s+\w+(?:\s*[-–,]\s*\1\s+\w+){2,}|\b\d+\s*\+\s*\d+")
 YEAR = re.compile(r"(?:19|20)\d\d")
+SHARE_BEFORE = re.compile(r"\b(?:đạt|hoàn thành|có|được|chiếm|tỷ lệ|tỉ lệ)\s*:?\s*$", re.IGNORECASE)
 LOOKBEHIND = 60  # characters before a figure that can hold its operator or reference words
 LOOKAHEAD = 240  # characters after a figure that can hold its unit and phrase
 
@@ -198,7 +200,7 @@ def _is_reference(window: _Window) -> bool:
         return True
     first = match.group("first")
     has_percent = match.group("first_percent") or match.group("percent")
-    if first and YEAR.fullmatch(first) and not has_percent and _unit(after)[0] is None:
+    if first and YEAR.fullmatch(first) and not has_percent and _unit(after, listed_only=True)[0] is None:
         return True  # a year, or a span of years "2022 - 2027"
     return False
 
@@ -274,6 +276,8 @@ def _read_ratio(window: _Window, in_quotes: bool) -> Measure | None:
     unit, unit_length = _unit(after)
     if unit == "đại biểu" or (unit is None and (in_quotes or _after_proper_name(window.before))):
         return None
+    if unit is None and part <= 31 and whole <= 12 and not SHARE_BEFORE.search(window.before):
+        return None  # "Quốc khánh 2/9": a day and month; "đạt 8/10" is a share
     return _finish(window, _operator(window.before), part, None, unit, unit_length, None, of=whole)
 
 
@@ -282,9 +286,7 @@ def _finish(window: _Window, op, value, value_max, unit, length, subject, of=Non
     moves `window.end` past the figure's words."""
     match = window.match
     end = window.end
-    words = _operator_words(window.before)
-    if op == "range" and not words and re.search(r"(?<!\w)từ\s*$", window.before, re.IGNORECASE):
-        words = window.before[re.search(r"(?<!\w)từ\s*$", window.before, re.IGNORECASE).start() :]
+    words = _operator_words(window.before)  # kept in `raw` ("từ 05 đến 07 …"), even where a range has no operator
     raw = match.string[match.start() - len(words) : end + length].strip()
     if unit and unit != "%":
         unit, rate = _rate(unit, window.after, length)
@@ -381,17 +383,16 @@ def _subject(after: str) -> str | None:
     return subject or None
 
 
-from vankien.assessment import assess, comparable, match_result, primary, trend  # noqa: E402
-from vankien.numberformat import format_value  # noqa: E402
+from vankien.assessment import assess, comparable, trend  # noqa: E402
+from vankien.numberformat import format_value, subject_en  # noqa: E402
 
 __all__ = [
     "Measure",
     "assess",
     "comparable",
     "format_value",
-    "match_result",
     "parse",
-    "primary",
+    "subject_en",
     "to_decimal",
     "trend",
 ]

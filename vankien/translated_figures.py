@@ -61,12 +61,7 @@ def source_numbers(text: str) -> set[Decimal]:
 def figures_differ(source: str, english: str) -> tuple[list[Decimal], list[Decimal]]:
     """(figures of the source missing from the English text, English numbers not in the source)."""
     stated = english_numbers(english)
-    figures = {
-        v.normalize()
-        for m in numbers.parse(source)
-        for v in (m.value, m.value_max, m.of)
-        if v is not None
-    }
+    figures = {v.normalize() for m in numbers.parse(source) for v in (m.value, m.value_max, m.of) if v is not None}
     missing = sorted(v for v in figures if v not in stated)
     known = source_numbers(source)
     extra = sorted(v for v in stated if v not in known and not _scaled_part(v, stated))
@@ -74,7 +69,7 @@ def figures_differ(source: str, english: str) -> tuple[list[Decimal], list[Decim
 
 
 def _scaled_part(value: Decimal, stated: set[Decimal]) -> bool:
-    """"5 billion" also yields 5: that 5 is not an extra number when 5·10⁹ is there."""
+    """ "5 billion" also yields 5: that 5 is not an extra number when 5·10⁹ is there."""
     return any(value * scale in stated for scale in SCALES.values())
 
 

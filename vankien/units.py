@@ -26,6 +26,7 @@ UNITS = sorted(
         "thiếu nhi": "thiếu nhi",
         "học sinh": "học sinh",
         "sinh viên": "sinh viên",
+        "cán bộ đoàn": "cán bộ",
         "cán bộ": "cán bộ",
         "người": "người",
         "em": "em",
@@ -206,7 +207,7 @@ UNITS_EN = {
     "ý tưởng": "ideas",
     "điểm vui chơi": "playgrounds",
     "đoàn thể": "mass organizations",
-    "đoàn viên": "members",
+    "đoàn viên": "members",  # Youth Union members
     "đoàn viên ưu tú": "outstanding members",
     "đơn vị máu": "units of blood",
     "đảng viên": "Party members",
