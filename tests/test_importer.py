@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -66,9 +67,10 @@ def test_imported_seed_matches_the_hand_made_content_less_the_guesses(seed):
     mine = _parsed(importer.render(imported))
     hand = _parsed((ROOT / "content/documents" / org / f"{doc}.vi.md").read_text(encoding="utf-8"))
     guessed = set(mine.get("guesses") or [])
-    for key in ("kind", "title", "number", "issued", "place", "theme", "period", "reviews", "signature"):
+    for key in ("kind", "title", "number", "issued", "place", "theme", "period", "reviews", "signature", "draft"):
         if key in mine and key not in guessed:
             assert _same(mine[key], hand.get(key)), key
+    assert {"signature", "theme", "draft"} & set(hand) <= set(mine)  # every hand-made field is read
     assert [t["text"] for t in mine.get("targets", [])] == [t["text"] for t in hand.get("targets", [])]
     fields = ("target", "assessment", "assessment_text")
     assert [[r.get(f) for f in fields] for r in mine.get("results", [])] == [
@@ -84,19 +86,10 @@ def test_imported_seed_matches_the_hand_made_content_less_the_guesses(seed):
 
 def test_the_seeds_headings_and_periods():
     found = {seed: importer.import_file(SEEDS / seed) for seed in SEED_DOCUMENTS}
-    hand_headings = {
-        seed: sum(
-            1
-            for line in (ROOT / "content/documents" / org / f"{doc}.vi.md")
-            .read_text(encoding="utf-8")
-            .split("---", 2)[2]
-            .splitlines()
-            if line.startswith("#")
-        )
-        for seed, (org, doc) in SEED_DOCUMENTS.items()
-    }
-    for seed, imported in found.items():
-        assert imported.headings >= hand_headings[seed] - 1, seed  # the hand conversion added "PHỤ LỤC"
+    for seed, (org, doc) in SEED_DOCUMENTS.items():
+        hand = (ROOT / "content/documents" / org / f"{doc}.vi.md").read_text(encoding="utf-8").split("---", 2)[2]
+        hand_headings = [line for line in hand.splitlines() if line.startswith("#")]
+        assert [line for line in found[seed].body if line.startswith("#")] == hand_headings, seed
     periods = {seed: (i.front.get("period"), i.front.get("reviews")) for seed, i in found.items()}
     assert periods == {
         "so-tttt-tphcm-dai-hoi-2022.txt": ("{term: VI, from: 2022, to: 2027}", "{term: V, from: 2017, to: 2022}"),
@@ -171,8 +164,52 @@ def test_unreadable_sources_are_editor_errors(site_factory, tmp_path):
     latin.write_bytes("Kế hoạch".encode("cp1258", errors="replace") + b"\xff\xfe")
     other = tmp_path / "ban.pdf"
     other.write_bytes(b"%PDF-1.4")
-    for source in (bad, latin, other):
+    hollow = tmp_path / "rong.docx"
+    with zipfile.ZipFile(hollow, "w") as archive:
+        archive.writestr("word/styles.xml", "<w:styles/>")  # a zip, but no document in it
+    for source in (bad, latin, other, hollow):
         result = run_cli(root, "import", str(source), "doan-a/moi")
         assert result.returncode == 1 and "Traceback" not in result.stderr and "internal error" not in result.stderr
         assert "cannot read it" in result.stderr or "only .docx or UTF-8 .txt" in result.stderr
         assert not (root / "content/documents/doan-a/moi.vi.md").exists()
+
+
+def test_imported_program_with_topics_signature_and_distribution_checks_once_confirmed(site_factory):
+    topics = (ROOT / "content/topics.yaml").read_text(encoding="utf-8")
+    root = site_factory(
+        {
+            "content/topics.yaml": topics,
+            "content/organizations/quan-doan-binh-tan.yaml": "name: {vi: Quận Đoàn Bình Tân}\nlevel: quan-huyen\n",
+        }
+    )
+    seed = SEEDS / "quan-doan-binh-tan-chuong-trinh-2023.txt"
+    made = run_cli(root, "import", str(seed), "quan-doan-binh-tan/chuong-trinh-2023")
+    assert made.returncode == 0, made.stderr
+    path = root / "content/documents/quan-doan-binh-tan/chuong-trinh-2023.vi.md"
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    topic_guesses = [
+        i for i, line in enumerate(lines, start=1) if line.startswith("  - targets.") and line.endswith(".topic")
+    ]
+    assert len(topic_guesses) >= 10  # most targets get a suggested topic
+    suggested = [
+        line.split()[1] for line in lines if line.startswith("    topic: ") and line.endswith("# ĐOÁN / GUESS")
+    ]
+    assert len(suggested) == len(topic_guesses) and suggested[:3] == [
+        "political-study",
+        "youth-projects",
+        "digital-skills",
+    ]
+    check = run_cli(root, "check")
+    assert check.returncode == 1
+    for number in topic_guesses:
+        assert f"chuong-trinh-2023.vi.md:{number}:" in check.stderr
+    front, body = text.split("\n---\n", 1)
+    front = front.split("\nguesses:")[0]
+    path.write_text(front + "\n---\n" + body, encoding="utf-8")
+    confirmed = run_cli(root, "check")
+    assert confirmed.returncode == 0, confirmed.stderr
+    built = run_cli(root, "build")
+    assert built.returncode == 0, built.stderr
+    page = next((root / "site").rglob("chuong-trinh-2023/index.html")).read_text(encoding="utf-8")
+    assert "Nguyễn Lê Trung Hiếu" in page and "Tuổi trẻ Bình Tân 20 năm vững tin" in page

@@ -199,3 +199,40 @@ def test_the_header_in_a_table_and_the_imported_file_checks(site_factory, tmp_pa
         assert line in text
     assert 'title: "Kế hoạch Tháng Thanh niên năm 2023"' in text
     assert '  - "BAN CHẤP HÀNH ĐOÀN TỈNH HÀ TĨNH"' in text
+
+
+def test_every_word_of_a_word_file_is_in_the_content_file(tmp_path):
+    """Header table, automatic numbering, notes, a results table with a merged cell, a data table,
+    the closing block: the source's words all end up in the file."""
+    from tests.test_importer import words
+
+    header = table(
+        row("BAN CHẤP HÀNH ĐOÀN TỈNH HÀ TĨNH", "ĐOÀN TNCS HỒ CHÍ MINH"),
+        row("Số: 53-KH/TĐTN", "Hà Tĩnh, ngày 28 tháng 4 năm 2023"),
+    )
+    texts = {
+        "body": ["KẾ HOẠCH", "Tháng Thanh niên năm 2023", "Căn cứ Điều lệ Đoàn."],
+        "numbered": ["MỤC ĐÍCH", "Tạo khí thế thi đua", "KẾT QUẢ THỰC HIỆN CHỈ TIÊU"],
+        "cells": ["TT", "Nội dung", "Kết quả", "Đánh giá", "1", "Kết nạp 50 đoàn viên", "62 đoàn viên", "Vượt"],
+        "data": ["Tháng", "Hoạt động", "3", "Ra quân tình nguyện"],
+        "notes": ["Gồm cả đoàn viên khối trường học."],
+        "closing": ["Nơi nhận:", "- Thành Đoàn;", "TM. BAN THƯỜNG VỤ", "BÍ THƯ", "Trần Văn B"],
+    }
+    body = header + "".join(p(t) for t in texts["body"])
+    body += p(texts["numbered"][0], numbered=(1, 0)) + p(texts["numbered"][1], numbered=(2, 0))
+    body += p(texts["numbered"][2], numbered=(1, 0))
+    c = texts["cells"]
+    body += table(row(*c[:4]), row(c[4], c[5] + " ", c[6], c[7]))
+    body = body.replace(
+        "Kết nạp 50 đoàn viên ",
+        "Kết nạp 50 đoàn viên" + '</w:t></w:r><w:r><w:footnoteReference w:id="4"/></w:r><w:r><w:t>',
+    )
+    body += table(row(*texts["data"][:2]), row(*texts["data"][2:]))
+    body += p(texts["closing"][0]) + p(texts["closing"][1]) + "".join(p(t) for t in texts["closing"][2:])
+    docx = make_docx(tmp_path / "all.docx", body, ROMAN_AND_DECIMAL, footnotes={4: texts["notes"][0]})
+    rendered = importer.render(importer.import_file(docx))
+    source = words(" ".join(t for group in texts.values() for t in group) + " ĐOÀN TNCS HỒ CHÍ MINH Số: 53-KH/TĐTN")
+    source += words("Hà Tĩnh, ngày 28 tháng 4 năm 2023 BAN CHẤP HÀNH ĐOÀN TỈNH HÀ TĨNH")
+    output = words(rendered) + ["nơi", "nhận"]  # "Nơi nhận:" → distribution
+    assert {w for w in set(source) if source.count(w) > output.count(w)} == set()
+    assert "[^1]" in rendered and "[^1]: Gồm cả đoàn viên khối trường học." in rendered

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -36,7 +37,8 @@ def read_docx(path: Path) -> Source:
 
     try:
         prepared = _prepare(path)
-        with docx2python(io.BytesIO(prepared), duplicate_merged_cells=False) as document:
+        with warnings.catch_warnings(), docx2python(io.BytesIO(prepared), duplicate_merged_cells=False) as document:
+            warnings.simplefilter("ignore")  # its notices are for developers; ours go in the summary
             body = document.body_pars
             notes = _notes(document.footnotes_pars, "footnote") | _notes(document.endnotes_pars, "endnote")
     except Exception as problem:  # a damaged or foreign file: any failure to read it is the file's, said plainly

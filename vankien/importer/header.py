@@ -30,14 +30,15 @@ NUMBER = re.compile(
     r"\bS[ốỐ]\s*:?\s*(\d+)\s*([-–/]?)\s*([A-ZĐ][A-Za-zĐđƠơƯư]*(?:\s*[-–/]\s*[A-ZĐ][A-Za-z0-9ĐđƠơƯưÔôẦầ]*)*)"
 )
 DATE = re.compile(
-    r"(?:^|[\s*|])((?:(?:TP|Tp|tp)\.\s*)?[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\s*,\s*ngày\s+(\d{1,2})\s+"
+    r"(?:^|[\s*|])((?:(?:TP|Tp|tp)\.\s*|Thành phố\s+|Thị xã\s+|Thị trấn\s+)?[A-ZĐ][\wÀ-ỹ]*"
+    r"(?:(?:\s+|\s*-\s*)(?:[A-ZĐ][\wÀ-ỹ]*|\d{1,2})){0,4})\s*,\s*ngày\s+(\d{1,2})\s+"
     r"tháng\s+(\d{1,2})?\s*năm\s+(\d{4})"
 )
 MOTTO_END = re.compile(r"\s+ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH\s*$")  # the motto column run onto the issuer line
 MOTTO = re.compile(r"ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH\s*$|^\*+$|^[-_=]{3,}$")
 THEME = re.compile(r"^Chủ đề(?: năm)?\s*:\s*(.+)$", re.IGNORECASE)
 STARTS_BODY = re.compile(r"^(?:[-–+•]\s*)?(?:Căn cứ|Thực hiện|Thực Chương trình|Năm học|Kính gửi)\b")
-SIGNATURE_LEAD = re.compile(r"^(?:TM\.|T/M|KT\.|K/T|TL\.|TUQ\.)\s*\S|^(?:BÍ THƯ|PHÓ BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN)\b")
+SIGNATURE_LEAD = re.compile(r"^(?:TM\.|T/M|KT\.|K/T|TL\.|TUQ\.)\s*\S|^(?:PHÓ )?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN)$")
 RECIPIENTS = re.compile(r"^Nơi nhận\s*:?\s*(.*)$", re.IGNORECASE)
 
 
@@ -88,7 +89,7 @@ def read_header(lines: list, front: dict, stop: int) -> set[int]:
                 title_lines = [rest] if rest else []
                 used |= _title(lines, index + 1, stop, title_lines)
                 title = " ".join(t for t in title_lines if t)
-                front["title"] = _short_title(f"{word.capitalize()} {title}".strip())
+                front["title"] = _short_title(f"{word.capitalize()} {title}".strip(), one_line=len(text) > 200)
                 continue
         if kind_at is None and index not in used and len(text) <= 200:
             pieces = [MOTTO_END.sub("", p).strip() for p in _pieces(line)]
@@ -108,11 +109,9 @@ def read_header(lines: list, front: dict, stop: int) -> set[int]:
         if not re.search(r"\b(?:ĐOÀN|HỘI|ĐỘI)\b", " ".join(issuer)):  # "BAN CHẤP HÀNH TRUNG ƯƠNG" of…
             issuer.append("ĐOÀN TNCS HỒ CHÍ MINH")  # …the Union: the motto column completes the name
         front["issuer"] = issuer
-        front["header_lines"] = [
-            str(lines[i]) if isinstance(lines[i], str) else " | ".join(lines[i]) for i in sorted(used)
-        ]
     else:
         used -= issuer_at
+    front["header_lines"] = [lines[i] if isinstance(lines[i], str) else " | ".join(lines[i]) for i in sorted(used)]
     return used
 
 
@@ -128,6 +127,8 @@ def _leading_upper(text: str) -> str:
 
 def _kind_in(text: str) -> tuple[str, str] | None:
     """(kind word, the rest) when the line is the kind word, alone or followed by the title."""
+    if text.rstrip(":").upper() in KINDS and len(text) < 25:  # "Kế hoạch" alone, as some exports case it
+        return text.rstrip(":").upper(), ""
     match = KIND_LINE.match(text)
     if match:
         return match.group(1), match.group(2).strip()
@@ -155,9 +156,9 @@ def _title(lines: list, index: int, stop: int, title_lines: list[str]) -> set[in
     return used
 
 
-def _short_title(title: str) -> str:
+def _short_title(title: str, one_line: bool = False) -> str:
     """A title that ran into the body (a page on one line) cut after its first year."""
-    if len(title) <= 200:
+    if len(title) <= 200 and not one_line:
         return title
     year = re.search(r"năm(?: học)? \d{4}(?:\s*[-–]\s*\d{4})?", title)
     return title[: year.end()] if year else title[:200]
@@ -175,18 +176,18 @@ def read_closing(lines: list) -> tuple[int, list[str], list[str]]:
         return len(lines), [], []
     distribution: list[str] = []
     signature: list[str] = []
-    listing = False
+    seen_recipients = listing = False  # listing: in a one-column list, before the signature block
     for line in lines[start:]:
         for piece in _pieces(line):
             recipients = RECIPIENTS.match(piece)
             if recipients:
-                listing = True
+                seen_recipients = listing = True
                 piece = recipients.group(1).strip()
                 if not piece:
                     continue
             if SIGNATURE_LEAD.match(piece):
                 listing = False
-            if listing and (piece[0] in "-–+•" or not signature):
+            if seen_recipients and (piece[0] in "-–+•" or listing):
                 distribution.append(piece.lstrip("-–+• ").strip())
             else:
                 signature.append(piece)

@@ -1,6 +1,7 @@
 """The period a document's targets apply to, and the one it reviews, guessed from its wording.
 
-An annual program or a plan with "năm 2024" in its title → {year: 2024}; otherwise the latest
+An annual program or a plan with "năm học 2015 - 2016" in its title → {from: 2015, to: 2016}, with
+"năm 2024" → {year: 2024}; otherwise the latest
 "(lần thứ V,) nhiệm kỳ (VI) (2022 – 2027)" mention is the period and the latest earlier one the
 term it reviews. Always a guess: the editor confirms it.
 """
@@ -11,6 +12,7 @@ import re
 
 TERM = re.compile(r"(?:LẦN THỨ\s+([IVX]+)[,\s]+)?NHIỆM KỲ\s+(?:([IVX]+)\s*)?\(?\s*(\d{4})\s*[-–]\s*(\d{4})")
 ROMANS = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
+SCHOOL_YEAR = re.compile(r"năm học (\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE)
 YEAR = re.compile(r"năm (\d{4})\b(?!\s*[-–]\s*\d{4})", re.IGNORECASE)
 
 
@@ -21,7 +23,10 @@ def guess(result, lines: list) -> None:
     year = YEAR.search(title)
     candidates = [title] + [line for line in lines if isinstance(line, str) and (line.isupper() or _heading(line))]
     terms = [_term(m) for text in candidates for m in TERM.finditer(text.upper())]
-    if front.get("kind") in ("annual-program", "plan") and year:
+    school_year = SCHOOL_YEAR.search(title)
+    if front.get("kind") in ("annual-program", "plan") and school_year:
+        front["period"] = f"{{from: {school_year.group(1)}, to: {school_year.group(2)}}}"
+    elif front.get("kind") in ("annual-program", "plan") and year:
         front["period"] = f"{{year: {year.group(1)}}}"
     elif terms:
         latest = max(terms, key=lambda t: (t[1], t[2]))

@@ -38,6 +38,8 @@ def render(result) -> str:
             continue
         plain_value = value if key in ("kind", "period", "reviews", "issued") else _yaml_text(value)
         out.append(f"{key}: {plain_value}{mark}")
+    if front.get("draft"):
+        out += [f"draft: true  # {' / '.join(front['draft_lines'])}"]
     out += [f"# đầu văn bản / header: {line.strip()}" for line in front.get("header_lines", [])]
     if front.get("issuer"):
         out += ["issuer:"] + [f"  - {_yaml_text(line)}" for line in front["issuer"]]

@@ -15,7 +15,7 @@ from vankien.importer.sources import LINE_BREAK
 
 ORDINALS = r"(?:nhất|hai|ba|tư|bốn|năm|sáu|bảy|I|II|III|IV|V|VI|VII|1|2|3|4|5|6|7)"
 STYLES = (  # (rank name, pattern); order = rank
-    ("part", re.compile(rf"^Phần(?: thứ)? {ORDINALS}\b", re.IGNORECASE)),
+    ("part", re.compile(rf"^(?:Phần(?: thứ)? {ORDINALS}\b|PHỤ LỤC\b)", re.IGNORECASE)),
     ("letter", re.compile(r"^[A-H][./]\s+\S")),
     ("roman", re.compile(r"^(?:[IVX]{1,5})(?:[./)]\s*|\s+(?=[A-ZĐÀ-Ỹ\"“][A-ZĐÀ-Ỹ ,]{3}))\S")),
     ("number", re.compile(r"^\d{1,2}[./)]\s*(?=\S)(?!\d)")),
@@ -23,13 +23,16 @@ STYLES = (  # (rank name, pattern); order = rank
     ("subsub", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S")),
     ("alpha", re.compile(r"^[a-zđ][.)]\s+\S")),
 )
+BULLETED_NUMBER = re.compile(r"^[-–+•]\s+(?=\d{1,2}\.\d{1,2}\.)")
 RANKS = [name for name, _ in STYLES]
 BULLET = re.compile(r"^(?:[-–]\s*|\+\s+|[·•●▪■]\s*)(?=\S)")
 LIST_NUMBER = re.compile(r"^\(?\d{1,2}\)\.?\s+|^\d{1,2}[.)]\s+")
 
 
 def style_of(line: str) -> str | None:
-    """The numbering style that leads `line` ("roman", "sub"…), or None."""
+    """The numbering style that leads `line` ("roman", "sub"…), or None. A bullet before a
+    multi-level number ("- 2.1.1. Xung kích …:") does not hide it."""
+    line = BULLETED_NUMBER.sub("", line)
     for name, pattern in reversed(STYLES):  # the most specific first: 1.1.1. before 1.1. before 1.
         if pattern.match(line):
             return name

@@ -67,6 +67,10 @@ def text_source(text: str) -> Source:
         if line.startswith("\t") and line.strip():
             index = _tab_block(lines, index, source)
             continue
+        after_table = _tab_rows(lines, index, source) if "\t" in line.strip() else 0
+        if after_table:
+            index = after_table
+            continue
         stripped = line.strip()
         if stripped.startswith("\ufffd"):
             source.notes.append(stripped.lstrip("\ufffd").strip())
@@ -78,6 +82,25 @@ def text_source(text: str) -> Source:
             source.lines.append(line)
         index += 1
     return source
+
+
+def _tab_rows(lines: list[str], index: int, source: Source) -> int:
+    """Rows with their cells apart by tabs on one line (Word's own "Plain Text" export of a table):
+    a table when the first row names two known columns (TT, Nội dung, Kết quả…) or every row has
+    the same three cells or more. Adds the rows and returns the next line, or returns 0."""
+    from vankien.importer.targets import COLUMNS
+
+    rows = []
+    end = index
+    while end < len(lines) and "\t" in lines[end].strip():
+        rows.append([cell.strip() for cell in lines[end].strip().split("\t")])
+        end += 1
+    header = sum(1 for cell in rows[0] if " ".join(cell.casefold().split()).rstrip(":") in COLUMNS)
+    if len(rows) < 2 or not (header >= 2 or (len({len(r) for r in rows}) == 1 and len(rows[0]) >= 3)):
+        return 0
+    source.lines.extend(Row(r) for r in rows)
+    source.lines.append("")
+    return end
 
 
 def _next_reference(source: Source) -> int:
@@ -100,6 +123,8 @@ def _tab_block(lines: list[str], index: int, source: Source) -> int:
     if row:
         rows.append(row)
     if sum(1 for r in rows if len(r) >= 2) >= 2:
+        while len(rows[0]) == 1:  # a title over the table ("Đánh giá mức độ hoàn thành")
+            source.lines.append(rows.pop(0)[0])
         source.lines.extend(Row(r) for r in rows)
         source.lines.append("")
     else:

@@ -11,24 +11,18 @@ import re
 from dataclasses import dataclass, field
 
 from vankien.importer import header, periods
+from vankien.importer.body import BodyReader
 from vankien.topics import suggest_topic
 from vankien.importer.sections import (
     clean_export_lines,
     is_heading,
     levels_in_use,
-    markdown_line,
     style_of,
 )
 from vankien.importer.sources import LINE_BREAK, Row, Source
 from vankien.importer.targets import (
-    ITEM,
-    TARGET_LABEL,
-    heading_role,
-    item_text,
     plain,
     prose_entries,
-    states_figure,
-    table_results,
 )
 
 
@@ -57,16 +51,22 @@ def import_source(source: Source, kind: str | None = None, export: bool = True, 
     lines = lines[:closing]
     styles = [style_of(_text(line)) if isinstance(line, str) else None for line in lines]
     headings_at = [i for i, line in enumerate(lines) if isinstance(line, str) and is_heading(line.strip(), styles[i])]
+    for index in _listed(lines, styles, headings_at):  # a numbered list of names is not three sections
+        styles[index] = None
+    headings_at = [i for i in headings_at if styles[i]]
     stop = min(headings_at[0] if headings_at else len(lines), 40)
     used = header.read_header(lines, result.front, stop)
     _guess_front(lines, stop, used, result, kind)
+    signature = signature or _signature_before_appendix(lines, used)
+    _draft_mark(lines, used, result)
     if signature:
         result.front["signature"] = signature
     if distribution:
         result.front["distribution"] = distribution
     levels = levels_in_use({styles[i] for i in headings_at})
     _body(lines, styles, used, levels, result)
-    if not result.targets and not result.results and result.headings < 2:
+    official = any(key in result.front for key in ("number", "issued", "issuer"))
+    if not result.targets and not result.results and result.headings < 2 and not official:
         _prose(result)
     periods.guess(result, lines)
     if topics:
@@ -74,6 +74,71 @@ def import_source(source: Source, kind: str | None = None, export: bool = True, 
     if result.footnotes:
         _footnotes(result)
     return result
+
+
+DRAFT = re.compile(r"^\(?\s*DỰ\s+THẢO\s*\)?$", re.IGNORECASE)
+
+
+def _draft_mark(lines: list, used: set[int], result: Imported) -> None:
+    """A line reading only "DỰ THẢO" makes the document a draft (`draft: true`, not published)."""
+    for index, line in enumerate(lines):
+        if isinstance(line, str) and DRAFT.match(line.strip()):
+            result.front["draft"] = True
+            result.front.setdefault("draft_lines", []).append(line.strip())
+            used.add(index)
+
+
+def _signature_before_appendix(lines: list, used: set[int]) -> list[str]:
+    """The signing body's upper-case lines just before "PHỤ LỤC" (a report that signs, then
+    appends its tables), when the end of the document has no signature block."""
+    appendix = next(
+        (i for i, line in enumerate(lines) if isinstance(line, str) and line.strip().upper().startswith("PHỤ LỤC")),
+        None,
+    )
+    taken: list[int] = []
+    index = (appendix or 0) - 1
+    while appendix and index >= 0 and isinstance(lines[index], str) and len(taken) < 3:
+        text = lines[index].strip()
+        if text and not (text.isupper() and len(text) < 80 and not DRAFT.match(text) and not style_of(text)):
+            break
+        if text:
+            taken.insert(0, index)
+        index -= 1
+    if not taken or not re.search(r"BAN|TM\.|KT\.|BÍ THƯ|CHỦ TỊCH", " ".join(lines[i] for i in taken)):
+        return []
+    used.update(taken)
+    return [lines[i].strip() for i in taken]
+
+
+def _listed(lines: list, styles: list, headings_at: list[int]) -> set[int]:
+    """Runs of three or more "1." / "a)" headings with nothing between them: a list, not sections."""
+    listed: set[int] = set()
+    run: list[int] = []
+    for position, index in enumerate(headings_at + [len(lines)]):
+        previous = run[-1] if run else None
+        between = lines[previous + 1 : index] if previous is not None else []
+        joined = (
+            previous is not None
+            and index < len(lines)
+            and styles[index] == styles[previous]
+            and styles[index] in ("number", "alpha")
+            and not any(isinstance(line, Row) or line.strip() for line in between)
+            and _ordinal(lines[index]) == _ordinal(lines[previous]) + 1
+        )
+        if not joined:
+            if len(run) >= 3:
+                listed.update(run)
+            run = []
+        if index < len(lines):
+            run.append(index)
+    return listed
+
+
+def _ordinal(line: str) -> int:
+    """1 for "1." or "a)", 2 for "2." or "b)"…"""
+    lead = line.strip()[:3]
+    digits = re.match(r"\d+", lead)
+    return int(digits.group(0)) if digits else ord(lead[0].lower()) - ord("a") + 1
 
 
 def _text(line: str) -> str:
@@ -108,136 +173,8 @@ def _guess_front(lines: list, stop: int, used: set[int], result: Imported, kind:
 
 
 def _body(lines: list, styles: list, used: set[int], levels: dict, result: Imported) -> None:
-    section, section_level = None, 0
-    placed: set[str] = set()
-    previous_entry = None  # the target/result the last line added, for wrapped items
-    group = ""  # a label line over a group of targets, prefixed to each
-    index = 0
-    while index < len(lines):
-        line, style = lines[index], styles[index]
-        index += 1
-        if index - 1 in used:
-            continue
-        if isinstance(line, Row):
-            rows = [line]
-            while index < len(lines) and isinstance(lines[index], Row):
-                rows.append(lines[index])
-                index += 1
-            _table(rows, section, placed, result)
-            previous_entry = None
-            continue
-        text = line.strip()
-        if not text or set(text) <= set("-_*=~ "):
-            continue
-        label = TARGET_LABEL.match(text)
-        is_item = bool(ITEM.match(text))
-        if section in ("targets", "results") and is_item and (states_figure(text) or not is_heading(text, style)):
-            previous_entry = _entry(section, item_text(text) or text, result, placed, group)
-            continue
-        if is_heading(text, style) and not label:
-            level = levels.get(style, 6)
-            text = _join_part_title(lines, index, text, style, used)
-            result.body += [f"{'#' * level} {text.replace(LINE_BREAK, ' ')}", ""]
-            result.headings += 1
-            role = heading_role(text)
-            group = ""
-            _theme_under(text, lines, index, result)
-            if role:
-                section, section_level = role, level
-                _place(role, result, placed)
-            elif section and level <= section_level:
-                section = None
-            previous_entry = None
-            continue
-        if label:
-            lead = text[: text.index(":") + 1]
-            heading = style is not None and is_heading(lead, style)
-            result.body += [f"{'#' * levels.get(style, 6)} {lead}" if heading else f"**{lead}**", ""]
-            result.headings += heading
-            rest = label.group(1).strip()
-            if rest:
-                previous_entry = _entry("targets", item_text(rest) or rest, result, placed)
-            section, section_level = "targets", levels.get(style, 6) if heading else 7
-            continue
-        if section and previous_entry is not None and not is_item and (text[:1] in "(,;" or text[:1].islower()):
-            previous_entry[_key(section)] += " " + plain(text)  # an item wrapped over two lines
-            continue
-        if section == "targets" and not text.endswith(":") and states_figure(text) and style is None:
-            if len(text) < 400:
-                previous_entry = _entry(section, text, result, placed)
-                continue
-        previous_entry = None
-        group = group if is_item else ""
-        if section == "targets" and text.rstrip("*").endswith(":") and not is_item:
-            group = plain(text).rstrip("*").strip()  # "Công trình thanh niên …:" over the items below
-        if section and section_level == 7 and not is_item:
-            section = None
-        for part in text.split(LINE_BREAK):
-            if part.strip():
-                result.body += [markdown_line(part.strip()), ""]
-
-
-def _key(section: str) -> str:
-    return "text" if section == "targets" else "result"
-
-
-def _entry(section: str, text: str, result: Imported, placed: set[str], group: str = "") -> dict:
-    """A target (in a targets section) or a result with its target unknown (in a results section)."""
-    _place(section, result, placed)
-    if section == "targets":
-        text = f"{group} {plain(text)}" if group and not plain(text).startswith(group) else text
-        entry = {"id": f"chi-tieu-{len(result.targets) + 1}", "text": plain(text)}
-        result.targets.append(entry)
-        return entry
-    entry = {"id": f"ket-qua-{len(result.results) + 1}", "target": plain(text), "result": plain(text)}
-    entry["assessment"] = "not-assessed"
-    result.results.append(entry)
-    result.guesses.append(f"results.{entry['id']}.target")
-    return entry
-
-
-def _place(role: str, result: Imported, placed: set[str]) -> None:
-    if role not in placed:
-        placed.add(role)
-        result.body += [f"[[{role}]]", ""]
-
-
-def _join_part_title(lines: list, index: int, text: str, style: str, used: set[int]) -> str:
-    """ "Phần thứ nhất" with the upper-case title lines under it, as one heading."""
-    if style != "part":
-        return text
-    while index < len(lines) and isinstance(lines[index], str) and lines[index].strip().isupper():
-        text += (": " if not text.endswith(":") else " ") + lines[index].strip()
-        used.add(index)
-        index += 1
-    return text
-
-
-def _table(rows: list[Row], section: str | None, placed: set[str], result: Imported) -> None:
-    """A results table (by header or inside a results section) or a Markdown table in the body."""
-    entries, leftover = table_results(rows, len(result.results) + 1)
-    roles = _roles(rows[0])
-    if entries and (
-        {"result", "assessment"} & set(roles) or section == "results" or any(e.get("assessment_text") for e in entries)
-    ):
-        if sum(1 for role in roles if role) >= 2:  # the header row: kept for the editor, as a comment
-            result.front.setdefault("table_headers", []).append(" | ".join(rows[0]))
-        result.results += entries
-        result.body += [line for text in leftover for line in (text, "")]
-        _place("results", result, placed)
-        return
-    width = max(len(row) for row in rows)
-    cells = [
-        [c.replace(LINE_BREAK, "<br>").replace("|", "\\|") for c in row] + [""] * (width - len(row)) for row in rows
-    ]
-    result.body += ["| " + " | ".join(cells[0]) + " |", "|" + " --- |" * width]
-    result.body += ["| " + " | ".join(row) + " |" for row in cells[1:]] + [""]
-
-
-def _roles(row: Row) -> list[str]:
-    from vankien.importer.targets import COLUMNS
-
-    return [COLUMNS.get(" ".join(c.casefold().split()).rstrip(":"), "") for c in row]
+    """Headings, paragraphs, targets and results from the lines not used by the header."""
+    BodyReader(lines, styles, used, levels, result).read()
 
 
 def _prose(result: Imported) -> None:
@@ -281,18 +218,3 @@ def _suggest_topics(result: Imported, topics) -> None:
             if topic:
                 entry["topic"] = topic
                 result.guesses.append(f"{key}.{entry['id']}.topic")
-
-
-THEME_HEADING = re.compile(r"khẩu hiệu|phương châm|chủ đề", re.IGNORECASE)
-
-
-def _theme_under(heading: str, lines: list, index: int, result: Imported) -> None:
-    """The quoted slogan under a "Khẩu hiệu hành động" / "Phương châm" / "Chủ đề" heading → theme
-    (a guess; the line stays in the body too)."""
-    if "theme" in result.front or not THEME_HEADING.search(heading):
-        return
-    following = next((line for line in lines[index : index + 3] if isinstance(line, str) and line.strip()), "")
-    quoted = re.fullmatch(r"\s*([“\"].+[”\"])\s*\.?\s*", following)
-    if quoted:
-        result.front["theme"] = quoted.group(1)
-        result.guesses.append("theme")

@@ -21,7 +21,8 @@ from vankien.importer.sources import LINE_BREAK
 from vankien.vocabulary import normalize_assessment
 
 SPEAKS_OF_TARGETS = re.compile(r"chỉ\s+tiêu", re.IGNORECASE)
-SPEAKS_OF_RESULTS = re.compile(r"kết\s+quả|đánh\s+giá|thực\s+hiện\s+(?:các|hệ\s+thống)?\s*chỉ", re.IGNORECASE)
+SPEAKS_OF_RESULTS = re.compile(r"kết\s+quả|đánh\s+giá", re.IGNORECASE)
+SPEAKS_OF_MEANS = re.compile(r"giải\s+pháp|nhiệm\s+vụ|tổ\s+chức\s+thực\s+hiện", re.IGNORECASE)
 TARGET_LABEL = re.compile(r"^(?:[-–+•]\s*)?(?:\d+(?:\.\d+)*\.?\s*)?Chỉ tiêu(?: phấn đấu)?\s*:\s*(.*)$", re.IGNORECASE)
 ITEM = re.compile(r"^(?:\(\d{1,2}\)\.?|\d{1,2}[.)]|[a-zđ]\)|[-–+•●▪]|\*(?!\*))\s*(?=\S)")
 PROSE_TRIGGER = re.compile(r"chỉ\s+tiêu|phấn\s+đấu|đề\s+ra|cụ\s+thể\s*:", re.IGNORECASE)
@@ -69,6 +70,10 @@ def heading_role(heading: str) -> str | None:
     """ "targets" / "results" for a heading about chỉ tiêu, else None."""
     if not SPEAKS_OF_TARGETS.search(heading) and not re.search(r"đánh giá mức độ hoàn thành", heading, re.I):
         return None
+    if SPEAKS_OF_MEANS.search(heading) and not re.match(
+        r"^\W*(?:[\dIVXA-H]+[.)/]\s*)*(?:các\s+|một\s+số\s+|hệ\s+thống\s+)?chỉ\s+tiêu", heading, re.I
+    ):
+        return None  # "Nhiệm vụ và giải pháp thực hiện các chỉ tiêu": how, not what
     return "results" if SPEAKS_OF_RESULTS.search(heading) else "targets"
 
 
@@ -144,7 +149,14 @@ def _by_position(cells: list[str]) -> dict | None:
 def prose_clauses(paragraph: str) -> list[str]:
     """A paragraph cut into clauses at ";" and at sentence ends (not inside "1.377")."""
     parts = re.split(r";\s*|(?<=[.…!?])\s+(?=[A-ZĐÀ-Ỹ])", paragraph.replace(LINE_BREAK, " "))
-    return [p.strip(" .…") for p in parts if p.strip(" .…")]
+    clauses = []
+    for part in parts:
+        lead, colon, rest = part.rpartition(": ")
+        if colon and not states_figure(lead) and states_figure(rest):  # "Đại hội đề ra … gồm: tư vấn …"
+            part = rest
+        if part.strip(" .…"):
+            clauses.append(part.strip(" .…"))
+    return clauses
 
 
 def prose_entries(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]]:
@@ -159,6 +171,6 @@ def prose_entries(paragraphs: list[str]) -> tuple[list[str], list[str], list[str
         if not (past or started):
             continue
         for clause in prose_clauses(paragraph):
-            if states_figure(clause) and not PROSE_SCORE.search(clause):
+            if states_figure(clause) and not PROSE_SCORE.search(clause) and not clause.endswith(":"):
                 (results if past else targets).append(clause)
     return targets, results, notes
