@@ -46,10 +46,11 @@ node_modules/.installed: package.json package-lock.json
 	@command -v chromium >/dev/null || { echo "chromium is missing: apt-get install $(APT_PACKAGES)"; exit 1; }
 
 # After changing a template string: refresh the catalogs, then translate the new entries
-# in vankien/locale/vi/LC_MESSAGES/messages.po (tests fail while any is empty).
+# in vankien/locale/vi/LC_MESSAGES/messages.po (tests fail while any is empty). English has
+# no catalog: msgids are English.
 catalogs: $(VENV)/.site-deps
 	$(VENV)/bin/pybabel extract -F vankien/locale/babel.cfg -o vankien/locale/messages.pot --no-location --omit-header .
-	$(VENV)/bin/pybabel update -i vankien/locale/messages.pot -d vankien/locale --no-fuzzy-matching
+	$(VENV)/bin/pybabel update -i vankien/locale/messages.pot -d vankien/locale -l vi --no-fuzzy-matching
 
 # The editors' handbook (mkdocs-material) into docs-site/.
 handbook: $(VENV)/.test-deps

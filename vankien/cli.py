@@ -17,7 +17,7 @@ from vankien.vocabulary import KINDS, LEVELS
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="build.py", description="Build the vankien site from content/.")
+    parser = argparse.ArgumentParser(description="Build the vankien site from content/.")  # prog: build.py or vankien
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
     commands = parser.add_subparsers(dest="command")
     build = commands.add_parser("build", help="build site/ (default)")

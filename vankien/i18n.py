@@ -229,7 +229,8 @@ def catalog_path(lang: str) -> Path:
 
 
 def ui_translations(lang: str) -> gettext.NullTranslations:
-    """The UI strings of `lang`, compiled from its .po file now (no compiled file is kept)."""
+    """The UI strings of `lang`, compiled from its .po file now (no compiled file is kept).
+    English has no catalog: the msgids are English, shown as they are (English plural rule)."""
     path = catalog_path(lang)
     if not path.exists():
         return gettext.NullTranslations()

@@ -17,7 +17,7 @@ import jinja2
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from vankien import feeds, i18n, markdown, messages, social, urls
+from vankien import feeds, i18n, markdown, messages, resources, social, urls
 from vankien.config import Config
 from vankien.errors import ContentError
 from vankien.filters import FILTERS
@@ -25,7 +25,7 @@ from vankien.model import Document, Site
 from vankien.pages import Page, localized_site, pages
 
 
-def make_environment(templates: Path) -> jinja2.Environment:
+def make_environment(templates: list[Path]) -> jinja2.Environment:
     # Compiled templates are cached on disk, keyed by their source's checksum: compiling
     # them is most of a small build's rendering time, and every `serve` rebuild pays it.
     cache = (
@@ -53,7 +53,7 @@ class Renderer:
     """Renders pages with shared globals: config, asset fingerprints, the site."""
 
     def __init__(self, root: Path, config: Config, assets: dict[str, bytes]):
-        self.env = make_environment(root / "templates")
+        self.env = make_environment(resources.search_path(root, "templates"))
         self.config = config
         self.fingerprints = {name: hashlib.sha256(data).hexdigest()[:10] for name, data in assets.items()}
         self.site: Site | None = None
