@@ -103,6 +103,7 @@ def _translation(record: RawFile, doc: Document, problems) -> Translation:
     result_ids = {r.id for r in doc.results}
     sub = fields.mapping("results")
     for result_id in sub.data if sub else {}:
+        assert sub is not None  # the loop runs over its keys (said for the type checker)
         if result_id not in result_ids:
             _unknown_id(sub, result_id, "results")
             continue
@@ -127,8 +128,10 @@ def _translation(record: RawFile, doc: Document, problems) -> Translation:
 
 def _texts_by_id(fields: Fields, key: str, known: set[str]) -> dict[str, str]:
     sub = fields.mapping(key)
+    if sub is None:
+        return {}
     texts = {}
-    for entry_id in sub.data if sub else {}:
+    for entry_id in sub.data:
         if entry_id not in known:
             _unknown_id(sub, entry_id, key)
             continue

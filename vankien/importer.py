@@ -70,8 +70,9 @@ def docx_text(path: Path) -> str:
                 text = "".join(t.text or "" for t in note.iter(f"{W}t")).strip()
                 if text:
                     notes[note.get(f"{W}id")] = text
-    lines, order = [], []
-    for block in body:
+    lines: list[str] = []
+    order: list[str] = []
+    for block in body if body is not None else ():  # a document.xml without a body has no text
         if block.tag == f"{W}p":
             lines.append(_paragraph(block, notes, order))
         elif block.tag == f"{W}tbl":
@@ -191,8 +192,8 @@ def _split_footnotes(lines: list[str]) -> tuple[list[str], list[str]]:
 
 def _front(lines: list[str], result: Imported, kind: str | None) -> None:
     """Guess title, kind and period from the opening lines; the editor checks them."""
-    opening = [l.strip() for l in lines[:12] if l.strip()]
-    first_structure = next((i for i, l in enumerate(opening) if heading_level(l, True)), len(opening))
+    opening = [text.strip() for text in lines[:12] if text.strip()]
+    first_structure = next((i for i, text in enumerate(opening) if heading_level(text, True)), len(opening))
     before = opening[:first_structure]
     title_lines = []
     if before and before[0].isupper():
@@ -206,11 +207,12 @@ def _front(lines: list[str], result: Imported, kind: str | None) -> None:
     result.front["kind"] = guessed
     result.front["title"] = " ".join(t.capitalize() if t.isupper() and len(t.split()) <= 2 else t for t in title_lines)
     for line in title_lines:
-        lines.remove(next(l for l in lines if l.strip() == line))
+        lines.remove(next(text for text in lines if text.strip() == line))
     year = re.search(r"năm (\d{4})", result.front["title"] or "", re.IGNORECASE)
     terms = [
         _term(m)
-        for line in [result.front["title"]] + [l for l in lines if heading_level(l.strip(), True) or l.isupper()]
+        for line in [result.front["title"]]
+        + [text for text in lines if heading_level(text.strip(), True) or text.isupper()]
         for m in TERM.finditer(line.upper())
     ]
     if guessed == "annual-program" and year:

@@ -62,7 +62,8 @@ class Renderer:
 
     def use_language(self, lang: str, site: Site, fallbacks: dict) -> None:
         """Render the following pages in `lang`, from `site` localized to it."""
-        self.env.install_gettext_translations(i18n.ui_translations(lang), newstyle=True)
+        # added to the environment by the jinja2.ext.i18n extension, so unknown to the type checker
+        self.env.install_gettext_translations(i18n.ui_translations(lang), newstyle=True)  # type: ignore[attr-defined]
         self.site, self.fallbacks = site, fallbacks
         self.result_documents = {id(result): doc for doc in site.documents for result in doc.results}
 
@@ -160,6 +161,7 @@ def render_all(
     output = {}
     translations = {key: state.translation for key, state in statuses.items() if state.translation}
     all_pages = []
+    fallbacks: dict
     for lang in config.languages:
         if lang == "vi":
             localized, fallbacks = site, {}
@@ -197,7 +199,7 @@ def _share_images(root: Path, config: Config, lang: str, language_pages: list[Pa
     # Pillow releases the GIL while it draws and compresses: threads use every core.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         drawn = pool.map(lambda card: social.image(root, card), cards.values())
-    return dict(zip(cards, drawn))
+    return dict(zip(cards, drawn, strict=True))
 
 
 def _render_pages(renderer: Renderer, language_pages: list[Page], problems) -> dict[str, bytes]:

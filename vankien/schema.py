@@ -104,12 +104,11 @@ class Fields:
         value = self.data.get(key)
         if isinstance(value, YScalar) and value.value is None:
             value = None
-        if value is None:
-            if required:
-                if key in self.data:
-                    self.empty(key)
-                else:
-                    self.missing(key)
+        if value is None and required:
+            if key in self.data:
+                self.empty(key)
+            else:
+                self.missing(key)
         return value
 
     def mapping(self, key: str, required: bool = False) -> Fields | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from pathlib import PurePosixPath
+from typing import Any
 
 from vankien import figure_messages, messages, numbers, urls
 from vankien import topics as matching
@@ -206,7 +207,7 @@ def _document(record: RawFile, organizations, declared, topics, problems, warnin
     targets = _targets(fields, topics, warnings)
     results = _results(fields, topics, warnings)
     _check_body(record, bool(targets), bool(results), problems)
-    optional = dict(
+    optional: dict[str, Any] = dict(
         number=fields.text("number"),
         issued=fields.date("issued"),
         place=fields.text("place"),
@@ -214,7 +215,7 @@ def _document(record: RawFile, organizations, declared, topics, problems, warnin
         draft=fields.flag("draft"),
         signature=fields.text("signature"),
     )
-    if None in (kind, title, period) or folder not in organizations:
+    if kind is None or title is None or period is None or folder not in organizations:
         return None
     return Document(
         org=folder,

@@ -17,7 +17,7 @@ from vankien.errors import ContentError
 try:  # the C parser is much faster and keeps marks just the same
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _BaseLoader
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]  # the same loader, in Python
 
 
 class Located:
@@ -58,7 +58,8 @@ def _at(value, node, line_offset):
 
 
 class _Loader(_BaseLoader):
-    yaml_implicit_resolvers = {}
+    # PyYAML keeps the implicit resolvers in a table per loader class: ours starts empty.
+    yaml_implicit_resolvers: dict = {}  # noqa: RUF012 (PyYAML's stubs declare it an instance variable)
 
 
 _Loader.add_implicit_resolver(
