@@ -86,6 +86,7 @@ def test_vankien_builds_the_example_site_as_build_py_does(pip_installed, site_fo
 def test_vankien_has_the_subcommands_of_build_py(pip_installed, tmp_path):
     for command in ([pip_installed / "vankien"], [pip_installed / "python", "-m", "vankien"]):
         usage = _run([*command, "--help"], cwd=tmp_path).stdout
+        assert usage.startswith("usage: vankien ")
         for name in SUBCOMMANDS:
             assert name in usage
     # a mistake in a site folder reads the same as from build.py: path:line:col, exit code 1

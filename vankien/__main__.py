@@ -10,6 +10,7 @@ from vankien import cli
 
 def main() -> int:
     """Run the command line on this process's arguments; the exit code is cli.main's."""
+    sys.argv[0] = "vankien"  # the name usage and help show, for `python -m vankien` too
     return cli.main(sys.argv[1:])
 
 
