@@ -21,10 +21,17 @@ import pytest
 from tests.conftest import ROOT, run_cli
 
 SUBCOMMANDS = ("build", "check", "new", "import", "translations", "serve")
-# What a clone of the repository would not have, or a build leaves behind.
-NOT_SOURCE = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "site", ".site-*", ".cache", "__pycache__", ".pytest_cache", "docs-site", "build"
-)
+# What a clone of the repository would not have at its top, or a build leaves behind.
+NOT_SOURCE = {".git", ".venv", "node_modules", "site", ".cache", ".pytest_cache", "docs-site", "build", "bench"}
+
+
+def _not_source(folder: str, names: list[str]) -> set[str]:
+    top = Path(folder) == ROOT
+    return {
+        n
+        for n in names
+        if n == "__pycache__" or (top and (n in NOT_SOURCE or n.startswith(".site-") or n.endswith(".egg-info")))
+    }
 
 
 def _run(args: list, **kwargs) -> subprocess.CompletedProcess:
@@ -39,7 +46,7 @@ def _run(args: list, **kwargs) -> subprocess.CompletedProcess:
 def source(tmp_path_factory) -> Path:
     """The repository's files, as a clone has them."""
     folder = tmp_path_factory.mktemp("packaging") / "source"
-    shutil.copytree(ROOT, folder, ignore=NOT_SOURCE)
+    shutil.copytree(ROOT, folder, ignore=_not_source)
     return folder
 
 
