@@ -12,7 +12,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 import yaml
 
 from vankien import topics
@@ -1151,7 +1150,10 @@ def test_format_value_scales(measure, vi):
 
 def test_english_percentages_say_whom_they_count():
     staff, young = parse("100% cán bộ Đoàn, đoàn viên, 80% thanh niên được học tập")
-    assert (format_value(staff, "en"), format_value(young, "en")) == ("100% of cadres and members", "80% of young people")
+    assert (format_value(staff, "en"), format_value(young, "en")) == (
+        "100% of cadres and members",
+        "80% of young people",
+    )
     assert format_value(young) == "80%"
     unknown = parse("80% đoàn viên khối cơ quan tham gia")[0]
     assert format_value(unknown, "en") == "80%"  # a subject the site cannot translate stays beside it, in Vietnamese

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vankien import assets, config, content, i18n, opendata, render, search, translated_figures, validate, write
+from vankien.config import Config
+from vankien.content import RawContent
 from vankien.errors import BuildFailed, ContentError
+from vankien.model import Site
 
 
 @dataclass
@@ -24,9 +27,9 @@ class Build:
     problems: list[ContentError] = field(default_factory=list)
     warnings: list[ContentError] = field(default_factory=list)  # reported, but the build goes on
     timings: dict[str, float] = field(default_factory=dict)
-    config: object = None
-    raw: object = None
-    site: object = None
+    config: Config = field(init=False)  # set by stage_config
+    raw: RawContent = field(init=False)  # set by stage_content
+    site: Site = field(init=False)  # set by stage_validate
     translations: dict = field(default_factory=dict)
     statuses: dict = field(default_factory=dict)
     assets: dict = field(default_factory=dict)
