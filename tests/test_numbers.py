@@ -19,7 +19,7 @@ from vankien import topics
 from vankien.numbers import Measure, assess, format_value, parse, to_decimal, trend
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"  # copies of ../shared/seeds: the suite needs no ../shared
 
 # --------------------------------------------------------------------------------------------
 # Front matter of content/documents/*/*.vi.md: every target and result text.
