@@ -34,6 +34,7 @@ class BodyReader:
         self.group = ""  # a label line over a group of targets, prefixed to each
 
     def read(self) -> None:
+        """Every line not used by the header, in order; tables are read a whole block of rows at a time."""
         index = 0
         while index < len(self.lines):
             line, style = self.lines[index], self.styles[index]
