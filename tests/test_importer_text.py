@@ -165,7 +165,8 @@ def test_a_wrapped_item_is_joined_back_and_labels_under_tasks_are_targets():
         "III. MỘT SỐ CHỈ TIÊU\n\n(1). 100% cán bộ đoàn, đoàn viên được học tập\nnghị quyết của Đảng.\n"
         "(2). Kết nạp 500 đoàn viên mới.\n\nIV. NHIỆM VỤ\n\n1. Phát động thi đua\n\n1.1. Thời gian: tháng 3\n\n"
         "1.2. Đối tượng: 100% đoàn viên\n\n1.3. Chỉ tiêu: - 100% các chi đoàn đạt tuần học tốt.\n\n"
-        "2. Hiến máu\n\nChỉ tiêu:\n- Ít nhất 200 đơn vị máu.\n\nNgười phụ trách: Ban Tuyên giáo.\n"
+        "2. Hiến máu kỷ niệm 80 năm thành lập Đoàn.\n\nChỉ tiêu:\n- Ít nhất 200 đơn vị máu.\n\n"
+        "Người phụ trách: Ban Tuyên giáo.\n"
     )
     imported = importer.import_text(text)
     assert [t["text"] for t in imported.targets] == [
