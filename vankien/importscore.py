@@ -34,6 +34,7 @@ SEED_CONTENT = {
 
 
 def words(text: str) -> list[str]:
+    """The words of `text`, folded for comparison (NFC, case, surrounding punctuation)."""
     text = unicodedata.normalize("NFC", str(text)).casefold().replace("…", " ")
     return [w.strip(".,;:()“”\"'*") for w in text.split() if w.strip(".,;:()“”\"'*-–")]
 
@@ -86,6 +87,7 @@ def score_entries(hand: list[dict], mine: list[str]) -> tuple[int, int, int, int
 
 
 def score_header(header: dict | None, front: dict) -> tuple[int, int, list[str]]:
+    """(fields right, fields in the hand reading, what was missed) for one INDEX.yaml header."""
     if not header:
         return 0, 0, []
     checks = {
@@ -148,6 +150,7 @@ def _seed_topics(shared: Path) -> tuple[int, int]:
 
 
 def main(argv: list[str]) -> int:
+    """Print the score table; argv: [SHARED folder]. Exit 0 (the numbers are for reading)."""
     shared = Path(argv[0]) if argv else ROOT.parent / "shared"
     index = yaml.safe_load((shared / "realdocs/INDEX.yaml").read_text(encoding="utf-8"))
     documents = [
