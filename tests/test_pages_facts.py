@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from tests.conftest import MINIMAL_FILES
-from vankien import feeds, pipeline, pages
+from vankien import feeds, pages, pipeline
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 CASE = Path(__file__).parent / "cases/hreflang-untranslated.vi.md"

@@ -50,8 +50,11 @@ def tree_digests(folder: Path) -> dict[str, str]:
 
 def code_version(root: Path) -> str:
     """Changes when vankien's code, the templates, the catalogs or the static files change."""
+    from vankien import resources
+
     parts = []
-    for folder in (PACKAGE, root / "templates", root / "static"):
+    folders = [PACKAGE, *resources.search_path(root, "templates"), *resources.search_path(root, "static")]
+    for folder in folders:
         parts += [f"{name}={digest}" for name, digest in tree_digests(folder).items() if "__pycache__" not in name]
     return fingerprint(*parts)
 

@@ -199,7 +199,7 @@ def rows_by_topic(site: Site) -> dict[str, list[TopicRow]]:
         documents = site.documents_of(org_id)
         for period in _periods(documents):
             targets, results = _targets_for(documents, period), _results_for(documents, period)
-            for topic in (set(targets) | set(results)) - {None}:
+            for topic in [t for t in set(targets) | set(results) if t is not None]:
                 entries, found_results = targets.get(topic, []), results.get(topic, [])
                 for index in range(max(len(entries), len(found_results))):
                     found.setdefault(topic, []).append(

@@ -98,7 +98,7 @@ def _pages(site: Site, config: Config, lang, languages, fallbacks, statuses, tra
             parent.name.get(lang) if parent else config.description.get(lang),
             lang=lang,
         )
-        context = {"org": org}
+        context: dict = {"org": org}
         versions = _versions(lambda other, o=org.id: urls.organization(o, other), languages)
         result.append(
             Page(
@@ -112,7 +112,7 @@ def _pages(site: Site, config: Config, lang, languages, fallbacks, statuses, tra
                 embed=embed,
                 card=card,
                 inputs=inputs,
-            )  # fmt: skip
+            )
         )
         if embed:
             result.append(Page(embed, "embed_org.html", context, lang, inputs=inputs))
@@ -145,7 +145,7 @@ def _pages(site: Site, config: Config, lang, languages, fallbacks, statuses, tra
                 context,
                 lang,
                 canonical=urls.document(doc.org, doc.id, "vi") if untranslated else "",
-                alternates=() if untranslated else _versions(lambda o: urls.document(doc.org, doc.id, o), existing),
+                alternates=() if untranslated else _versions(lambda o, d=doc: urls.document(d.org, d.id, o), existing),
                 indexable=not untranslated,
                 in_sitemap=not untranslated,
                 embed=embed,

@@ -40,7 +40,10 @@ from vankien import (
     workers,
     write,
 )
-from vankien.errors import BuildFailed, ContentError
+from vankien.config import Config
+from vankien.content import RawContent
+from vankien.errors import BuildFailed, ContentError, Diagnostics
+from vankien.model import Site
 from vankien.pages import ALL_INPUTS, Page, localized_site, site_pages
 from vankien.render import Renderer
 
@@ -49,12 +52,11 @@ from vankien.render import Renderer
 class Build:
     root: Path
     output: Path
-    problems: list[ContentError] = field(default_factory=list)
-    warnings: list[ContentError] = field(default_factory=list)  # reported, but the build goes on
+    diagnostics: Diagnostics = field(default_factory=Diagnostics)
     timings: dict[str, float] = field(default_factory=dict)
-    config: object = None
-    raw: object = None
-    site: object = None
+    config: Config = field(init=False)  # set by stage_config
+    raw: RawContent = field(init=False)  # set by stage_content
+    site: Site = field(init=False)  # set by stage_validate
     translations: dict = field(default_factory=dict)
     statuses: dict = field(default_factory=dict)
     assets: dict = field(default_factory=dict)
@@ -64,7 +66,7 @@ class Build:
     code: str = ""  # cache.code_version
     outputs: dict[str, Path | bytes] = field(default_factory=dict)  # {site path: cached file or bytes}
     keys: dict[str, str] = field(default_factory=dict)  # {site path: key of its content}
-    files: object = None  # the written site as {path: bytes} (write.SiteFiles)
+    files: write.SiteFiles | None = None  # the written site as {path: bytes}, read when asked
     elapsed: float = 0.0  # wall time of the whole run
     index_now: bool = True  # False: keep the previous search index; the preview refreshes it after reloading
     search: bool = True  # False: no search index at all (the benchmark's "without search")
@@ -73,24 +75,34 @@ class Build:
     counts: dict = field(default_factory=dict)  # pages, documents, organizations
     scratch: list[Path] = field(default_factory=list)  # folders of this build only
 
+    @property
+    def problems(self) -> list[ContentError]:
+        """The errors so far (the build stops before writing if there are any)."""
+        return self.diagnostics.errors
+
+    @property
+    def warnings(self) -> list[ContentError]:
+        """Reported, but the build goes on (unless --strict)."""
+        return self.diagnostics.warnings
+
 
 def stage_config(build: Build) -> None:
-    build.config = config.load(build.root, build.problems)
+    build.config = config.load(build.root, build.diagnostics)
 
 
 def stage_content(build: Build) -> None:
-    build.raw = content.load(build.root, build.problems)
+    build.raw = content.load(build.root, build.diagnostics)
 
 
 def stage_validate(build: Build) -> None:
-    build.site = validate.build_site(build.raw, build.problems, build.warnings)
+    build.site = validate.build_site(build.raw, build.diagnostics)
 
 
 def stage_translate(build: Build) -> None:
     documents = {d.key: d for d in build.site.documents}
-    build.translations = i18n.read_translations(build.raw.documents, documents, build.problems)
-    build.statuses = i18n.statuses(build.raw.documents, build.site, build.translations, build.warnings)
-    build.warnings.extend(translated_figures.check(build.raw.documents, build.site, build.translations))
+    build.translations = i18n.read_translations(build.raw.documents, documents, build.diagnostics)
+    build.statuses = i18n.statuses(build.raw.documents, build.site, build.translations, build.diagnostics)
+    build.diagnostics.extend(translated_figures.check(build.raw.documents, build.site, build.translations))
 
 
 def stage_assets(build: Build) -> None:
@@ -116,6 +128,7 @@ def stage_render(build: Build) -> None:
     """Pages and share images into the caches (only those missing); then the listings and open
     data as bytes. `build.outputs` maps every site path to its cached file or bytes."""
     root, renderer, pages = build.root, build.renderer, build.pages
+    assert renderer is not None  # made by stage_pages
     page_dir = cache.private_dir(root, "pages") or _scratch(build, "pages")
     share_dir = cache.private_dir(root, "share") or _scratch(build, "share")
     everything = cache.fingerprint(*(f"{k}={v}" for k, v in sorted(build.inputs.items())))
@@ -151,7 +164,7 @@ def stage_render(build: Build) -> None:
         build.outputs[path], build.keys[path] = source, key
         if not source.exists():
             to_render.append((index, source))
-    build.problems += workers.run(workers.Job(root, renderer, pages, to_render, list(to_draw.values())))
+    build.diagnostics.extend(workers.run(workers.Job(root, renderer, pages, to_render, list(to_draw.values()))))
     if build.problems:
         return
     generated = _listings(build) | {f"static/{name}": data for name, data in build.assets.items()}
@@ -172,7 +185,8 @@ def write_data(build: Build) -> None:
     """The preview, after the browser has reloaded: the open data files of an in-place build."""
     files = opendata.files(build.site, build.translations)
     keys = {path: _digest(data) for path, data in files.items()}
-    write.update_in_place(build.output, files, {p: k for p, k in build.in_place.items() if is_data(p)}, keys)
+    previous = build.in_place or {}
+    write.update_in_place(build.output, files, {p: k for p, k in previous.items() if is_data(p)}, keys)
     build.keys.update(keys)
 
 
@@ -191,6 +205,7 @@ def _scratch(build: Build, name: str) -> Path:
 def _listings(build: Build) -> dict[str, bytes]:
     """Feeds, sitemap (or sitemap index and its parts), robots.txt: templates over the page list."""
     renderer, drafts = build.renderer, build.config.drafts_listed
+    assert renderer is not None  # made by stage_pages
     out = {}
     for lang in build.config.languages:
         entries = feeds.feed_entries(renderer.sites[lang][0], lang, drafts)
@@ -252,8 +267,10 @@ def run(
     index_now: bool = True,
     in_place: dict | None = None,
     search: bool = True,
+    strict: bool = False,
 ) -> Build:
-    """Run `stages` in order; raise BuildFailed (having written nothing) on any problem.
+    """Run `stages` in order; raise BuildFailed (having written nothing) on any error, and
+    with `strict` on any warning too (as `mkdocs build --strict` does).
 
     A full build whose inputs and code are those of the last successful build into the same,
     untouched output does nothing (build.unchanged)."""
@@ -263,24 +280,24 @@ def run(
     if full:
         build.code = cache.code_version(root)
         build.inputs = _input_digests(root)
-        if in_place is None and _unchanged(build):
+        if in_place is None and not strict and _unchanged(build):
             build.elapsed = time.perf_counter() - started_run
             return build
     try:
         for stage in stages:
-            if stage is stage_pages and build.problems:
-                break  # rendering invalid content would only add noise
+            if stage in (stage_pages, stage_render, stage_write) and build.problems:
+                break  # rendering invalid content would only add noise; nothing is written
+            if stage is stage_write and strict and build.warnings:
+                break
             started = time.perf_counter()
             stage(build)
             build.timings[stage.__name__.removeprefix("stage_")] = time.perf_counter() - started
-            if build.problems:
-                break
     finally:
         for folder in build.scratch:
             shutil.rmtree(folder, ignore_errors=True)
     build.elapsed = time.perf_counter() - started_run
-    if build.problems:
-        raise BuildFailed(build.problems)
+    if build.problems or (strict and build.warnings):
+        raise BuildFailed(build.problems + build.warnings)
     if full:
         _remember(build)
     return build

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from typing import Any
 
 
 def wanted() -> bool:
@@ -22,8 +23,8 @@ class Progress:
         self.label, self.total = label, total
         self.done = 0
         self.started = time.monotonic()
-        self._bar = None
-        self._task = None
+        self._bar: Any = None
+        self._task: Any = None
 
     def __enter__(self) -> Progress:
         return self
@@ -31,7 +32,8 @@ class Progress:
     def advance(self, count: int = 1) -> None:
         self.done += count
         if self._bar is None and wanted() and time.monotonic() - self.started > 1.0 and self.done < self.total:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeRemainingColumn
+            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+            from rich.progress import Progress as Bar
 
             self._bar = Bar(
                 TextColumn("{task.description}"),

@@ -16,7 +16,7 @@ import jinja2
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from vankien import cache, i18n, markdown, messages, urls
+from vankien import cache, i18n, markdown, messages, resources, urls
 from vankien.config import Config
 from vankien.errors import ContentError
 from vankien.filters import FILTERS
@@ -25,11 +25,12 @@ from vankien.pages import Page, expand
 
 
 def make_environment(root: Path) -> jinja2.Environment:
-    """The templates of `root/templates`. Compiled templates are cached in `.cache/templates`
-    (a folder only this user can write, see cache.private_dir), or not at all."""
+    """The templates of `root/templates`, then the package's (resources.search_path). Compiled
+    templates are cached in `.cache/templates` (a folder only this user can write, see
+    cache.private_dir), or not at all."""
     folder = cache.private_dir(root, "templates")
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(root / "templates"),
+        loader=jinja2.FileSystemLoader(resources.search_path(root, "templates")),
         bytecode_cache=jinja2.FileSystemBytecodeCache(str(folder)) if folder else None,
         extensions=["jinja2.ext.i18n"],
         autoescape=jinja2.select_autoescape(("html", "xml"), default_for_string=True, default=True),
@@ -70,7 +71,7 @@ class Renderer:
         self.fingerprints = fingerprints
         self.sites = sites
         self.share_images: dict[str, str] = {}  # {page URL: share image URL with its digest}
-        self._lang = None
+        self._lang: str | None = None
         self._draft = "Draft"
         self._tables: dict = {}
         self._result_documents: dict = {}
@@ -82,7 +83,8 @@ class Renderer:
 
     def _use_language(self, lang: str) -> None:
         if lang != self._lang:
-            self.env.install_gettext_translations(i18n.ui_translations(lang), newstyle=True)
+            # added to the environment by the jinja2.ext.i18n extension, so unknown to the type checker
+            self.env.install_gettext_translations(i18n.ui_translations(lang), newstyle=True)  # type: ignore[attr-defined]
             site = self.sites[lang][0]
             self._result_documents = {id(result): doc for doc in site.documents for result in doc.results}
             self._draft = i18n.ui_translations(lang).gettext("Draft")

@@ -13,6 +13,7 @@ import platform
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from vankien import messages
@@ -45,7 +46,7 @@ def is_indexed(path: str, data: bytes) -> bool:
     return path.endswith(".html") and b"data-pagefind-body" in data
 
 
-def build_index(root: Path, site_dir: Path, files: dict[str, bytes], problems: list[ContentError]) -> None:
+def build_index(root: Path, site_dir: Path, files: Mapping[str, bytes], problems: list[ContentError]) -> None:
     """Write the search bundle into `site_dir/pagefind` from folded copies of the pages."""
     pagefind = binary(root)
     if pagefind is None:
@@ -115,7 +116,7 @@ def carry_over(site_dir: Path, staging: Path) -> None:
         shutil.copytree(site_dir / BUNDLE, staging / BUNDLE, copy_function=os.link)  # files never change in place
 
 
-def refresh_index(root: Path, site_dir: Path, files: dict[str, bytes], problems: list[ContentError]) -> None:
+def refresh_index(root: Path, site_dir: Path, files: Mapping[str, bytes], problems: list[ContentError]) -> None:
     """Rebuild the bundle of an already written site and swap it in (the preview, after reloading)."""
     scratch = Path(tempfile.mkdtemp(prefix=".index-", dir=site_dir.parent))
     try:

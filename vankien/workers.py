@@ -37,6 +37,7 @@ _JOB: Job | None = None  # what forked workers inherit
 
 def _render_pages(indexes: list[int]) -> list[ContentError]:
     job = _JOB
+    assert job is not None  # set before the workers fork
     files = dict(job.page_files)
     for index in indexes:
         try:
@@ -48,6 +49,7 @@ def _render_pages(indexes: list[int]) -> list[ContentError]:
 
 
 def _draw(cards: list[tuple[social.Card, Path]]) -> list[ContentError]:
+    assert _JOB is not None  # set before the workers fork
     for card, target in cards:
         cache.write_atomic(target, social.draw(_JOB.root, card))
     return []
@@ -63,7 +65,7 @@ def run(job: Job) -> list[ContentError]:
     error stops the job at its first occurrence in each task)."""
     global _JOB
     indexes = [index for index, _ in job.page_files]
-    tasks = [("pages", indexes[i : i + CHUNK]) for i in range(0, len(indexes), CHUNK)]
+    tasks: list[tuple[str, list]] = [("pages", indexes[i : i + CHUNK]) for i in range(0, len(indexes), CHUNK)]
     tasks += [("cards", job.cards[i : i + CHUNK]) for i in range(0, len(job.cards), CHUNK)]
     total = len(indexes) + len(job.cards)
     problems: list[ContentError] = []

@@ -41,7 +41,8 @@ print(json.dumps({"self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1
                   "unchanged": build.unchanged, "timings": build.timings}))
 """
 HUGO_LAYOUT = """<!doctype html><html lang="{{ .Language.Lang }}"><head><meta charset="utf-8">
-<title>{{ .Title }}</title></head><body><nav>{{ range .Site.Home.Sections }}<a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ end }}</nav>
+<title>{{ .Title }}</title></head><body>
+<nav>{{ range .Site.Home.Sections }}<a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ end }}</nav>
 <main data-pagefind-body><h1>{{ .Title }}</h1>{{ .Content }}
 {{ range .Pages }}<p><a href="{{ .RelPermalink }}">{{ .Title }}</a></p>{{ end }}</main></body></html>
 """
@@ -73,8 +74,10 @@ def export(project: Path, hugo: Path, mkdocs: Path) -> None:
     for name in ("single", "list"):
         (hugo / f"layouts/_default/{name}.html").write_text(HUGO_LAYOUT, encoding="utf-8")
     (hugo / "hugo.toml").write_text(
-        'baseURL = "https://example.org/"\ndefaultContentLanguage = "vi"\ndisableKinds = ["taxonomy", "term", "RSS"]\n'
-        '[languages.vi]\ncontentDir = "content/vi"\nweight = 1\n[languages.en]\ncontentDir = "content/en"\nweight = 2\n',
+        'baseURL = "https://example.org/"\ndefaultContentLanguage = "vi"\n'
+        'disableKinds = ["taxonomy", "term", "RSS"]\n'
+        '[languages.vi]\ncontentDir = "content/vi"\nweight = 1\n'
+        '[languages.en]\ncontentDir = "content/en"\nweight = 2\n',
         encoding="utf-8",
     )
     (mkdocs / "docs").mkdir(parents=True)
@@ -205,7 +208,7 @@ def bench_size(work: Path, documents: int, rounds: int) -> dict:
         figures["size"], figures["files"] = _size(project / "site")
         figures["query"] = _query_bytes(project / "site")
         shutil.rmtree(hugo_dir / "public", ignore_errors=True)
-        seconds, peak, _ = _timed([_hugo(), "--quiet", "--source", str(hugo_dir)])
+        seconds, _, _ = _timed([_hugo(), "--quiet", "--source", str(hugo_dir)])
         runs.setdefault("hugo", []).append(seconds)
         figures["hugo_size"], figures["hugo_files"] = _size(hugo_dir / "public")
         seconds_pf, peak_pf, _ = _timed([_pagefind(), "--site", str(hugo_dir / "public"), "--silent"])
@@ -217,29 +220,38 @@ def bench_size(work: Path, documents: int, rounds: int) -> dict:
         runs.setdefault("serve", []).append(statistics.median(_save_to_served(project)))
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         mkdocs = shutil.which("mkdocs") or str(Path(sys.executable).parent / "mkdocs")
-        seconds, peak, _ = _timed([mkdocs, "build", "-q", "-f", str(mkdocs_dir / "mkdocs.yml")], env=env)
+        seconds, _, _ = _timed([mkdocs, "build", "-q", "-f", str(mkdocs_dir / "mkdocs.yml")], env=env)
         runs.setdefault("mkdocs-material", []).append(seconds)
     return {"documents": documents, "seconds": {k: statistics.median(v) for k, v in runs.items()}, **figures}
+
+
+TOOLS = ("cold", "warm", "no-search", "serve", "hugo", "hugo+pagefind", "mkdocs-material")
 
 
 def table(results: list[dict]) -> str:
     mb = 1024 * 1024
     lines = [
         "| documents | vankien cold | warm | no search | save → served | Hugo | Hugo + Pagefind | mkdocs-material "
-        "| cold ÷ (Hugo+Pagefind) | mkdocs ÷ cold | no search ÷ Hugo | peak: ours / workers+Pagefind / Pagefind on Hugo "
-        "| output | files | 5-result query |",
+        "| cold ÷ (Hugo+Pagefind) | mkdocs ÷ cold | no search ÷ Hugo "
+        "| peak: ours / workers+Pagefind / Pagefind on Hugo | output | files | 5-result query |",
         "|" + "---|" * 15,
     ]
     for r in results:
         s = r["seconds"]
         query_bytes, shown = r["query"]
-        lines.append(
-            f"| {r['documents']:,} | {s['cold']:.1f} s | {s['warm']:.2f} s | {s['no-search']:.1f} s | {s['serve']:.2f} s "
-            f"| {s['hugo']:.1f} s | {s['hugo+pagefind']:.1f} s | {s['mkdocs-material']:.1f} s "
-            f"| {s['cold'] / s['hugo+pagefind']:.2f} | {s['mkdocs-material'] / s['cold']:.2f} | {s['no-search'] / s['hugo']:.1f} "
-            f"| {r['ours_peak'] / mb:.0f} / {r['workers_pagefind_peak'] / mb:.0f} / {r['pagefind_on_hugo_peak'] / mb:.0f} MB "
-            f"| {r['size'] / mb:.0f} MB (Hugo {r['hugo_size'] / mb:.0f} MB) | {r['files']:,} | {query_bytes / 1024:.0f} KB ({shown} shown) |"
-        )
+        peaks = (r["ours_peak"], r["workers_pagefind_peak"], r["pagefind_on_hugo_peak"])
+        cells = [
+            f"{r['documents']:,}",
+            *(f"{s[k]:.2f} s" if k in ("warm", "serve") else f"{s[k]:.1f} s" for k in TOOLS),
+            f"{s['cold'] / s['hugo+pagefind']:.2f}",
+            f"{s['mkdocs-material'] / s['cold']:.2f}",
+            f"{s['no-search'] / s['hugo']:.1f}",
+            " / ".join(f"{p / mb:.0f}" for p in peaks) + " MB",
+            f"{r['size'] / mb:.0f} MB (Hugo {r['hugo_size'] / mb:.0f} MB)",
+            f"{r['files']:,}",
+            f"{query_bytes / 1024:.0f} KB ({shown} shown)",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
