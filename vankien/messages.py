@@ -391,16 +391,19 @@ INDEXER_TIMEOUT = M(
     "the search indexer did not finish within {seconds} s (is Pagefind hanging?); the previous site is kept",
     "chạy lại; nếu vẫn treo, cài lại bằng `make site` (đặt VANKIEN_INDEX_TIMEOUT để chờ lâu hơn)",
     "run it again; if it hangs again, reinstall with `make site` (VANKIEN_INDEX_TIMEOUT sets a longer wait)",
+    code="VK403",
 )
 INDEXER_NO_INDEX = M(
     "Pagefind báo xong nhưng không tạo chỉ mục tìm kiếm nào; trang cũ được giữ nguyên",
     "Pagefind reported success but wrote no search index; the previous site is kept",
     "cài lại Pagefind bằng `make site`; nếu vẫn lỗi, báo lỗi kèm thông báo này",
     "reinstall Pagefind with `make site`; if it still fails, report it with this message",
+    code="VK404",
 )
 CANNOT_WRITE = M(
     "không ghi được trang vào thư mục này: {problem}; trang cũ được giữ nguyên",
     "cannot write the site into this folder: {problem}; the previous site is kept",
     "giải phóng dung lượng đĩa hoặc cấp quyền ghi cho thư mục, hoặc chọn thư mục khác bằng --output",
     "free some disk space or make the folder writable, or choose another with --output",
+    code="VK405",
 )
