@@ -101,11 +101,11 @@ def test_config_can_list_drafts_in_feeds_and_sitemap_marked_as_drafts(site_facto
     assert "https://example.org/doan-a/dai-hoi/" in _sitemap(site)
 
 
-def test_feed_drops_characters_xml_cannot_carry(site_factory, tmp_path):
-    theme = TRANSLATED_VI.replace("title: Báo cáo thử\n", 'title: Báo cáo thử\ntheme: "Khẩu\\x07 hiệu"\n')
-    root = site_factory({"content/documents/doan-a/dai-hoi.vi.md": theme})
-    site = pipeline.run(root, tmp_path / "out").output
-    ET.parse(site / "feed.xml")  # a control character would make it unreadable
+def test_feed_text_drops_characters_xml_cannot_carry():
+    # content validation refuses raw control characters; the feed template never relies on it
+    from vankien.render import xml_text
+
+    assert xml_text("Khẩu\x07 hiệu\x00\ufffe") == "Khẩu hiệu" and xml_text("a\tb\nc") == "a\tb\nc"
 
 
 def test_sitemap_is_split_under_an_index_past_its_limit(site_factory, tmp_path, monkeypatch):

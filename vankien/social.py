@@ -21,7 +21,8 @@ from PIL import Image, ImageDraw, ImageFont
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path("node_modules/@expo-google-fonts/be-vietnam-pro")
 BLUE, RED, GOLD, WHITE = "#0b5fae", "#c8102e", "#ffd84d", "#ffffff"
-VERSION = "5"  # bump when the drawing changes, to invalidate cached images
+VERSION = "5"
+DRAWING = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]  # any change to this code redraws
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Card:
     @property
     def digest(self) -> str:
         """16 hex digits naming the image: changes whenever its text or the drawing changes."""
-        return hashlib.sha256(repr((VERSION, self)).encode("utf-8")).hexdigest()[:16]
+        return hashlib.sha256(repr((VERSION, DRAWING, self)).encode("utf-8")).hexdigest()[:16]
 
 
 @functools.lru_cache(maxsize=32)
