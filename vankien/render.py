@@ -18,7 +18,7 @@ import jinja2
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from vankien import embed, feeds, i18n, markdown, messages, social, urls
+from vankien import anchors, embed, feeds, i18n, markdown, messages, social, urls
 from vankien.config import Config
 from vankien.errors import ContentError
 from vankien.filters import FILTERS
@@ -122,6 +122,7 @@ class Renderer:
             "url": url,
             "static": static,
             "urls": urls,
+            "ids": anchors,
             "lang_attr": lang_attr,
             "embed_url": self._embed_url(page),
             "embed_code": functools.partial(embed.snippet, self._embed_url(page)),

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from pathlib import PurePosixPath
 
-from vankien import messages, numbers, urls
+from vankien import markdown, messages, numbers, urls
 from vankien.content import RawContent, RawFile
 from vankien.errors import ContentError
 from vankien.model import Document, Members, Organization, Period, Result, Site, Target, Topic
@@ -345,6 +345,8 @@ def _check_body(record: RawFile, has_targets: bool, has_results: bool, problems)
             problems.append(
                 ContentError(record.path, number, line.index(debris) + 1, messages.DEBRIS, {"debris": debris})
             )
+        for column, what in markdown.stray_placements(line):
+            problems.append(ContentError(record.path, number, column, messages.PLACEMENT_NOT_ALONE, {"what": what}))
         match = PLACEMENT.match(line)
         if match and not {"targets": has_targets, "results": has_results}[match.group(1)]:
             problems.append(ContentError(record.path, number, 1, messages.PLACEMENT_UNUSED, {"what": match.group(1)}))
