@@ -65,7 +65,16 @@ class Status:
 
 
 def read_translations(raw_documents: tuple[RawFile, ...], documents: dict, problems: list[ContentError]) -> dict:
-    """{(org, doc): Translation} from the `.en.md` files; problems for unknown documents or ids."""
+    """{(org, doc): Translation} from the `.en.md` files; problems for unknown documents or ids.
+
+    A source that exists but has problems of its own (YAML syntax, a target without `text:`)
+    is not a translation's problem: its translation is not reported as an orphan, nor its ids
+    as unknown (no follow-on errors)."""
+    sources = {
+        (PurePosixPath(r.path).parent.name, PurePosixPath(r.path).name.removesuffix(".vi.md")): r
+        for r in raw_documents
+        if r.path.endswith(".vi.md")
+    }
     found = {}
     for record in raw_documents:
         path = PurePosixPath(record.path)
@@ -73,6 +82,8 @@ def read_translations(raw_documents: tuple[RawFile, ...], documents: dict, probl
             continue
         key = (path.parent.name, path.name.removesuffix(".en.md"))
         doc = documents.get(key)
+        if doc is None and key in sources:
+            continue  # the source's own problems are reported
         if doc is None:
             problems.append(
                 ContentError(
@@ -80,11 +91,11 @@ def read_translations(raw_documents: tuple[RawFile, ...], documents: dict, probl
                 )
             )
             continue
-        found[key] = _translation(record, doc, problems)
+        found[key] = _translation(record, doc, sources.get(key), problems)
     return found
 
 
-def _translation(record: RawFile, doc: Document, problems) -> Translation:
+def _translation(record: RawFile, doc: Document, source: RawFile | None, problems) -> Translation:
     fields = Fields(record.data, record.path, problems, "translation")
     for key in fields.data:
         if key not in TRANSLATED_KEYS:
@@ -98,9 +109,9 @@ def _translation(record: RawFile, doc: Document, problems) -> Translation:
                     {"key": key, "allowed": ", ".join(TRANSLATED_KEYS)},
                 )
             )
-    targets = _texts_by_id(fields, "targets", {t.id for t in doc.targets})
+    targets = _texts_by_id(fields, "targets", {t.id for t in doc.targets} | _written_ids(source, "targets"))
     results = {}
-    result_ids = {r.id for r in doc.results}
+    result_ids = {r.id for r in doc.results} | _written_ids(source, "results")
     sub = fields.mapping("results")
     for result_id in sub.data if sub else {}:
         if result_id not in result_ids:
@@ -136,6 +147,14 @@ def _texts_by_id(fields: Fields, key: str, known: set[str]) -> dict[str, str]:
         if text:
             texts[entry_id] = text
     return texts
+
+
+def _written_ids(source: RawFile | None, list_name: str) -> set[str]:
+    """The ids written in the source's `targets:`/`results:` list, valid entries or not."""
+    entries = source.data.get(list_name) if source and isinstance(source.data, dict) else None
+    if not isinstance(entries, list):
+        return set()
+    return {str(e["id"]) for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)}
 
 
 def _unknown_id(fields: Fields, entry_id: str, list_name: str) -> None:

@@ -67,6 +67,10 @@ _Loader.add_implicit_resolver(
 _Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
 
+# Errors that PyYAML finds at the end of the file, about a quote or bracket opened far above.
+_UNCLOSED = ("while scanning a quoted scalar", "while parsing a flow")
+
+
 def load(text: str, path: str, line_offset: int = 0) -> tuple[object, list[ContentError]]:
     """Parse `text`; return (value, problems). On a syntax error the value is None.
 
@@ -77,9 +81,11 @@ def load(text: str, path: str, line_offset: int = 0) -> tuple[object, list[Conte
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or str(exc)
+        if exc.context_mark and (exc.context or "").startswith(_UNCLOSED):  # the fix is where it opened
+            mark, problem = exc.context_mark, f"{problem} ({exc.context} that starts here: is it closed?)"
         line = mark.line + 1 + line_offset if mark else 1 + line_offset
         col = mark.column + 1 if mark else 1
-        problem = exc.problem or str(exc)
         return None, [ContentError(path, line, col, messages.YAML_SYNTAX, {"problem": problem})]
     problems: list[ContentError] = []
     if node is None:
