@@ -87,6 +87,12 @@ def load(text: str, path: str, line_offset: int = 0) -> tuple[object, list[Conte
         line = mark.line + 1 + line_offset if mark else 1 + line_offset
         col = mark.column + 1 if mark else 1
         return None, [ContentError(path, line, col, messages.YAML_SYNTAX, {"problem": problem})]
+    except yaml.reader.ReaderError as exc:  # a control character: YAML refuses the whole text
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1 + line_offset, len(before.rsplit("\n", 1)[-1]) + 1
+        code = ord(exc.character) if isinstance(exc.character, str) else exc.character
+        problem = f"control character U+{code:04X} is not allowed"
+        return None, [ContentError(path, line, col, messages.YAML_SYNTAX, {"problem": problem})]
     problems: list[ContentError] = []
     if node is None:
         return None, problems
