@@ -77,3 +77,24 @@ def test_an_unclosed_quote_or_bracket_is_reported_where_it_opens(site_factory, y
     result = run_cli(root, "check")
     assert result.returncode == 1
     assert f"content/documents/doan-a/k.vi.md:{line}:" in result.stdout + result.stderr
+
+
+def test_a_link_to_outside_the_project_is_refused_not_published(site_factory, tmp_path):
+    secret = tmp_path / "outside" / "secret.vi.md"
+    secret.parent.mkdir()
+    secret.write_text(
+        "---\nkind: plan\ntitle: Bí mật\nperiod: {year: 2024}\n---\nMật khẩu: hunter2\n", encoding="utf-8"
+    )
+    root = site_factory()
+    (root / "content/documents/doan-a/lien-ket.vi.md").symlink_to(secret)
+    (root / "content/documents/doan-b").symlink_to(secret.parent, target_is_directory=True)
+    (root / "content/documents/doan-a/ban-sao.vi.md").symlink_to(root / "content/documents/doan-a/dai-hoi.vi.md")
+    result = run_cli(root, "build")
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "content/documents/doan-a/lien-ket.vi.md:1:1:" in output and "link to outside the project" in output
+    assert "content/documents/doan-b/secret.vi.md:1:1:" in output
+    assert "ban-sao" not in output  # a link inside the project is fine
+    assert not (root / "site").exists() or "hunter2" not in "".join(
+        p.read_text(errors="replace") for p in (root / "site").rglob("*.html")
+    )

@@ -85,13 +85,39 @@ def load_document(path: Path, root: Path, problems: list[ContentError]) -> RawFi
 
 
 def load(root: Path, problems: list[ContentError]) -> RawContent:
-    """Every content file under `root/content`, in a stable order."""
+    """Every content file under `root/content`, in a stable order; a file reached through a
+    link to outside the project is refused (see `inside_project`)."""
     content = root / "content"
     topics_path = content / "topics.yaml"
-    topics = load_yaml_file(topics_path, root, problems) if topics_path.exists() else None
-    organizations = tuple(load_yaml_file(p, root, problems) for p in sorted((content / "organizations").glob("*.yaml")))
-    documents = tuple(load_document(p, root, problems) for p in sorted((content / "documents").glob("*/*.md")))
+    topics = load_yaml_file(topics_path, root, problems) if inside_project(topics_path, root, problems) else None
+    organizations = tuple(
+        load_yaml_file(p, root, problems)
+        for p in sorted((content / "organizations").glob("*.yaml"))
+        if inside_project(p, root, problems)
+    )
+    documents = tuple(
+        load_document(p, root, problems)
+        for p in sorted((content / "documents").glob("*/*.md"))
+        if inside_project(p, root, problems)
+    )
     return RawContent(topics, organizations, documents)
+
+
+def inside_project(path: Path, root: Path, problems: list[ContentError]) -> bool:
+    """Whether `path` exists and is really inside the project `root`, links followed.
+
+    A symbolic link (the file's, or a folder's on the way) pointing outside the project would
+    publish whatever it points at — another project, /etc/passwd — so it is refused with a
+    problem. A path that does not exist is False, a broken link True (reading it reports it).
+    """
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # missing, a broken link or a loop of links
+        return path.is_symlink()
+    if real.is_relative_to(root.resolve()):
+        return True
+    problems.append(ContentError(_shown(path, root), 1, 1, messages.LINK_OUTSIDE, {"target": str(real)}))
+    return False
 
 
 def _shown(path: Path, root: Path) -> str:

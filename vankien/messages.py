@@ -188,6 +188,12 @@ PLACEMENT_NOT_ALONE = M(
     "đưa [[{what}]] xuống một dòng riêng, ví dụ sau đoạn văn trước nó",
     "put [[{what}]] on a line of its own, e.g. after the paragraph before it",
 )
+LINK_OUTSIDE = M(
+    "tệp này là liên kết tới ngoài dự án ({target}): không đăng",
+    "this file is a link to outside the project ({target}): not published",
+    "chép nội dung vào đây thay cho liên kết, hoặc xóa liên kết",
+    "copy the content here instead of linking to it, or delete the link",
+)
 MISSING_FILE = M(
     "không tìm thấy {what_vi}",
     "{what_en} not found",
