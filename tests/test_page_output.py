@@ -196,3 +196,12 @@ def test_open_data_urls_are_absolute(example_site):
     assert unresolved == []
     exact = json.loads((example_site / "data/targets.json").read_bytes())
     assert [row["url"] for row in exact] == [row["url"] for row in table]
+
+
+@pytest.mark.parametrize("lang_root", ["", "en/"])
+def test_the_embed_box_comes_after_the_document_not_inside_its_text(example_site, lang_root):
+    html = (example_site / lang_root / "quan-doan-binh-tan/chuong-trinh-2023/index.html").read_text(encoding="utf-8")
+    # "Nơi nhận" (the recipients), the signature, the end of the document, then the page's tools.
+    recipients = html.index("Nơi nhận" if lang_root == "" else "Recipients")
+    assert recipients < html.index('class="signature"') < html.index("</article>")
+    assert html.index("</article>") < html.index('<details class="embed-code">')
