@@ -98,3 +98,11 @@ def test_a_link_to_outside_the_project_is_refused_not_published(site_factory, tm
     assert not (root / "site").exists() or "hunter2" not in "".join(
         p.read_text(errors="replace") for p in (root / "site").rglob("*.html")
     )
+
+
+def test_a_placement_mark_inside_a_translated_sentence_is_reported(site_factory):
+    translation = "---\nsource: abc\ntitle: Report\n---\n## I. PART ONE\n\nThe targets: [[targets]]\n"
+    root = site_factory({"content/documents/doan-a/dai-hoi.en.md": translation})
+    result = run_cli(root, "check")
+    assert result.returncode == 1
+    assert "content/documents/doan-a/dai-hoi.en.md:7:14:" in result.stdout + result.stderr

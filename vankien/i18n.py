@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from babel.messages import mofile, pofile
 
-from vankien import messages
+from vankien import markdown, messages
 from vankien.content import RawFile
 from vankien.errors import ContentError
 from vankien.model import Document
@@ -109,6 +109,9 @@ def _translation(record: RawFile, doc: Document, source: RawFile | None, problem
                     {"key": key, "allowed": ", ".join(TRANSLATED_KEYS)},
                 )
             )
+    for number, line in enumerate(record.body.split("\n"), start=record.body_line):
+        for column, what in markdown.stray_placements(line):  # as in the source: placed, or reported
+            problems.append(ContentError(record.path, number, column, messages.PLACEMENT_NOT_ALONE, {"what": what}))
     targets = _texts_by_id(fields, "targets", {t.id for t in doc.targets} | _written_ids(source, "targets"))
     results = {}
     result_ids = {r.id for r in doc.results} | _written_ids(source, "results")
