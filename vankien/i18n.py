@@ -124,6 +124,9 @@ def _translation(record: RawFile, doc: Document, source: RawFile | None, problem
         if entry:
             entry.allow(*RESULT_TEXT_KEYS)
             results[result_id] = {k: v for k in RESULT_TEXT_KEYS if (v := entry.text(k))}
+    # Ids the source writes but could not read are not reported above; their texts wait for the fix.
+    targets = {i: text for i, text in targets.items() if i in {t.id for t in doc.targets}}
+    results = {i: texts for i, texts in results.items() if i in {r.id for r in doc.results}}
     return Translation(
         doc.org,
         doc.id,
