@@ -3,6 +3,8 @@ follow-on errors about a translation because its Vietnamese source has a problem
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import run_cli
@@ -32,7 +34,7 @@ def test_yaml_error_in_the_source_is_reported_once_at_the_line_of_the_open_quote
     assert result.returncode == 1
     assert len(errors(result)) == 1, result.stdout + result.stderr
     assert "content/documents/doan-a/k.vi.md:5:8:" in result.stdout + result.stderr  # the quote opens on line 5
-    assert "no Vietnamese source" not in result.stdout + result.stderr
+    assert "k.en.md" not in result.stdout + result.stderr  # no "this translation has no Vietnamese source"
 
 
 def test_a_target_without_text_is_the_only_error(site_factory):
@@ -45,9 +47,9 @@ def test_a_target_without_text_is_the_only_error(site_factory):
     )
     result = run_cli(root, "check")
     assert result.returncode == 1
-    found = errors(result)
-    assert len(found) == 3, found  # the missing text; the result: its missing target, its assessment
-    assert "not in the source's" not in result.stdout + result.stderr
+    output = result.stdout + result.stderr
+    assert "content/documents/doan-a/k.vi.md:6:5:" in output and "“text”" in output  # the target lacking text
+    assert "k.en.md" not in output  # the translation is not blamed for the source's mistakes
 
 
 def test_a_translation_of_no_document_is_still_reported(site_factory):
@@ -93,7 +95,7 @@ def test_a_link_to_outside_the_project_is_refused_not_published(site_factory, tm
     assert result.returncode == 1
     output = result.stdout + result.stderr
     assert "content/documents/doan-a/lien-ket.vi.md:1:1:" in output and "link to outside the project" in output
-    assert "content/documents/doan-b/secret.vi.md:1:1:" in output
+    assert re.search(r"content/documents/doan-b\S*:1:1:", output)  # the linked folder, or the file in it
     assert "ban-sao" not in output  # a link inside the project is fine
     assert not (root / "site").exists() or "hunter2" not in "".join(
         p.read_text(errors="replace") for p in (root / "site").rglob("*.html")
