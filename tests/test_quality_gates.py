@@ -104,6 +104,11 @@ TAP_TARGETS = [
     ("so-tttt-tphcm/", ".term-topic a"),
     ("quan-doan-binh-tan/chuong-trinh-2023/", "a.topic"),
     ("search/?q=doan", ".filter-option input"),
+    ("", ".org-tree a"),
+    ("topics/", ".topic-list > li > a"),
+    ("data/", ".downloads > li > a"),
+    ("so-tttt-tphcm/", ".facts dd a"),
+    ("compare/", ".matrix th a"),
 ]
 
 
