@@ -165,3 +165,21 @@ def test_vietnamese_pages_have_no_english_subtitles(example_site):
     assert english == []
     topics = (example_site / "en/topics/index.html").read_text(encoding="utf-8")
     assert '<span class="muted small" lang="vi">Kết nạp Đảng</span>' in topics  # English pages keep the original
+
+
+def test_contents_links_go_to_their_headings_not_to_table_rows(browser, site_factory):
+    root = site_factory({"content/documents/doan-a/ke-hoach-2024.vi.md": COLLIDING})
+    pipeline.run(root, root / "site")
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto((root / "site/doan-a/ke-hoach-2024/index.html").as_uri())
+    targets = []
+    for text in ("Chỉ tiêu", "Chỉ tiêu kết nạp Đảng", "Mục lục"):
+        page.click(f".toc a >> text='{text}'")
+        targets.append(
+            page.evaluate(
+                "() => [document.querySelector(':target').tagName, document.querySelector(':target').textContent]"
+            )
+        )
+    context.close()
+    assert targets == [["H2", "Chỉ tiêu"], ["H3", "Chỉ tiêu kết nạp Đảng"], ["H2", "Mục lục"]]
