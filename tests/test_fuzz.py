@@ -93,6 +93,37 @@ def _spaced(text: str) -> str:
     return " ".join(text.split())
 
 
+TRANSLATION_PIECES = [
+    "source: abc\n",
+    "title: ",
+    "targets:\n  ket-nap-dang: ",
+    "targets:\n  khac: x\n",
+    "results:\n  ket-nap-dang:\n    target: ",
+    "    result: ",
+    "theme: ",
+    "05 members",
+    "1,000",
+    "1.000",
+    "50%",
+]
+
+
+@FUZZ
+@given(
+    front=st.lists(st.sampled_from(TRANSLATION_PIECES) | yaml_text, max_size=8).map("".join), body=st.text(max_size=80)
+)
+def test_any_translation_is_checked_without_a_traceback(project, front, body):
+    translation = project / "content/documents/doan-a/dai-hoi.en.md"
+    translation.write_text(f"---\n{front}\n---\n{body}", encoding="utf-8")
+    try:
+        pipeline.run(project, stages=pipeline.CHECK_STAGES)
+    except BuildFailed as failed:
+        for problem in failed.problems:
+            _is_clear(problem, ".md")
+    finally:
+        translation.unlink()
+
+
 @FUZZ
 @given(st.text(max_size=120) | st.from_regex(r"[~≥>]?\s?[0-9][0-9.,]{0,30}\s?%?\s?(tỷ|triệu|nghìn)?\s?\w{0,10}"))
 def test_figure_parser_reads_any_text(text):
