@@ -17,14 +17,13 @@ from pathlib import Path, PurePosixPath
 
 from babel.messages import mofile, pofile
 
-from vankien import markdown, messages
+from vankien import markdown, messages, schema
 from vankien.content import RawFile
-from vankien.errors import ContentError
+from vankien.errors import Accepted, ContentError, Diagnostics, Outcome, Rejected
 from vankien.model import Document
-from vankien.schema import Fields
+from vankien.schema_check import check
 
 LOCALES = Path(__file__).parent / "locale"
-TRANSLATED_KEYS = ("source", "title", "theme", "signature", "targets", "results")
 RESULT_TEXT_KEYS = ("target", "result", "assessment_text")
 
 
@@ -64,109 +63,66 @@ class Status:
         return [name for name, state in self.fields.items() if state == "missing"]
 
 
-def read_translations(raw_documents: tuple[RawFile, ...], documents: dict, problems: list[ContentError]) -> dict:
-    """{(org, doc): Translation} from the `.en.md` files; problems for unknown documents or ids.
+def read_translations(raw_documents: tuple[RawFile, ...], documents: dict, diagnostics: Diagnostics) -> dict:
+    """{(org, doc): Translation} from the `.en.md` files (schema: schema.Translation).
 
-    A source that exists but has problems of its own (YAML syntax, a target without `text:`)
-    is not a translation's problem: its translation is not reported as an orphan, nor its ids
-    as unknown (no follow-on errors)."""
+    A translation whose `.vi.md` does not exist is reported; one whose source has problems
+    is not checked against it (those problems are reported with the source), only for
+    its own reading problems."""
     sources = {
-        (PurePosixPath(r.path).parent.name, PurePosixPath(r.path).name.removesuffix(".vi.md")): r
-        for r in raw_documents
-        if r.path.endswith(".vi.md")
+        (PurePosixPath(r.path).parent.name, PurePosixPath(r.path).name.removesuffix(".vi.md")) for r in raw_documents
     }
     found = {}
     for record in raw_documents:
         path = PurePosixPath(record.path)
-        if not path.name.endswith(".en.md") or record.data is None:
+        if not path.name.endswith(".en.md"):
             continue
         key = (path.parent.name, path.name.removesuffix(".en.md"))
-        doc = documents.get(key)
-        if doc is None and key in sources:
-            continue  # the source's own problems are reported
-        if doc is None:
-            problems.append(
-                ContentError(
-                    record.path, 1, 1, messages.ORPHAN_TRANSLATION, {"source": f"{path.parent}/{key[1]}.vi.md"}
-                )
-            )
+        if key not in sources:
+            source = f"{path.parent}/{key[1]}.vi.md"
+            diagnostics.report(record.path, 1, 1, messages.ORPHAN_TRANSLATION, source=source)
             continue
-        found[key] = _translation(record, doc, sources.get(key), problems)
+        doc = documents.get(key)
+        if doc is None:
+            diagnostics.extend(record.problems)
+            continue
+        translation = diagnostics.take(_translation(record, doc))
+        if translation:
+            found[key] = translation
     return found
 
 
-def _translation(record: RawFile, doc: Document, source: RawFile | None, problems) -> Translation:
-    fields = Fields(record.data, record.path, problems, "translation")
-    for key in fields.data:
-        if key not in TRANSLATED_KEYS:
-            line, col = fields.pos(key)
-            problems.append(
-                ContentError(
-                    record.path,
-                    line,
-                    col,
-                    messages.NOT_TRANSLATABLE,
-                    {"key": key, "allowed": ", ".join(TRANSLATED_KEYS)},
-                )
-            )
-    for number, line in enumerate(record.body.split("\n"), start=record.body_line):
-        for column, what in markdown.stray_placements(line):  # as in the source: placed, or reported
-            problems.append(ContentError(record.path, number, column, messages.PLACEMENT_NOT_ALONE, {"what": what}))
-    targets = _texts_by_id(fields, "targets", {t.id for t in doc.targets} | _written_ids(source, "targets"))
-    results = {}
-    result_ids = {r.id for r in doc.results} | _written_ids(source, "results")
-    sub = fields.mapping("results")
-    for result_id in sub.data if sub else {}:
-        if result_id not in result_ids:
-            _unknown_id(sub, result_id, "results")
-            continue
-        entry = sub.mapping(result_id)
-        if entry:
-            entry.allow(*RESULT_TEXT_KEYS)
-            results[result_id] = {k: v for k in RESULT_TEXT_KEYS if (v := entry.text(k))}
-    # Ids the source writes but could not read are not reported above; their texts wait for the fix.
-    targets = {i: text for i, text in targets.items() if i in {t.id for t in doc.targets}}
-    results = {i: texts for i, texts in results.items() if i in {r.id for r in doc.results}}
-    return Translation(
-        doc.org,
-        doc.id,
-        fields.text("source", required=True) or "",
-        fields.text("title"),
-        fields.text("theme"),
-        fields.text("signature"),
-        targets,
-        results,
-        record.body,
-        record.path,
-        fields.pos("source")[0],
+def _translation(record: RawFile, doc: Document) -> Outcome:
+    if record.unreadable:
+        return Rejected(record.problems)
+    context = {"targets": {t.id for t in doc.targets}, "results": {r.id for r in doc.results}}
+    outcome = check(schema.Translation, record.data, record.path, context)
+    strays = tuple(  # a [[targets]] mark inside a sentence: placed in the source, printed here
+        ContentError(record.path, number, column, messages.PLACEMENT_NOT_ALONE, {"what": what})
+        for number, line in enumerate(record.body.split("\n"), start=record.body_line)
+        for column, what in markdown.stray_placements(line)
     )
-
-
-def _texts_by_id(fields: Fields, key: str, known: set[str]) -> dict[str, str]:
-    sub = fields.mapping(key)
-    texts = {}
-    for entry_id in sub.data if sub else {}:
-        if entry_id not in known:
-            _unknown_id(sub, entry_id, key)
-            continue
-        text = sub.text(entry_id)
-        if text:
-            texts[entry_id] = text
-    return texts
-
-
-def _written_ids(source: RawFile | None, list_name: str) -> set[str]:
-    """The ids written in the source's `targets:`/`results:` list, valid entries or not."""
-    entries = source.data.get(list_name) if source and isinstance(source.data, dict) else None
-    if not isinstance(entries, list):
-        return set()
-    return {str(e["id"]) for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)}
-
-
-def _unknown_id(fields: Fields, entry_id: str, list_name: str) -> None:
-    line, col = fields.pos(entry_id)  # at the id itself, where the typo is
-    fields.problems.append(
-        ContentError(fields.path, line, col, messages.UNKNOWN_TRANSLATED_ID, {"value": entry_id, "list": list_name})
+    if isinstance(outcome, Rejected) or record.problems or strays:
+        return Rejected(record.problems + strays + (outcome.problems if isinstance(outcome, Rejected) else ()))
+    t = outcome.value
+    results = {
+        result_id: {k: v for k in RESULT_TEXT_KEYS if (v := getattr(texts, k))}
+        for result_id, texts in (t.results or {}).items()
+    }
+    return Accepted(
+        Translation(
+            doc.org,
+            doc.id,
+            t.source,
+            t.title,
+            t.theme,
+            t.signature,
+            dict(t.targets or {}),
+            results,
+            record.body,
+            record.path,
+            record.data.key_pos.get("source", (1, 1))[0],
+        )
     )
 
 
@@ -184,7 +140,7 @@ def status(doc: Document, version: str, translation: Translation | None) -> Stat
     return Status(translation, version, fields)
 
 
-def statuses(raw_documents, site, translations, warnings: list[ContentError]) -> dict:
+def statuses(raw_documents, site, translations, diagnostics: Diagnostics) -> dict:
     """{(org, doc): Status} for every document; a stale translation adds a warning."""
     versions = {r.path: r.version for r in raw_documents}
     found = {}
@@ -192,7 +148,7 @@ def statuses(raw_documents, site, translations, warnings: list[ContentError]) ->
         translation = translations.get(doc.key)
         state = status(doc, versions[doc.source], translation)
         if state.stale:
-            warnings.append(
+            diagnostics.add(
                 ContentError(
                     translation.path,
                     translation.source_line,
