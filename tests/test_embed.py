@@ -107,7 +107,8 @@ def _paste(browser, site: Path, base_url: str, code: str) -> dict:
             children: [...document.body.children].map(e => e.tagName),
             all: document.querySelectorAll('*').length,
             scripts: [...document.scripts].map(s => s.textContent),
-            attributes: Object.fromEntries([...document.querySelector('iframe').attributes].map(a => [a.name, a.value])),
+            attributes: Object.fromEntries(
+                [...document.querySelector('iframe').attributes].map(a => [a.name, a.value])),
             height: document.querySelector('iframe').getBoundingClientRect().height,
         })"""
     )

@@ -104,9 +104,9 @@ def _walk(data, loc) -> tuple[Any, Any]:
     for part in loc:
         if part == "[key]":
             break
-        if isinstance(node, YMap) and isinstance(part, str) and part in node:
-            parent, node = node, node[part]
-        elif isinstance(node, YList) and isinstance(part, int) and part < len(node):
+        if (isinstance(node, YMap) and isinstance(part, str) and part in node) or (
+            isinstance(node, YList) and isinstance(part, int) and part < len(node)
+        ):
             parent, node = node, node[part]
         else:
             break

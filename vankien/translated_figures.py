@@ -115,7 +115,7 @@ def check(raw_documents, site, translations: dict) -> list[ContentError]:
 
 def _fields(doc, translation, record):
     """(field name, Vietnamese, English, (line, col), compare figures?) of every translated text."""
-    data = record.data if isinstance(record.data, dict) else {}  # not a mapping: reported by i18n
+    data = record.data
     at = getattr(data, "key_pos", {})
     for name in ("title", "theme", "signature"):
         english = getattr(translation, name)
@@ -126,12 +126,12 @@ def _fields(doc, translation, record):
     for target_id, english in translation.targets.items():
         yield f"targets.{target_id}", targets.get(target_id, ""), english, positions.get(target_id, (1, 1)), True
     results = {r.id: r for r in doc.results}
-    entries = data.get("results") if isinstance(data.get("results"), dict) else {}
+    entries = data.get("results") or {}
     for result_id, texts in translation.results.items():
         positions = getattr(entries.get(result_id), "key_pos", {})
         result = results.get(result_id)
         if result is None:
-            continue
+            continue  # an id the document does not have: i18n reports it
         for name, english in texts.items():
             source = {"target": result.target, "result": result.result, "assessment_text": result.assessment_text}
             where = positions.get(name, (1, 1))

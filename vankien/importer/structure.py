@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from vankien.importer import header, periods
 from vankien.importer.body import BodyReader
-from vankien.topics import suggest_topic
 from vankien.importer.sections import (
     clean_export_lines,
     is_heading,
@@ -24,6 +23,7 @@ from vankien.importer.targets import (
     plain,
     prose_entries,
 )
+from vankien.topics import suggest_topic
 
 
 @dataclass
@@ -114,7 +114,7 @@ def _listed(lines: list, styles: list, headings_at: list[int]) -> set[int]:
     """Runs of three or more "1." / "a)" headings with nothing between them: a list, not sections."""
     listed: set[int] = set()
     run: list[int] = []
-    for position, index in enumerate(headings_at + [len(lines)]):
+    for index in [*headings_at, len(lines)]:
         previous = run[-1] if run else None
         between = lines[previous + 1 : index] if previous is not None else []
         joined = (

@@ -63,6 +63,7 @@ def item_text(line: str) -> str | None:
 
 
 def states_figure(text: str) -> bool:
+    """Whether numbers.parse finds a counted figure (a unit, or a percentage) in `text`."""
     return any(m.unit or "%" in (m.raw or "") for m in numbers.parse(text))
 
 
@@ -78,6 +79,7 @@ def heading_role(heading: str) -> str | None:
 
 
 def assessment_of(cell: str) -> str | None:
+    """The assessment key of a table cell ("Chỉ tiêu này vượt" → "exceeded"), or None."""
     lowered = cell.lower().strip().removeprefix("chỉ tiêu này").strip().rstrip(".")
     return normalize_assessment(lowered)
 
