@@ -77,7 +77,7 @@ def score_entries(hand: list[dict], mine: list[str]) -> tuple[int, int, int, int
         found += hit
         for figure in entry.get("figures") or []:
             figures += 1
-            if hit and _figure_found(figure, best):
+            if hit and best is not None and _figure_found(figure, best):
                 figures_found += 1
             else:
                 missed.append(f"figure {figure} of “{entry['text'][:50]}”")

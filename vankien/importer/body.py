@@ -28,11 +28,13 @@ class BodyReader:
 
     def __init__(self, lines: list, styles: list, used: set[int], levels: dict, result: Imported):
         self.lines, self.styles, self.used, self.levels, self.result = lines, styles, used, levels, result
-        self.section, self.section_level = None, 0  # level 7: a "Chỉ tiêu:" label's own short list
+        self.section: str | None = None
+        self.section_level = 0  # level 7: a "Chỉ tiêu:" label's own short list
         self.section_mark = ""
-        self.section_style = None  # the numbering of the section's heading: an item numbered so or above ends it
+        # the numbering of the section's heading: an item numbered so or above ends it
+        self.section_style: str | None = None
         self.placed: set[str] = set()
-        self.previous_entry = None  # the target/result the last line added, for wrapped items
+        self.previous_entry: dict | None = None  # the target/result the last line added, for wrapped items
         self.group = ""  # a label line over a group of targets, prefixed to each
 
     def read(self) -> None:
@@ -62,7 +64,7 @@ class BodyReader:
             self.section = self.section_style = None  # "2. …" after the targets of "1.3. Chỉ tiêu:"
         if self.section in ("targets", "results") and is_item and (states_figure(text) or not is_heading(text, style)):
             self.previous_entry = _entry(self.section, item_text(text) or text, self.result, self.placed, self.group)
-        elif is_heading(text, style) and not label:
+        elif style is not None and is_heading(text, style) and not label:  # a heading is numbered
             self._heading(text, style, index)
         elif label:
             self._label(text, style, label.group(1).strip())
@@ -86,6 +88,7 @@ class BodyReader:
 
     def _ends_section(self, text: str, style: str) -> bool:
         """A line numbered above the section's heading, or like it ("2." after "1."; not "1)")."""
+        assert self.section_style is not None  # called only inside a section with a numbered heading
         rank, section_rank = RANKS.index(style), RANKS.index(self.section_style)
         return rank < section_rank or (rank == section_rank and _mark(text) == self.section_mark)
 

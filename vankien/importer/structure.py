@@ -63,7 +63,7 @@ def import_source(source: Source, kind: str | None = None, export: bool = True, 
         result.front["signature"] = signature
     if distribution:
         result.front["distribution"] = distribution
-    levels = levels_in_use({styles[i] for i in headings_at})
+    levels = levels_in_use({style for i in headings_at if (style := styles[i])})
     _body(lines, styles, used, levels, result)
     official = any(key in result.front for key in ("number", "issued", "issuer"))
     if not result.targets and not result.results and result.headings < 2 and not official:
