@@ -207,6 +207,8 @@ def expand(page: Page, site: Site) -> dict:
         context.update(_org_context(site, context["org"]))
     elif page.template in ("document.html", "embed_document.html"):
         context.update(_doc_context(site, context["doc"], page.lang))
+        if page.template == "embed_document.html":
+            context["body"] = markdown.render("")  # the tables alone: their titles are h2, under the h1
     elif page.template == "matrix.html":
         context["matrix"] = compare.matrix(site, page.lang)
     return context

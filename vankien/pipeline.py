@@ -169,7 +169,7 @@ def stage_render(build: Build) -> None:
         return
     generated = _listings(build) | {f"static/{name}": data for name, data in build.assets.items()}
     if build.in_place is None:
-        generated |= opendata.files(build.site, build.translations)
+        generated |= opendata.files(build.site, build.translations, build.config.base_url)
     else:  # the preview writes the open data after the reload (write_data); until then the old stays
         build.keys.update({p: k for p, k in build.in_place.items() if is_data(p)})
     for path, data in generated.items():
@@ -183,7 +183,7 @@ def stage_render(build: Build) -> None:
 
 def write_data(build: Build) -> None:
     """The preview, after the browser has reloaded: the open data files of an in-place build."""
-    files = opendata.files(build.site, build.translations)
+    files = opendata.files(build.site, build.translations, build.config.base_url)
     keys = {path: _digest(data) for path, data in files.items()}
     previous = build.in_place or {}
     write.update_in_place(build.output, files, {p: k for p, k in previous.items() if is_data(p)}, keys)

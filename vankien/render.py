@@ -7,6 +7,7 @@ link relative to the current page. Everything a template needs to know about its
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ import jinja2
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from vankien import cache, i18n, markdown, messages, resources, urls
+from vankien import anchors, cache, embed, i18n, markdown, messages, resources, urls
 from vankien.config import Config
 from vankien.errors import ContentError
 from vankien.filters import FILTERS
@@ -99,7 +100,7 @@ class Renderer:
         if page.template in ("organization.html", "embed_org.html"):
             context["term_table"] = self._shared("_term_table.html", context["org"].id, page, variables, context)
         if page.template in ("document.html", "embed_document.html"):
-            key = context["doc"].key
+            key = (context["doc"].key, page.template)  # the embed's tables have their own heading levels
             context["tables"] = Tables(
                 lambda: self._shared("_targets.html", key, page, variables, context),
                 lambda: self._shared("_results.html", key, page, variables, context),
@@ -145,6 +146,7 @@ class Renderer:
             doc = self._result_documents.get(id(result))
             return lang_attr_of(doc, f"results.{result.id}.result") if doc else Markup("")
 
+        embed_url = self.absolute(page.embed) if page.embed else ""
         neutral = urls.neutral(current, lang)
         switch = {other: url(urls.in_language(neutral, other)) for other in self.config.languages if other != lang}
         share = self.share_images.get(page.url) or self.share_images.get(urls.home(lang), "")
@@ -161,8 +163,11 @@ class Renderer:
             "url": url,
             "static": static,
             "urls": urls,
+            "ids": anchors,
             "lang_attr": lang_attr,
-            "embed_url": self.absolute(page.embed) if page.embed else "",
+            "embed_url": embed_url,
+            "embed_code": functools.partial(embed.snippet, embed_url),
+            "embed_message": embed.HEIGHT_MESSAGE,
             "lang_attr_of": lang_attr_of,
             "lang_attr_of_result": lang_attr_of_result,
             "number": lambda value: format_decimal(value, locale=lang),
