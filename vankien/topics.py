@@ -13,7 +13,9 @@ comparison matrix, the term table and the computed assessment use:
    and `check` warns, and the editor names the figure with `measure: N` on the target.
 
 Result figures are paired with a target figure by meaning: same unit (union members count
-alike), then the most content words shared, then the first. Never by position alone.
+alike), then the most content words shared, then the first; each result figure reports one
+target figure at most. Never by position alone: of several comparable figures, one sharing no
+word with the target's is not taken.
 """
 
 from __future__ import annotations
@@ -110,20 +112,56 @@ def pair_result(target: Measure | None, results) -> int | None:
     """The 0-based index of the result measure that reports `target`, or None.
 
     Comparable units only (see `assessment.comparable`); among them the one sharing most content
-    words with the target figure's words (lead and phrase), the earliest on a tie. One comparable
-    result figure is taken even when it shares no word.
+    words with the target figure's words (lead and phrase), the earliest on a tie. The only
+    comparable result figure is taken even when it shares no word; of several, one sharing no
+    word is never taken (that would be pairing by position).
     """
     if target is None:
         return None
-    wanted = content_words(target.context)
-    best, best_score = None, -1
-    for index, result in enumerate(results):
-        if not comparable(target, result):
+    scores = [_score(target, result) for result in results]
+    found = [i for i, score in enumerate(scores) if score is not None]
+    if len(found) == 1:
+        return found[0]
+    best = max(found, key=lambda i: (scores[i], -i), default=None)
+    return best if best is not None and scores[best] > 0 else None
+
+
+def pair_results(targets, results, fixed: dict[int, int | None] | None = None) -> list[int | None]:
+    """For each target measure, the 0-based index of the result measure that reports it, or None;
+    no result figure reports two target figures.
+
+    `fixed`: {target index: result index} pairs already decided (the answering measure's, from
+    `pair_result`), kept as given. The other pairs are taken best first: most content words shared,
+    then reading order. A pair sharing no word is taken only when the two are each other's only
+    comparable figure left ("Hàng năm, 100% … 80% … 15% …" against "100% … 20% …" pairs by words,
+    never by position).
+    """
+    targets, results = list(targets), list(results)
+    paired: list[int | None] = [None] * len(targets)
+    used: set[int] = set()
+    for index, result in (fixed or {}).items():
+        paired[index] = result
+        used.update([result] if result is not None else [])
+    free = [i for i in range(len(targets)) if i not in (fixed or {})]
+    scores = {(t, r): _score(targets[t], results[r]) for t in free for r in range(len(results))}
+    scores = {key: score for key, score in scores.items() if score is not None}
+    for (t, r), score in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
+        if paired[t] is not None or r in used:
             continue
-        score = len(wanted & content_words(result.context))
-        if score > best_score:
-            best, best_score = index, score
-    return best
+        if score == 0:
+            rivals = [k for k in scores if (k[0] == t) != (k[1] == r) and paired[k[0]] is None and k[1] not in used]
+            if rivals:
+                continue
+        paired[t] = r
+        used.add(r)
+    return paired
+
+
+def _score(target: Measure, result: Measure) -> int | None:
+    """How many content words two comparable figures share; None when they count different things."""
+    if not comparable(target, result):
+        return None
+    return len(content_words(target.context) & content_words(result.context))
 
 
 def suggest_topic(text: str, topics) -> str | None:
