@@ -219,7 +219,7 @@ def test_hcm_party_admission_7_to_10_is_exceeded_without_disagreement(example_si
 
 
 BINH_TAN = [  # (id, op, value, value_max, unit) of the figure answering the topic of each of the thirteen targets
-    ("hoc-tap-nghi-quyet", "=", "80", "", "%"),  # "100% cán bộ Đoàn, đoàn viên, 80% thanh niên được học tập"
+    ("hoc-tap-nghi-quyet", "=", "100", "", "%"),  # both figures are "được học tập": the editor chose 1 (measure: 1)
     ("khong-gian-van-hoa-hcm", "=", "100", "", "%"),
     ("nang-luc-so", "≥", "60", "", "%"),
     ("luot-tinh-nguyen", "=", "10000", "", "lượt"),

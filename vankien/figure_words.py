@@ -13,6 +13,20 @@ import re
 
 from vankien.units import UNITS
 
+# A syllable split by a PDF text layer: a space after a lower-case letter with a diacritic, before a
+# syllable's final consonant or vowel standing alone ("đồ ng" → "đồng", "nă m" → "năm", "tuổ i" →
+# "tuổi"); upper case likewise ("ĐOÀ N" → "ĐOÀN"). No Vietnamese word is one of these tails alone.
+SPLIT = re.compile(
+    r"(?<=[^\W\d_a-z]) (?=(?:ng|nh|ch|n|m|c|t|p|i)(?![^\W\d_]))|(?<=[^\W\d_A-Za-z]) (?=(?:NG|NH|CH|N|M|C|T|P|I)(?![^\W\d_]))"
+)
+
+
+def unsplit(text: str) -> str:
+    """`text` with syllables split by a PDF text layer joined again ("bao gồ m 05 Đồ ng chí" →
+    "bao gồm 05 Đồng chí"); other text unchanged. Source: the text layers in realdocs (doc 07)."""
+    return SPLIT.sub("", text)
+
+
 SCALES = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
 
 # Where a percentage's subject ends: a verb, a linking word, an operator word.

@@ -29,7 +29,8 @@ Choices worth knowing:
   next figure ("100% cán bộ Đoàn, đoàn viên học tập…" → "cán bộ Đoàn, đoàn viên").
 - "a/b" is a ratio when a ≤ b ("17/20 chỉ tiêu", "đạt 8/10"), a date otherwise ("26/3"), after "ngày",
   or when, with no unit, it could be a day and month and no word like "đạt" comes before ("Quốc khánh 2/9").
-- Text is read in NFC with Markdown strong markers (`**`) removed; `raw` is a slice of that.
+- Text is read in NFC with Markdown strong markers (`**`) removed and syllables split by a PDF text
+  layer joined ("đồ ng chí" → "đồng chí", `figure_words.unsplit`); `raw` is a slice of that.
 - The work is linear in the text's length: each figure looks at a bounded window around it.
 """
 
@@ -37,9 +38,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from decimal import Decimal
 
-from vankien.figure_words import SCALES, phrase as _phrase, subject as _subject, unit as _unit
+from vankien.figure_words import SCALES, unsplit, phrase as _phrase, subject as _subject, unit as _unit
 from vankien.measure import NUMBER_WORDS, Measure, number_words, to_decimal
 from vankien.units import UNITS
 
@@ -89,6 +91,9 @@ REFERENCE_AFTER = re.compile(
 SLOGAN = re.compile(r"\b(\d+)\s+\w+(?:\s*[-–,]\s*\1\s+\w+){2,}|\b\d+\s*\+\s*\d+")
 YEAR = re.compile(r"(?:19|20)\d\d")
 LEAD_START = re.compile(r".*(?:[,;:.()\[\]“”\"…!?]|\s(?:và|hoặc)\s)", re.DOTALL | re.IGNORECASE)
+TRAILING_OP = re.compile(r"\s*trở\s+(lên|xuống)(?![^\W\d_])", re.IGNORECASE)
+PHRASE_RATE = re.compile(r"[^\W\d_]/(năm|tháng|quý)(?![^\W\d_])", re.IGNORECASE)
+PREDICATE_GAP = re.compile(r"[\s,]*(?:(?:và|cùng)\s*)?", re.IGNORECASE)
 SHARE_BEFORE = re.compile(r"\b(?:đạt|hoàn thành|có|được|chiếm|tỷ lệ|tỉ lệ)\s*:?\s*$", re.IGNORECASE)
 LOOKBEHIND = 60  # characters before a figure that can hold its operator or reference words
 LOOKAHEAD = 240  # characters after a figure that can hold its unit and phrase
@@ -101,10 +106,11 @@ def parse(text: str | None) -> list[Measure]:
     """
     if not text:
         return []
-    text = unicodedata.normalize("NFC", text).replace("**", "")
+    text = unsplit(unicodedata.normalize("NFC", text).replace("**", ""))
     slogans = [match.span() for match in SLOGAN.finditer(text)]
     quotes = [(m.start(), m.group()) for m in re.finditer(r"[“”\"\n]", text)]
     measures: list[Measure] = []
+    gaps: list[str] = []
     slogan_at = quote_at = 0
     open_curly = straight = 0
     previous_end = 0
@@ -125,9 +131,31 @@ def parse(text: str | None) -> list[Measure]:
         window = _Window(text, match, previous_end)
         measure = _read(window, open_curly > 0 or straight % 2 == 1)
         if measure is not None:
+            gaps.append(text[previous_end : window.end - len(measure.raw)] if measures else "")
             measures.append(measure)
             previous_end = window.end
-    return measures
+    return _share_predicates(measures, gaps)
+
+
+def _share_predicates(measures: list[Measure], gaps: list[str]) -> list[Measure]:
+    """ "100% cán bộ Đoàn, đoàn viên, 80% thanh niên được học tập": a percentage whose words are only
+    its subject, followed by another percentage with nothing but a comma or "và" between, shares that
+    one's predicate (both count "được học tập"). `gaps[i]`: the text between the raw words of
+    measures i-1 and i."""
+    shared = list(measures)
+    for at in range(len(shared) - 2, -1, -1):
+        this, following = shared[at], shared[at + 1]
+        if this.unit != "%" or following.unit != "%" or not this.subject or this.phrase != this.subject:
+            continue
+        gap = gaps[at + 1].lstrip()
+        if not gap.startswith(this.subject) or not PREDICATE_GAP.fullmatch(gap[len(this.subject) :]):
+            continue
+        predicate = following.phrase or ""
+        if following.subject and predicate.startswith(following.subject):
+            predicate = predicate[len(following.subject) :]
+        if predicate.strip(" ,"):
+            shared[at] = replace(this, phrase=f"{this.phrase} {predicate.strip(' ,')}")
+    return shared
 
 
 class _Window:
@@ -209,7 +237,8 @@ def _measure(window: _Window) -> Measure:
     subject, unit_length = None, 0
     unit: str | None
     if match.group("first_percent") or match.group("percent"):
-        unit, subject = "%", _subject(rest)
+        trailing = TRAILING_OP.match(rest)
+        unit, subject = "%", _subject(rest[trailing.end() :] if trailing else rest)
     else:
         unit, unit_length = _unit(rest)
     high = _whole(value_max * factor) if value_max is not None else None
@@ -259,26 +288,44 @@ def _read_ratio(window: _Window, in_quotes: bool) -> Measure | None:
 
 def _finish(window: _Window, op, value, value_max, unit, length, subject, of=None) -> Measure:
     """The Measure with its raw words, phrase (what it counts) and lead (the words before it);
-    moves `window.end` past the figure's words."""
-    match = window.match
-    end = window.end
+    moves `window.end` past the figure's words. A rate written after the unit ("/năm", "/suất")
+    or ending what it counts ("01 - 02 thiếu nhi có hoàn cảnh khó khăn/năm") joins the unit; "trở
+    lên" / "trở xuống" right after the figure make it "≥" / "≤" ("95% trở lên")."""
+    match, after = window.match, window.after
     words = _operator_words(window.before)  # kept in `raw` ("từ 05 đến 07 …"), even where a range has no operator
-    raw = match.string[match.start() - len(words) : end + length].strip()
     if unit and unit != "%":
-        unit, rate = _rate(unit, window.after, length)
-        raw = match.string[match.start() - len(words) : end + length + rate].strip()
+        unit, rate = _rate(unit, after, length)
+        length += rate
+    trailing = TRAILING_OP.match(after, length)
+    if trailing:
+        op = {"lên": "≥", "xuống": "≤"}[trailing.group(1).lower()] if op in ("=", "≥", "≤") else op
+        after = after[:length] + after[trailing.end() :]
+    raw = match.string[match.start() - len(words) : window.end + length + (trailing.end() - length if trailing else 0)]
+    raw = raw.strip()
     window.end = match.start() - len(words) + len(raw)
     before = window.lead_text[: len(window.lead_text) - len(words)]
     lead = LEAD_START.sub("", before).strip(" ,-–") or None
-    return Measure(op, value, value_max, unit, raw, subject, _phrase(window.after), lead, of)
+    phrase = _phrase(after)
+    if subject and (phrase is None or len(phrase) < len(subject)):
+        phrase = subject  # the next figure's lead took part of it: "100% đoàn viên, thanh niên tham gia ít nhất 01 …"
+    per = PHRASE_RATE.search(phrase or "") if unit and unit != "%" and "/" not in unit else None
+    return Measure(op, value, value_max, f"{unit}/{per.group(1)}" if per else unit, raw, subject, phrase, lead, of)
 
 
 def _rate(unit: str, after: str, length: int) -> tuple[str, int]:
-    """ "70 đoàn viên ưu tú/năm": the unit per year, and the length of "/năm"."""
-    found = re.match(r"\s*/\s*(năm|tháng|quý)\b", after[length:])
-    if not found or unit.endswith("/năm"):
+    """ "70 đoàn viên ưu tú/năm", "500.000 đồng/suất": the unit per period or per counted thing
+    (a listed unit), and the length of "/năm"; (unit, 0) when no rate follows."""
+    slash = re.match(r"\s*/\s*", after[length:])
+    if not slash or "/" in unit:
         return unit, 0
-    return f"{unit}/{found.group(1)}", found.end()
+    rest = after[length + slash.end() :]
+    period = re.match(r"(năm|tháng|quý|tuần|học kỳ)(?![^\W\d_])", rest, re.IGNORECASE)
+    if period:
+        return f"{unit}/{period.group(1).lower()}", slash.end() + period.end()
+    per, per_length = _unit(rest, listed_only=True)
+    if per is None or per == "%" or rest[:1].isspace():
+        return unit, 0
+    return f"{unit}/{per}", slash.end() + per_length
 
 
 def _scale(after: str) -> tuple[int, int]:
