@@ -5,6 +5,11 @@ percentage lists, and the topic an analyst would choose for a target.
 
 from __future__ import annotations
 
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
 
 from vankien import numbers, topics
 
@@ -36,3 +41,81 @@ def test_one_of_several_comparable_result_figures_sharing_no_word_is_not_taken()
     two = numbers.parse("Xây dựng 03 công trình; trồng 10 cây xanh")
     assert topics.pair_results(two, numbers.parse("Đã trồng 12 cây; xây 04 công trình")) == [1, None]
     assert topics.pair_results(two, numbers.parse("xây 04 công trình, 12 cây xanh")) == [0, 1]
+
+
+FIXTURE = yaml.safe_load((Path(__file__).parent / "data" / "figures.yaml").read_text(encoding="utf-8"))
+
+
+def _reading(measure) -> list:
+    values = [measure.value] + ([measure.value_max] if measure.value_max is not None else [])
+    return [*values, measure.unit.replace(" ưu tú", "") if measure.unit else None]
+
+
+@pytest.mark.parametrize("case", FIXTURE["review"], ids=[c["text"][:50] for c in FIXTURE["review"]])
+def test_phrases_a_review_found_read_wrong(case):
+    measures = numbers.parse(case["text"])
+    want = [[Decimal(str(v)) for v in f[:-1]] + [f[-1].replace(" ưu tú", "")] for f in case["figures"]]
+    assert [_reading(m) for m in measures] == want
+    if "ops" in case:
+        assert [m.op for m in measures] == case["ops"]
+    if "subject" in case:
+        assert measures[0].subject == case["subject"]
+    for measure, words in zip(measures, case.get("phrase_has", []), strict=False):
+        assert words in (measure.phrase or "").lower(), measure
+    if "not_in_first_phrase" in case:
+        assert case["not_in_first_phrase"] not in measures[0].phrase
+
+
+def test_the_raw_words_keep_a_trailing_operator_and_a_rate():
+    assert [m.raw for m in numbers.parse("đạt 95% trở lên; tặng 500.000 đồng/suất")] == [
+        "95% trở lên",
+        "500.000 đồng/suất",
+    ]
+
+
+CATALOGUE = yaml.safe_load((Path(__file__).parent.parent / "content" / "topics.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # "kết nạp Đảng" beside "phát triển mới": two figures of outstanding members (a unit only party
+        # admission counts) against one of members.
+        (
+            "Phát triển mới 3.600 đoàn viên, giới thiệu 560 đoàn viên ưu tú sang Đảng xem xét kết nạp, phần đầu có "
+            "215 đoàn viên ưu tú được kết nạp Đảng.",
+            "party-admission",
+        ),
+        ("Kết nạp mới 150 đoàn viên; giới thiệu 10 đoàn viên ưu tú kết nạp vào Đảng", "party-admission"),
+        ("Phát triển mới 120 đoàn viên", "new-members"),
+        # No keyword near the figure, but only party admission counts outstanding members.
+        ("giới thiệu ít nhất 70 đoàn viên ưu tú/năm cho Đảng xem xét kết nạp", "party-admission"),
+        # Most figures: four about titles against one about tasks.
+        (EMULATION_TARGET, "emulation-titles"),
+        # A tie goes to the figure the text opens with.
+        (
+            "Xây dựng 02-04 công trình, phần việc thanh niên hỗ trợ các xã; tặng 30-40 suất quà cho đối tượng chính "
+            "sách; tổ chức 05-10 buổi giao lưu văn nghệ",
+            "youth-projects",
+        ),
+        (
+            "10.000 lượt thanh thiếu nhi tham gia các hoạt động nâng cao năng lực sử dụng ngoại ngữ, phần đầu 20 "
+            "cán bộ Đoàn được bồi dưỡng Anh văn",
+            "foreign-language",
+        ),
+        # Several figures answering one topic still suggest it.
+        ("100% cán bộ Đoàn, đoàn viên, 80% thanh niên được học tập, quán triệt nghị quyết", "political-study"),
+        ("bê tông hóa 01 tuyến hẻm và xây dựng, sửa chữa 04 căn Nhà tình bạn", "gifts-and-charity"),
+        # The keyword is outside the figure's clause.
+        (
+            "Duy trì Quỹ học bổng “Tuổi trẻ Sở” trong đó hỗ trợ 01 - 02 thiếu nhi có hoàn cảnh khó khăn/năm.",
+            "scholarships",
+        ),
+        # PDF text with split syllables.
+        ("Giới thiệu 03 đoà n viên ưu tú được kết nạ p và o Đả ng", "party-admission"),
+        ("Trồng 500 cây xanh", None),
+        ("Tổ chức các hoạt động", None),
+    ],
+)
+def test_suggest_topic_is_the_topic_an_analyst_would_choose(text, topic):
+    assert topics.suggest_topic(text, CATALOGUE) == topic

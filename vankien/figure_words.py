@@ -15,9 +15,10 @@ from vankien.units import UNITS
 
 # A syllable split by a PDF text layer: a space after a lower-case letter with a diacritic, before a
 # syllable's final consonant or vowel standing alone ("đồ ng" → "đồng", "nă m" → "năm", "tuổ i" →
-# "tuổi"); upper case likewise ("ĐOÀ N" → "ĐOÀN"). No Vietnamese word is one of these tails alone.
+# "tuổi", "và o" → "vào"); upper case likewise ("ĐOÀ N" → "ĐOÀN"). None of these tails is a word
+# after such a letter ("y" and "u" are left out: "Bộ Y tế", "bộ y tế").
 SPLIT = re.compile(
-    r"(?<=[^\W\d_a-z]) (?=(?:ng|nh|ch|n|m|c|t|p|i)(?![^\W\d_]))|(?<=[^\W\d_A-Za-z]) (?=(?:NG|NH|CH|N|M|C|T|P|I)(?![^\W\d_]))"
+    r"(?<=[^\W\d_A-Za-z]) (?=(?:ng|nh|ch|n|m|c|t|p|i|o|a)(?![^\W\d_]))|(?<=[^\W\d_A-Za-z]) (?=(?:NG|NH|CH|N|M|C|T|P|I)(?![^\W\d_]))"
 )
 
 

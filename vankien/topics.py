@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from vankien import numbers
 from vankien.assessment import comparable
+from vankien.figure_words import unsplit
 from vankien.measure import Measure
 
 # Words that carry no meaning when pairing figures by their words.
@@ -70,8 +71,11 @@ def _in_units(measure: Measure, units: tuple[str, ...]) -> bool:
     return unit in {_norm(u) for u in units} or unit.split("/")[0] in {_norm(u) for u in units}
 
 
-def _has_keyword(measure: Measure, keywords: tuple[str, ...]) -> bool:
-    context = _norm(measure.context)
+def _has_keyword(measure: Measure, keywords: tuple[str, ...], own_words: bool = False) -> bool:
+    """Whether a keyword is in the figure's words (lead, unit, phrase, subject), or with `own_words`
+    in what it counts (unit, phrase, subject: "215 đoàn viên ưu tú được kết nạp Đảng")."""
+    words = " ".join(filter(None, (measure.unit, measure.phrase, measure.subject))) if own_words else measure.context
+    context = _norm(words)
     return any(_norm(word) in context for word in keywords)
 
 
@@ -165,23 +169,59 @@ def _score(target: Measure, result: Measure) -> int | None:
 
 
 def suggest_topic(text: str, topics) -> str | None:
-    """The id of the topic whose keywords and units `text` (a target's words) answers, or None.
+    """The id of the topic an analyst would give `text` (a target's words), or None.
 
     `topics`: {id: Topic} (site.topics) or {id: {"keywords": [...], "units": [...], ...}} as in
-    topics.yaml. A topic is suggested when exactly one figure of the text answers it with a keyword
-    (rule 2 of the module docstring); among several such topics, the one whose matched keyword is
-    longest, then the first in `topics` order; None when the text has no figure or no topic fits.
-    Used by the importer to propose `topic:` for imported targets.
+    topics.yaml. Evidence, strongest first:
+
+    1. figures answering the topic with a keyword (rule 2 of the module docstring): the topic with
+       most figures wins, counting also figures in a unit no other topic lists ("Phát triển mới 3.600
+       đoàn viên, giới thiệu 560 đoàn viên ưu tú sang Đảng …, 215 đoàn viên ưu tú được kết nạp Đảng":
+       two figures of outstanding members, which only party admission counts, against one);
+       on a tie, the topic with most figures holding its keyword in what they count rather than in
+       the words before them ("Kết nạp mới 150 đoàn viên; … 10 đoàn viên ưu tú kết nạp vào Đảng"),
+       then the topic answered first in the text (its headline: "Xây dựng 02-04 công trình …; tặng
+       30-40 suất quà …" is about youth projects), then the longest keyword, then `topics` order;
+    2. else a keyword anywhere in the text with a figure in the topic's units ("Quỹ học bổng … hỗ
+       trợ 01 - 02 thiếu nhi");
+    3. else a figure in a unit only one topic lists ("giới thiệu 70 đoàn viên ưu tú cho Đảng").
+
+    None when the text has no figure or nothing fits. Used by the importer to propose `topic:`.
     """
     measures = numbers.parse(text)
-    best, best_length = None, 0
-    for key, topic in topics.items():
-        keywords, units = _topic_words(topic)
-        worded = [m for m in measures if _in_units(m, units) and _has_keyword(m, keywords)]
-        if len(worded) != 1:
-            continue
-        context = _norm(worded[0].context)
-        length = max(len(_norm(word)) for word in keywords if _norm(word) in context)
-        if length > best_length:
-            best, best_length = key, length
-    return best
+    catalogue = {key: _topic_words(topic) for key, topic in topics.items()}
+    listed: dict[str, int] = {}
+    for _, units in catalogue.values():
+        for unit in {_norm(u) for u in units}:
+            listed[unit] = listed.get(unit, 0) + 1
+
+    def own_unit(measure: Measure, units) -> bool:
+        unit = _norm(measure.unit or "").split("/")[0]
+        return listed.get(unit) == 1 and unit in {_norm(u) for u in units}
+
+    worded = {}
+    for key, (keywords, units) in catalogue.items():
+        found = [i for i, m in enumerate(measures) if _in_units(m, units) and _has_keyword(m, keywords)]
+        if found:
+            worded[key] = found
+    best, best_score = None, None
+    for key, found in worded.items():
+        keywords, units = catalogue[key]
+        contexts = " ".join(_norm(measures[i].context) for i in found)
+        length = max(len(_norm(word)) for word in keywords if _norm(word) in contexts)
+        evidence = set(found) | {i for i, m in enumerate(measures) if own_unit(m, units)}
+        counted = sum(_has_keyword(measures[i], keywords, own_words=True) for i in found)
+        score = (len(evidence), counted, -found[0], length)
+        if best_score is None or score > best_score:
+            best, best_score = key, score
+    if best is not None or not measures:
+        return best
+    whole = _norm(unsplit(text))
+    for key, (keywords, units) in catalogue.items():
+        found = [len(_norm(w)) for w in keywords if _norm(w) in whole]
+        if found and any(_in_units(m, units) for m in measures) and (best_score is None or max(found) > best_score):
+            best, best_score = key, max(found)
+    if best is not None:
+        return best
+    owners = {key for key, (_, units) in catalogue.items() for m in measures if own_unit(m, units)}
+    return owners.pop() if len(owners) == 1 else None
