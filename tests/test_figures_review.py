@@ -5,13 +5,14 @@ percentage lists, and the topic an analyst would choose for a target.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import yaml
 
-from vankien import numbers, topics
+from vankien import filters, numbers, topics
 
 EMULATION_TARGET = (
     "Hàng năm, 100% Đoàn viên hoàn thành tốt nhiệm vụ được giao, trong đó 80% đạt danh hiệu Lao động tiên tiến, "
@@ -119,3 +120,40 @@ CATALOGUE = yaml.safe_load((Path(__file__).parent.parent / "content" / "topics.y
 )
 def test_suggest_topic_is_the_topic_an_analyst_would_choose(text, topic):
     assert topics.suggest_topic(text, CATALOGUE) == topic
+
+
+# -- figures on the pages -----------------------------------------------------------------------
+
+
+def _shown(text: str, lang: str) -> str:
+    return str(filters.do_measure(numbers.parse(text)[0], lang))
+
+
+def test_a_percentage_says_whom_it_counts_on_every_page():
+    assert _shown("100% cơ sở Đoàn trực thuộc tham gia", "vi") == (
+        '100% <span class="figure-subject">cơ sở Đoàn trực thuộc</span>'
+    )
+    assert _shown("80% thanh niên được học tập", "en") == "80% of young people"
+    # No English for the subject: it is shown in Vietnamese, marked as such.
+    assert _shown("100% cơ sở Đoàn trực thuộc tham gia", "en") == (
+        '100% <span class="figure-subject" lang="vi">cơ sở Đoàn trực thuộc</span>'
+    )
+
+
+def test_english_pages_give_units_in_english_or_marked_vietnamese():
+    assert _shown("Giới thiệu ít nhất 70 đoàn viên ưu tú/năm cho Đảng", "en") == "≥ 70 outstanding members/year"
+    assert _shown("trị giá 500.000 đồng/suất", "en") == "500,000 dong/portion"
+    assert _shown("Tổ chức 02 - 03 buổi sinh hoạt chuyên đề/năm", "en") == "2–3 sessions/year"
+    # A counted noun the site has no English for keeps its words, marked lang="vi" for readers and tools.
+    assert _shown("Tiếp nhận 30 hồ sơ", "en") == '30 <span lang="vi">hồ sơ</span>'
+    assert _shown("Tiếp nhận 30 hồ sơ", "vi") == "30 hồ sơ"
+    assert filters.do_unit("đoàn viên ưu tú/năm", "en") == "outstanding members/year"
+
+
+def test_english_example_pages_show_no_unmarked_vietnamese_figure(example_site):
+    """Every figure on an English page is in English, or inside an element marked lang="vi"."""
+    vietnamese = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉĩọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+    for page in (example_site / "en").rglob("*.html"):
+        html = re.sub(r'<span[^>]*lang="vi"[^>]*>[^<]*</span>', "", page.read_text(encoding="utf-8"))
+        for figure in re.findall(r'<(?:span|strong) class="figure[^"]*"[^>]*>(.*?)</(?:span|strong)>', html):
+            assert not vietnamese.search(figure), (page, figure)
