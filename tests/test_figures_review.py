@@ -157,3 +157,16 @@ def test_english_example_pages_show_no_unmarked_vietnamese_figure(example_site):
         html = re.sub(r'<span[^>]*lang="vi"[^>]*>[^<]*</span>', "", page.read_text(encoding="utf-8"))
         for figure in re.findall(r'<(?:span|strong) class="figure[^"]*"[^>]*>(.*?)</(?:span|strong)>', html):
             assert not vietnamese.search(figure), (page, figure)
+
+
+def test_a_matrix_cell_says_when_the_period_set_more_targets_on_the_topic(example_site):
+    """Bình Tân 2023 set four youth-project targets: the cell shows one and links to the other three."""
+    html = (example_site / "compare" / "index.html").read_text(encoding="utf-8")
+    row = re.search(r'<tr id="chu-de-youth-projects">(.*?)</tr>', html, re.DOTALL).group(1)
+    cell = next(c for c in re.findall(r"<td>(.*?)</td>", row, re.DOTALL) if "58 công trình" in c)
+    assert 'href="../topics/youth-projects/"' in cell and "và 3 chỉ tiêu khác" in cell
+    english = (example_site / "en" / "compare" / "index.html").read_text(encoding="utf-8")
+    assert "and 3 more targets" in english and "and 1 more target<" in english
+    # A cell with one target has no such link.
+    political = re.search(r'<tr id="chu-de-political-study">(.*?)</tr>', html, re.DOTALL).group(1)
+    assert "chỉ tiêu khác" not in political

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from vankien import numbers
 from vankien.model import Document, Period, Result, Site, Target
@@ -194,11 +194,14 @@ def topic_rows(site: Site, topic: str) -> list[TopicRow]:
 
 @dataclass(frozen=True)
 class Matrix:
-    """Topics (rows) × organizations (columns); `cells[(topic, org)]` is the latest target."""
+    """Topics (rows) × organizations (columns); `cells[(topic, org)]` is the latest target, and
+    `others[(topic, org)]` how many more targets the same period set on the topic (the cell links
+    to the topic page, which lists them all)."""
 
     topics: tuple[str, ...]
     orgs: tuple[str, ...]
     cells: dict[tuple[str, str], TargetEntry]
+    others: dict[tuple[str, str], int] = field(default_factory=dict)  # more targets on it that period
 
 
 def matrix(site: Site, lang: str = "vi") -> Matrix:
@@ -207,15 +210,17 @@ def matrix(site: Site, lang: str = "vi") -> Matrix:
     alphabetical order of the topic labels in `lang` (Vietnamese letters: a ă â … đ … ư …),
     columns the organizations with at least one cell, by id."""
     cells: dict[tuple[str, str], TargetEntry] = {}
+    others: dict[tuple[str, str], int] = {}
     for org_id in sorted(site.organizations):
         documents = site.documents_of(org_id)
         for period in _periods(documents):  # later periods overwrite earlier ones
             for topic, entries in _targets_for(documents, period).items():
                 if topic:
                     cells[(topic, org_id)] = _best(entries)
+                    others[(topic, org_id)] = len(entries) - 1
     topics = sorted({t for t, _ in cells}, key=lambda t: label_key(site.topics[t].label.get(lang), lang))
     orgs = sorted({o for _, o in cells})
-    return Matrix(tuple(topics), tuple(orgs), cells)
+    return Matrix(tuple(topics), tuple(orgs), cells, {key: n for key, n in others.items() if n})
 
 
 def _best(entries: list[TargetEntry]) -> TargetEntry:
