@@ -37,6 +37,8 @@ SUBJECT_END = re.compile(
     r"vẫn|luôn|đều|cùng|do|nhằm|để|theo|phấn đấu|ít nhất|tối thiểu)\b",
     re.IGNORECASE,
 )
+RATE_OF = re.compile(r"(?:tỷ|tỉ) lệ\s+(?:số\s+)?(.+)$", re.IGNORECASE)
+SUBJECT_NOUN = re.compile(r"\s*[^\W\d_]")  # words right after a percentage: its subject
 CLAUSE_END = re.compile(r"[;:.()\[\]“”\"…]|\d")
 TRAILING_LINK = re.compile(r"\s+(?:và|hoặc|trong đó)$", re.IGNORECASE)
 NEXT_LEAD = re.compile(r"(?:,|\s(?:và|hoặc|trong đó))[^,]*$", re.IGNORECASE)
@@ -49,7 +51,7 @@ NOT_NOUN = frozenset(
 )
 NOT_NOUN_TAIL = NOT_NOUN | frozenset(
     "khó khăn mới tiêu biểu xuất sắc ưu tú trở tham thực tổ xây đạt hoàn tích tiên trọng điểm cấp "
-    "khởi nghiệp tình nguyện sáng tạo".split()
+    "khởi nghiệp tình nguyện sáng tạo sinh hoạt".split()
 )
 NOUN = re.compile(r"\s*(?P<first>[^\W\d_]+)(?:\s+(?P<second>[^\W\d_]+))?")
 
@@ -65,15 +67,20 @@ def phrase(after: str) -> str | None:
     return words or None
 
 
-def unit(after: str, listed_only: bool = False) -> tuple[str | None, int]:
+def unit(after: str, listed_only: bool = False, share: bool = False) -> tuple[str | None, int]:
     """The unit starting `after` (an opening quote may come first) and its length: a listed unit
-    in canonical form, else the counted noun as written (one or two syllables), else (None, 0)."""
+    in canonical form, else the counted noun as written (one or two syllables), else (None, 0).
+    `share`: after a ratio, "số" before a listed unit is skipped ("2/3 số chi đoàn" → "chi đoàn")."""
     stripped = after.lstrip().lstrip('“"').lstrip()
     lead = len(after) - len(stripped)
     lower = stripped.lower()
-    for words, unit in UNITS:
+    if share and lower.startswith("số "):
+        listed, length = unit(stripped[3:], listed_only=True)
+        if listed is not None:
+            return listed, lead + 3 + length
+    for words, canonical in UNITS:
         if lower.startswith(words) and (len(lower) == len(words) or not lower[len(words)].isalnum()):
-            return unit, lead + len(words)
+            return canonical, lead + len(words)
     if listed_only or after[:1] not in (" ", "\u00a0"):
         return None, 0  # a noun follows the number after a space
     found = NOUN.match(stripped)
@@ -85,8 +92,13 @@ def unit(after: str, listed_only: bool = False) -> tuple[str | None, int]:
     return found.group("first"), lead + found.end("first")
 
 
-def subject(after: str) -> str | None:
-    """Who a percentage counts: the noun phrase after it, up to a verb, clause end or figure."""
+def subject(after: str, lead: str | None = None) -> str | None:
+    """Who a percentage counts: the noun phrase after it, up to a verb, clause end or figure; when
+    none follows, the one a rate names before it ("Tỷ lệ đoàn viên được đánh giá đạt 100%" →
+    "đoàn viên", from `lead`, the words before the figure in its clause)."""
+    rate = RATE_OF.match(lead or "")
+    if rate and not SUBJECT_NOUN.match(after):
+        return subject(rate.group(1))
     clause = CLAUSE_END.split(after, maxsplit=1)[0]
     kept = []
     for part in clause.split(","):
@@ -96,5 +108,5 @@ def subject(after: str) -> str | None:
             kept.append(words)
         if verb or not words:
             break
-    subject = TRAILING_LINK.sub("", ", ".join(kept)).strip()
-    return subject or None
+    words = TRAILING_LINK.sub("", ", ".join(kept)).strip()
+    return words or None

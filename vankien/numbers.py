@@ -238,7 +238,9 @@ def _measure(window: _Window) -> Measure:
     unit: str | None
     if match.group("first_percent") or match.group("percent"):
         trailing = TRAILING_OP.match(rest)
-        unit, subject = "%", _subject(rest[trailing.end() :] if trailing else rest)
+        lead = LEAD_START.sub("", window.lead_text[: len(window.lead_text) - len(_operator_words(before))])
+        unit, subject = "%", _subject(rest[trailing.end() :] if trailing else rest, lead)
+        op = "=" if op == "≥" and first == 100 else op  # "Phấn đấu 100%": all of them, not "≥ 100%"
     else:
         unit, unit_length = _unit(rest)
     high = _whole(value_max * factor) if value_max is not None else None
@@ -278,7 +280,7 @@ def _read_ratio(window: _Window, in_quotes: bool) -> Measure | None:
     part, whole = to_decimal(match.group("ratio")), to_decimal(match.group("of"))
     if part > whole or whole == 0:
         return None
-    unit, unit_length = _unit(after)
+    unit, unit_length = _unit(after, share=True)
     if unit == "đại biểu" or (unit is None and (in_quotes or _after_proper_name(window.before))):
         return None
     if unit is None and part <= 31 and whole <= 12 and not SHARE_BEFORE.search(window.before):
