@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from vankien import filters, numbers, topics
+from vankien import filters, numbers, topics, translated_figures
 
 EMULATION_TARGET = (
     "Hàng năm, 100% Đoàn viên hoàn thành tốt nhiệm vụ được giao, trong đó 80% đạt danh hiệu Lao động tiên tiến, "
@@ -170,3 +170,14 @@ def test_a_matrix_cell_says_when_the_period_set_more_targets_on_the_topic(exampl
     # A cell with one target has no such link.
     political = re.search(r'<tr id="chu-de-political-study">(.*?)</tr>', html, re.DOTALL).group(1)
     assert "chỉ tiêu khác" not in political
+
+
+def test_an_english_translation_keeping_a_vietnamese_leading_zero_is_flagged():
+    source = "Tổ chức ít nhất 05 hoạt động, 01-02 lần/năm, theo Nghị quyết 01 và Kế hoạch 03-KH/ĐTN"
+    english = "Organize at least 05 activities, 01-02 times/year, under Resolution 01 and Plan 03-KH/ĐTN"
+    assert [(w, e) for _, w, e in translated_figures.leading_zeros(source, english)] == [
+        ("05", "5"),
+        ("01", "1"),
+        ("02", "2"),
+    ]
+    assert translated_figures.leading_zeros(source, "Organize at least 5 activities, 1-2 times/year") == []
