@@ -7,7 +7,8 @@ comparison matrix, the term table and the computed assessment use:
 
 1. the figures counted in one of the topic's units (any unit when the topic lists none);
 2. of those, the ones whose words (the words before the figure in its clause, and what it counts)
-   hold one of the topic's keywords; if exactly one does, it answers;
+   hold one of the topic's keywords, leaving out a part of an earlier one ("…, trong đó có 03 …");
+   if exactly one does, it answers;
 3. if none holds a keyword but exactly one figure is in the topic's units, it answers;
 4. otherwise no figure answers ("none") or several do ("two"): the tables say "not comparable"
    and `check` warns, and the editor names the figure with `measure: N` on the target.
@@ -85,11 +86,21 @@ def answering(topic, measures) -> list[int]:
     keywords, units = _topic_words(topic)
     candidates = [i for i, m in enumerate(measures) if _in_units(m, units)]
     worded = [i for i in candidates if _has_keyword(measures[i], keywords)] if keywords else []
+    worded = [i for i in worded if not _part_of_earlier(measures, i, worded)]
     if worded:
         return worded
     if len(candidates) == 1:
         return candidates
     return [] if keywords else candidates
+
+
+def _part_of_earlier(measures, index: int, among: list[int]) -> bool:
+    """ "ít nhất 07 sáng kiến …, trong đó có ít nhất 03 sáng kiến …": a figure opened by "trong đó"
+    (of which) counts part of an earlier figure of the same unit among `among`, not the topic's total."""
+    lead = _norm(measures[index].lead or "")
+    if not lead.startswith("trong đó"):
+        return False
+    return any(j < index and comparable(measures[j], measures[index]) for j in among)
 
 
 def answer(topic, measures, given: int | None = None) -> Answer:
