@@ -181,3 +181,14 @@ def test_an_english_translation_keeping_a_vietnamese_leading_zero_is_flagged():
         ("02", "2"),
     ]
     assert translated_figures.leading_zeros(source, "Organize at least 5 activities, 1-2 times/year") == []
+
+
+def test_a_figure_of_which_is_part_of_an_earlier_one_does_not_answer_too():
+    text = (
+        "Mỗi năm có ít nhất 07 sáng kiến kinh nghiệm được ứng dụng có hiệu quả vào thực tiễn, trong đó có ít nhất 03 "
+        "sáng kiến liên quan đến chuyển đổi số."
+    )
+    assert topics.answer(CATALOGUE["initiatives"], numbers.parse(text)) == topics.Answer(0, "topic")
+    # Two figures side by side, neither a part of the other, still both answer.
+    both = numbers.parse("Có 07 sáng kiến cấp Sở; có 03 sáng kiến cấp Bộ")
+    assert topics.answer(CATALOGUE["initiatives"], both).status == "two"
