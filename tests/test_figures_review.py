@@ -192,3 +192,18 @@ def test_a_figure_of_which_is_part_of_an_earlier_one_does_not_answer_too():
     # Two figures side by side, neither a part of the other, still both answer.
     both = numbers.parse("Có 07 sáng kiến cấp Sở; có 03 sáng kiến cấp Bộ")
     assert topics.answer(CATALOGUE["initiatives"], both).status == "two"
+
+
+def test_a_target_filed_under_another_topic_still_answers_a_topic_the_plan_sets_no_target_for(example_site):
+    """Hà Tĩnh's term II plan states its Party admission target (04 đoàn viên ưu tú) inside its
+    thematic-meetings target, and Bình Tân's 2023 plan its new members (3.600) inside its Party admission
+    target: the tables show them, and never call the admission target dropped."""
+    matrix = (example_site / "compare" / "index.html").read_text(encoding="utf-8")
+    party = re.search(r'<tr id="chu-de-party-admission">(.*?)</tr>', matrix, re.DOTALL).group(1)
+    assert "4 đoàn viên ưu tú" in party and "Nhiệm kỳ II (2022–2024)" in party
+    new_members = re.search(r'<tr id="chu-de-new-members">(.*?)</tr>', matrix, re.DOTALL).group(1)
+    assert "3.600 đoàn viên" in new_members and "Năm 2023" in new_members
+    assert (example_site / "topics" / "new-members" / "index.html").exists()
+    org = (example_site / "chi-doan-so-tttt-ha-tinh" / "index.html").read_text(encoding="utf-8")
+    row = re.search(r"<tr[^>]*>\s*<th[^>]*>\s*<a[^>]*>Kết nạp Đảng</a>(.*?)</tr>", org, re.DOTALL).group(1)
+    assert "không còn" not in row and "giữ nguyên" in row

@@ -80,14 +80,15 @@ def _has_keyword(measure: Measure, keywords: tuple[str, ...], own_words: bool = 
     return any(_norm(word) in context for word in keywords)
 
 
-def answering(topic, measures) -> list[int]:
+def answering(topic, measures, worded_only: bool = False) -> list[int]:
     """The 0-based indices of the measures that answer `topic` (a Topic or a topics.yaml dict),
-    by the rules in the module docstring; [] when none does, two or more when several do."""
+    by the rules in the module docstring; [] when none does, two or more when several do.
+    `worded_only`: only figures holding a keyword (rule 2), never the lone figure in the units."""
     keywords, units = _topic_words(topic)
     candidates = [i for i, m in enumerate(measures) if _in_units(m, units)]
     worded = [i for i in candidates if _has_keyword(measures[i], keywords)] if keywords else []
     worded = [i for i in worded if not _part_of_earlier(measures, i, worded)]
-    if worded:
+    if worded or worded_only:
         return worded
     if len(candidates) == 1:
         return candidates
