@@ -18,7 +18,8 @@ from vankien.units import UNITS
 # "tuổi", "và o" → "vào"); upper case likewise ("ĐOÀ N" → "ĐOÀN"). None of these tails is a word
 # after such a letter ("y" and "u" are left out: "Bộ Y tế", "bộ y tế").
 SPLIT = re.compile(
-    r"(?<=[^\W\d_A-Za-z]) (?=(?:ng|nh|ch|n|m|c|t|p|i|o|a)(?![^\W\d_]))|(?<=[^\W\d_A-Za-z]) (?=(?:NG|NH|CH|N|M|C|T|P|I)(?![^\W\d_]))"
+    r"(?<=[^\W\d_A-Za-z]) (?=(?:ng|nh|ch|n|m|c|t|p|i|o|a)(?![^\W\d_]))"
+    r"|(?<=[^\W\d_A-Za-z]) (?=(?:NG|NH|CH|N|M|C|T|P|I)(?![^\W\d_]))"
 )
 
 

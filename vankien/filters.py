@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 from babel.dates import format_date
-
 from markupsafe import Markup, escape
 
 from vankien import numberformat, numbers

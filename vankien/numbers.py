@@ -41,7 +41,10 @@ import unicodedata
 from dataclasses import replace
 from decimal import Decimal
 
-from vankien.figure_words import SCALES, unsplit, phrase as _phrase, subject as _subject, unit as _unit
+from vankien.figure_words import SCALES, unsplit
+from vankien.figure_words import phrase as _phrase
+from vankien.figure_words import subject as _subject
+from vankien.figure_words import unit as _unit
 from vankien.measure import NUMBER_WORDS, Measure, number_words, to_decimal
 from vankien.units import UNITS
 

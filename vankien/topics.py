@@ -134,11 +134,10 @@ def pair_result(target: Measure | None, results) -> int | None:
     """
     if target is None:
         return None
-    scores = [_score(target, result) for result in results]
-    found = [i for i, score in enumerate(scores) if score is not None]
-    if len(found) == 1:
-        return found[0]
-    best = max(found, key=lambda i: (scores[i], -i), default=None)
+    scores = {i: score for i, result in enumerate(results) if (score := _score(target, result)) is not None}
+    if len(scores) == 1:
+        return next(iter(scores))
+    best = max(scores, key=lambda i: (scores[i], -i), default=None)
     return best if best is not None and scores[best] > 0 else None
 
 
@@ -159,8 +158,12 @@ def pair_results(targets, results, fixed: dict[int, int | None] | None = None) -
         paired[index] = result
         used.update([result] if result is not None else [])
     free = [i for i in range(len(targets)) if i not in (fixed or {})]
-    scores = {(t, r): _score(targets[t], results[r]) for t in free for r in range(len(results))}
-    scores = {key: score for key, score in scores.items() if score is not None}
+    scores = {
+        (t, r): score
+        for t in free
+        for r in range(len(results))
+        if (score := _score(targets[t], results[r])) is not None
+    }
     for (t, r), score in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
         if paired[t] is not None or r in used:
             continue
@@ -228,11 +231,11 @@ def suggest_topic(text: str, topics) -> str | None:
             best, best_score = key, score
     if best is not None or not measures:
         return best
-    whole = _norm(unsplit(text))
+    whole, longest = _norm(unsplit(text)), 0
     for key, (keywords, units) in catalogue.items():
-        found = [len(_norm(w)) for w in keywords if _norm(w) in whole]
-        if found and any(_in_units(m, units) for m in measures) and (best_score is None or max(found) > best_score):
-            best, best_score = key, max(found)
+        lengths = [len(_norm(w)) for w in keywords if _norm(w) in whole]
+        if lengths and any(_in_units(m, units) for m in measures) and max(lengths) > longest:
+            best, longest = key, max(lengths)
     if best is not None:
         return best
     owners = {key for key, (_, units) in catalogue.items() for m in measures if own_unit(m, units)}
