@@ -52,4 +52,6 @@ TRANSLATION_LEADING_ZERO = M(
     "the English translation of “{field}” writes a figure with a Vietnamese leading zero: “{number}”",
     "tiếng Anh không viết số 0 đứng đầu một con số: viết “{english}”",
     "English writes no leading zero before a count: write “{english}”",
+    code="VK307",
+    severity=WARNING,
 )
