@@ -204,6 +204,10 @@ def test_a_target_filed_under_another_topic_still_answers_a_topic_the_plan_sets_
     new_members = re.search(r'<tr id="chu-de-new-members">(.*?)</tr>', matrix, re.DOTALL).group(1)
     assert "3.600 đoàn viên" in new_members and "Năm 2023" in new_members
     assert (example_site / "topics" / "new-members" / "index.html").exists()
+    # Each says which target it was read from.
+    assert "từ chỉ tiêu về “Sinh hoạt chuyên đề”" in party
+    topic_page = (example_site / "en" / "topics" / "party-admission" / "index.html").read_text(encoding="utf-8")
+    assert "from the target on “Thematic meetings”" in topic_page
     org = (example_site / "chi-doan-so-tttt-ha-tinh" / "index.html").read_text(encoding="utf-8")
     row = re.search(r"<tr[^>]*>\s*<th[^>]*>\s*<a[^>]*>Kết nạp Đảng</a>(.*?)</tr>", org, re.DOTALL).group(1)
     assert "không còn" not in row and "giữ nguyên" in row
