@@ -158,9 +158,7 @@ def _pages(site: Site, config: Config, lang, languages, fallbacks, statuses, tra
             result.append(
                 Page(embed, "embed_document.html", context, lang, canonical=url, draft=doc.draft, inputs=inputs)
             )
-    used = sorted(
-        {t for d in site.documents for t in [x.topic for x in d.targets + d.results] if t}, key=list(site.topics).index
-    )
+    used = compare.topics_used(site)
     site_page(urls.topics, "topics.html", {"used": used}, in_sitemap=True)
     rows = compare.rows_by_topic(site)
     for key in used:
