@@ -6,7 +6,7 @@ import datetime
 
 from babel.dates import format_date
 
-from vankien import numbers
+from vankien import folding, numbers
 from vankien.model import Period, Text
 from vankien.vocabulary import ASSESSMENTS, KINDS, LEVELS, TRENDS
 
@@ -68,6 +68,11 @@ def do_upper(value: str) -> str:
     return value.upper()
 
 
+def do_text_id(value: str) -> str:
+    """An id made from Vietnamese text that no other text shares (folding.text_id)."""
+    return folding.text_id(value)
+
+
 FILTERS = {
     "label": do_label,
     "date": do_date,
@@ -78,4 +83,5 @@ FILTERS = {
     "upper_vi": do_upper,
     "measure": do_measure,
     "trend": do_trend,
+    "text_id": do_text_id,
 }

@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from vankien import messages
+from vankien import folding, messages, searchdata
 from vankien.errors import ContentError
 
 BUNDLE = "pagefind"  # the index folder inside site/
@@ -30,7 +30,9 @@ BINARIES = {  # inside the npm package `pagefind`, one platform package each
 
 def fold_for_index(html: str) -> str:
     """`đoàn` → `d̵oàn`: the indexer sees a plain d, the excerpt keeps a mark to restore."""
-    return html.replace("đ", "d" + STROKE).replace("Đ", "D" + STROKE)
+    for letter, plain in folding.FOLD_LETTERS.items():
+        html = html.replace(letter, plain + STROKE)
+    return html
 
 
 def binary(root: Path) -> Path | None:
@@ -87,6 +89,8 @@ def build_index(root: Path, site_dir: Path, files: dict[str, bytes], problems: l
             )
         )
         shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
+        return
+    searchdata.write(site_dir / BUNDLE, files)
 
 
 def carry_over(site_dir: Path, staging: Path) -> None:
