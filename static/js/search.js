@@ -185,9 +185,10 @@ async function missingWords(typed) {
   const otherLang = lang === "vi" ? "en" : "vi";
   if (other) {
     const there = await words(otherLang);
-    if (missing.every((word) => there.has(word, true))) {
-      const away = element("a", { href: other.href, class: "search-other", hreflang: otherLang }, script.dataset.otherLink);
-      return { notes: [say(script.dataset.otherLanguage, { w: quoted }), " ", away], none: true };
+    const away = missing.filter((word) => there.has(word, true));
+    if (away.length * 2 > missing.length) {  // mostly words of the other language: its search answers
+      const link = element("a", { href: other.href, class: "search-other", hreflang: otherLang }, script.dataset.otherLink);
+      return { notes: [say(script.dataset.otherLanguage, { w: away.map((w) => `“${w}”`).join(", ") }), " ", link], none: true };
     }
   }
   const plain = text.fold(typed) === typed.toLowerCase();  // typed without diacritics: answer the same way
