@@ -263,6 +263,13 @@ def test_english_lead_promises_what_english_search_does(phone, served_site):
         page.close()
 
 
+def test_english_pages_find_vietnamese_names_typed_without_diacritics(phone, served_site):
+    page = run_search(phone, served_site, "Ha Huy Tap", lang_root="en/")
+    top = results(page)[0]
+    assert top["href"].endswith("/en/chi-doan-so-tttt-ha-tinh/dai-hoi-2022/") and "Hà Huy Tập" in top["text"]
+    page.close()
+
+
 def test_excerpts_start_at_a_word(phone, served_site):
     for query in ("guong dien hinh", "tinh nguyen", "chi tieu", "doan vien"):
         page = run_search(phone, served_site, query)

@@ -157,16 +157,20 @@ def generate(source: Path, dest: Path, documents: int) -> dict[str, set[str]]:
             )
         folder = dest / "content" / "documents" / org
         folder.mkdir(exist_ok=True)
-        for translation in doc.parent.glob(doc.name.replace(".vi.md", ".*.md")):
-            shutil.copy(translation, folder / translation.name)
-        original = f"/{doc.parent.name}/{doc.name.removesuffix('.vi.md')}/"
-        copies.setdefault(original, set()).add(f"/{org}/{doc.name.removesuffix('.vi.md')}/")
-        copies.setdefault("/en" + original, set()).add(f"/en/{org}/{doc.name.removesuffix('.vi.md')}/")
+        stem = doc.name.removesuffix(".vi.md")
+        for translation in doc.parent.glob(f"{stem}.*.md"):
+            shutil.copy(translation, folder / translation.name.replace(stem, f"van-ban-{n}"))
+        original = f"/{doc.parent.name}/{stem}/"
+        copies.setdefault(original, set()).add(f"/{org}/van-ban-{n}/")
+        copies.setdefault("/en" + original, set()).add(f"/en/{org}/van-ban-{n}/")
     return copies
 
 
-def report(title: str, mrr: float, misses: list[tuple]) -> None:
+def report(title: str, mrr: float, misses: list[tuple], site: Path | None = None) -> None:
     print(f"\n{title}: MRR@10 = {mrr:.3f} over {len(QUERIES)} queries, {len(misses)} not first")
+    if site:
+        sizes = {f.name: f.stat().st_size for f in sorted((site / "pagefind").glob("vankien*.json"))}
+        print("  search data: " + ", ".join(f"{name} {size / 1024:.0f} KB" for name, size in sizes.items()))
     for lang_root, query, rank, meant, shown in misses:
         print(f"  /{lang_root}search/?q={query!r:40} meant {meant} at {rank or '>10'}; first: {shown[:2]}")
 
@@ -179,7 +183,7 @@ def main() -> None:
     root = args.root.resolve()
     with tempfile.TemporaryDirectory(prefix="vankien-rank-") as scratch:
         build = pipeline.run(root, Path(scratch) / "site")
-        report("example site", *measure(build.output))
+        report("example site", *measure(build.output), build.output)
         if args.documents:
             project = Path(scratch) / "generated"
             project.mkdir()
@@ -189,7 +193,9 @@ def main() -> None:
             print(
                 f"\ngenerated site: {len(build.site.documents)} documents, built in {time.perf_counter() - started:.1f} s"
             )
-            report(f"generated site ({len(build.site.documents)} documents)", *measure(build.output, copies))
+            report(
+                f"generated site ({len(build.site.documents)} documents)", *measure(build.output, copies), build.output
+            )
 
 
 if __name__ == "__main__":

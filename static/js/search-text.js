@@ -100,14 +100,18 @@ export function makeWords(table) {
 // An excerpt of a page's text around the matched word positions, from `from` to before `to`:
 // it starts at a sentence when one starts a few words before the first match, else at a word
 // (never at stray punctuation such as "- 2027)."). Returns [[text, marked], …] pieces.
+// `locations` are word positions, or Pagefind's weighted locations ({location, balanced_score}):
+// the window holding the best-scored matches wins (a whole word over a word it starts).
 export function excerpt(content, locations, from = 0, to = Infinity, length = EXCERPT_WORDS) {
   const words = content.split(WORD_SEPARATORS);
   to = Math.min(to, words.length);
-  const inside = locations.filter((l) => l >= from && l < to).sort((a, b) => a - b);
+  const scored = locations.map((l) => (typeof l === "number" ? [l, 1] : [l.location, l.balanced_score ?? l.weight ?? 1]))
+    .filter(([l]) => l >= from && l < to).sort((a, b) => a[0] - b[0]);
+  const inside = scored.map(([l]) => l);
   let first = inside[0] ?? from, best = 0;
-  for (const start of inside) {  // the densest window of `length` words opening on a match
-    const count = inside.filter((l) => l >= start && l < start + length).length;
-    if (count > best) { best = count; first = start; }
+  for (const [start] of scored) {  // the best window of `length` words opening on a match
+    const score = scored.filter(([l]) => l >= start && l < start + length).reduce((sum, [, s]) => sum + s, 0);
+    if (score > best) { best = score; first = start; }
   }
   const reach = Math.max(from, first - 12);
   let start = reach === from ? from : Math.max(from, first - 4);  // no sentence starts near: a few words of context

@@ -22,6 +22,7 @@ const filterDetails = document.getElementById("search-filter-box");
 const more = document.getElementById("search-more");
 const examples = document.getElementById("search-examples");
 const PAGE = 10;
+const PAGE_LENGTH = 0.5;  // Pagefind's default 0.75 favours short pages more
 const chosen = {};  // filter name → Set of values as indexed
 let pagefind = null;
 let data = null;   // this language's search data (vankien/searchdata.py)
@@ -66,17 +67,21 @@ function resultNode(result) {
   if (result.meta.kind) item.append(element("p", { class: "muted small" }, text.unfold(result.meta.kind)));
   const content = (result.raw_content || result.content || "").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
   const end = sectionEnds(result);
-  const sections = (result.sub_results || []).filter((s) => s.url !== result.url && s.url.includes("#")).slice(0, 3);
+  const best = (s) => Math.max(0, ...(s.weighted_locations || []).map((l) => l.balanced_score ?? 0));
+  const sections = (result.sub_results || [])  // the three best sections, in the page's order, not the page's title
+    .filter((s) => s.url !== result.url && s.url.includes("#") && s.title !== result.meta.title)
+    .map((s, i) => [best(s), i, s]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, 3)
+    .sort((a, b) => a[1] - b[1]).map(([, , s]) => s);
   if (sections.length) {
     const sub = element("ul", { class: "sections", "aria-label": script.dataset.sections });
     for (const section of sections) {
       const from = section.anchor?.location ?? 0;
       sub.append(element("li", {}, element("a", { href: section.url }, text.unfold(section.title)),
-        excerptNode(excerpt(content, section.locations || [], from, end(from)))));
+        excerptNode(excerpt(content, section.weighted_locations || section.locations || [], from, end(from)))));
     }
     item.append(sub);
   } else {
-    item.append(excerptNode(excerpt(content, result.locations || [])));
+    item.append(excerptNode(excerpt(content, result.weighted_locations || result.locations || [])));
   }
   return item;
 }
@@ -230,9 +235,12 @@ async function find(query, filters) {
   ]);
   const names = text.namesFor(query).filter(passesFilters);
   const named = new Set(names.map((n) => n.id));
+  // Pagefind scores every phrase match alike: order them as the plain search ranks them.
+  const inPhrase = new Set(phrase ? phrase.results.map((r) => r.id) : loose.results.map((r) => r.id));
+  const ordered = [...loose.results.filter((r) => inPhrase.has(r.id)), ...(phrase ? phrase.results : []), ...loose.results];
   const seen = new Set(named);
-  const results = [...(phrase ? phrase.results : []), ...loose.results].filter((r) => !seen.has(r.id) && seen.add(r.id));
-  const holding = phrase ? phrase.results.filter((r) => !named.has(r.id)).length : results.length;
+  const results = ordered.filter((r) => !seen.has(r.id) && seen.add(r.id));
+  const holding = results.filter((r) => inPhrase.has(r.id)).length;
   return { names, results, together: holding, phrase: !!phrase, counts: loose.filters, folded };
 }
 
@@ -299,7 +307,8 @@ async function showMore(ticket = latest) {
 async function start() {
   try {
     pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-    await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
+    // A short page does not outrank a document for words both hold (measured: python -m vankien.rankbench).
+    await pagefind.options({ baseUrl: root.pathname, excerptLength: 24, ranking: { pageLength: PAGE_LENGTH } });
     const [, loaded] = await Promise.all([pagefind.init(), fetch(new URL(`pagefind/vankien.${lang}.json`, root)).then((r) => r.json())]);
     data = loaded;
     text = makeText(data);
