@@ -67,11 +67,8 @@ function resultNode(result) {
   if (result.meta.kind) item.append(element("p", { class: "muted small" }, text.unfold(result.meta.kind)));
   const content = (result.raw_content || result.content || "").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
   const end = sectionEnds(result);
-  const best = (s) => Math.max(0, ...(s.weighted_locations || []).map((l) => l.balanced_score ?? 0));
-  const sections = (result.sub_results || [])  // the three best sections, in the page's order, not the page's title
-    .filter((s) => s.url !== result.url && s.url.includes("#") && s.title !== result.meta.title)
-    .map((s, i) => [best(s), i, s]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, 3)
-    .sort((a, b) => a[1] - b[1]).map(([, , s]) => s);
+  const sections = (result.sub_results || [])  // sections other than the page's own title
+    .filter((s) => s.url !== result.url && s.url.includes("#") && s.title !== result.meta.title).slice(0, 3);
   if (sections.length) {
     const sub = element("ul", { class: "sections", "aria-label": script.dataset.sections });
     for (const section of sections) {
