@@ -5,10 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from pathlib import Path
 
 import pytest
 
 from tests.test_example_site import PageText, element_text, parse
+from vankien import compare, pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def parse_fragment(html: str) -> str:
@@ -16,8 +21,6 @@ def parse_fragment(html: str) -> str:
     page.feed(html)
     return page.text
 
-
-from vankien import compare, pipeline
 
 TOPICS = (
     "party-admission:\n  vi: Kết nạp Đảng\n  en: Party admission\n"
@@ -91,11 +94,14 @@ def test_term_table_lines_up_targets_results_and_trends(two_terms):
     assert rows["initiatives"] == [(None, None, None), (None, None, None), ("≥5", None, "new")]
 
 
-def test_report_word_and_figures_disagree_is_flagged(two_terms):
+def test_only_a_contradiction_between_report_and_figures_is_flagged(two_terms):
     results = {r.id: r for d in two_terms.documents for r in d.results if d.period.term == "VI"}
+    # "Hoàn thành" for 10 admitted against 07: exceeding a target is achieving it.
     assert (results["ket-nap-dang"].assessment, results["ket-nap-dang"].computed) == ("achieved", "exceeded")
-    assert results["ket-nap-dang"].disagrees
+    assert not results["ket-nap-dang"].disagrees
+    # "vượt" for 300 trees of 500 contradicts the figures.
     assert (results["cay-xanh"].assessment, results["cay-xanh"].computed) == ("exceeded", "not-achieved")
+    assert results["cay-xanh"].disagrees
 
 
 def test_topic_rows_and_matrix_across_organizations(site_factory):
@@ -113,9 +119,15 @@ def test_topic_rows_and_matrix_across_organizations(site_factory):
         ("doan-a", "term-vi-2022-2027"),
         ("doan-b", "2024"),
     ]
-    cells = compare.matrix(site)
-    assert cells[("doan-a", "party-admission")].measure.value == 5
-    assert cells[("doan-b", "party-admission")].measure.value == 3
+    matrix = compare.matrix(site)
+    assert matrix.topics == ("trees", "party-admission", "initiatives")  # Cây xanh, Kết nạp Đảng, Sáng kiến
+    assert compare.matrix(site, "en").topics == ("initiatives", "party-admission", "trees")
+    assert matrix.orgs == ("doan-a", "doan-b")
+    assert matrix.cells[("party-admission", "doan-a")].measure.value == 5
+    assert matrix.cells[("party-admission", "doan-a")].period.key == "term-vi-2022-2027"
+    assert matrix.cells[("party-admission", "doan-b")].measure.value == 3
+    # A topic dropped in the latest term keeps the term that set it, never the latest document's.
+    assert matrix.cells[("trees", "doan-a")].period.key == "term-v-2017-2022"
 
 
 def test_editor_can_override_a_parse(site_factory, tmp_path):
@@ -156,49 +168,80 @@ def test_tphcm_party_admission_reads_across_terms(example_site):
     assert row.index("≥ 7 đoàn viên") < row.index("10 đoàn viên ưu tú") < row.index("≥ 5 đoàn viên ưu tú")
 
 
+def _csv_rows(example_site) -> list[dict]:
+    return list(csv.DictReader(io.StringIO((example_site / "data/targets.csv").read_text(encoding="utf-8-sig"))))
+
+
 def test_ha_tinh_results_all_carry_reported_assessments(example_site):
     data = json.loads((example_site / "data/orgs/chi-doan-so-tttt-ha-tinh.json").read_text(encoding="utf-8"))
     results = [r for r in data["rows"] if r["kind"] == "result"]
-    assert len(results) == 9
-    assert [r["assessment_reported"] for r in results].count("exceeded") == 3
+    assert len({r["id"] for r in results}) == 9
     assert all(r["assessment_reported"] in ("achieved", "exceeded") for r in results)
-    by_id = {r["id"]: r for r in results}
+    answering = {r["id"]: r for r in results if r["answers_topic"] == "yes"}
+    assert len(answering) == 9  # one figure of each result answers its topic
+    assert [r["assessment_reported"] for r in answering.values()].count("exceeded") == 3
     assert (
-        by_id["xep-loai-doan-vien"]["result_value"] == "95"
-        and by_id["xep-loai-doan-vien"]["assessment_computed"] == "exceeded"
+        answering["xep-loai-doan-vien"]["result_value"],
+        answering["xep-loai-doan-vien"]["assessment_computed"],
+    ) == (
+        "95",
+        "exceeded",
     )
-    assert by_id["cong-trinh-thanh-nien"]["result_value"] == "6"
+    assert answering["cong-trinh-thanh-nien"]["result_value"] == "6"
 
 
-BINH_TAN = [  # (id, op, value, value_max, unit) of the primary figure of each of the thirteen targets
-    ("hoc-tap-nghi-quyet", "=", "100", "", "%"),
+def test_ha_tinh_party_admission_answers_with_4_and_its_result_6(example_site):
+    rows = [r for r in _csv_rows(example_site) if r["org"] == "chi-doan-so-tttt-ha-tinh" and r["id"] == "ket-nap-dang"]
+    assert {r["period"] for r in rows} == {"term-i-2019-2022"}
+    by_measure = {r["measure"]: r for r in rows if r["measure"]}
+    # "tối thiểu 06 Đoàn viên ưu tú đi học đối tượng Đảng và 04 Đoàn viên được kết nạp vào Đảng"
+    assert (by_measure["1"]["value"], by_measure["1"]["answers_topic"]) == ("6", "no")
+    assert (by_measure["2"]["value"], by_measure["2"]["answers_topic"]) == ("4", "yes")
+    # "giới thiệu kết nạp 06 đồng chí; cử 05 đồng chí đi học lớp cảm tình": 06 pairs with the admission.
+    assert (by_measure["2"]["result_value"], by_measure["2"]["assessment_computed"]) == ("6", "exceeded")
+    assert by_measure["2"]["disagreement"] == "no"
+    assert by_measure["1"]["result_value"] == "5"  # the class for Party candidates, paired by its words
+
+
+def test_hcm_party_admission_7_to_10_is_exceeded_without_disagreement(example_site):
+    rows = [r for r in _csv_rows(example_site) if r["org"] == "so-tttt-tphcm" and r["id"] == "ket-nap-dang"]
+    result = next(r for r in rows if r["kind"] == "result")
+    assert (result["period"], result["value"], result["result_value"]) == ("term-v-2017-2022", "7", "10")
+    assert (result["assessment_reported"], result["assessment_computed"], result["disagreement"]) == (
+        "achieved",
+        "exceeded",
+        "no",
+    )
+    row = element_text(example_site / "so-tttt-tphcm/dai-hoi-2022/index.html", "ket-qua-ket-nap-dang")
+    assert "⚠" not in row and "khớp số liệu" in row
+
+
+BINH_TAN = [  # (id, op, value, value_max, unit) of the figure answering the topic of each of the thirteen targets
+    ("hoc-tap-nghi-quyet", "=", "80", "", "%"),  # "100% cán bộ Đoàn, đoàn viên, 80% thanh niên được học tập"
     ("khong-gian-van-hoa-hcm", "=", "100", "", "%"),
     ("nang-luc-so", "≥", "60", "", "%"),
     ("luot-tinh-nguyen", "=", "10000", "", "lượt"),
-    ("y-tuong-sang-kien", "=", "100", "", "%"),
+    ("y-tuong-sang-kien", "≥", "7500", "", "ý tưởng"),  # chosen by the editor: measure: 2
     ("tu-van-huong-nghiep", "=", "3700", "", "lượt"),
     ("vay-von", "=", "5000000000", "", "đồng"),
     ("ngoai-ngu", "=", "10000", "", "lượt"),
     ("cong-trinh-thanh-nien", "=", "58", "", "công trình"),
-    ("be-tong-hoa-hem-nha-tinh-ban", "=", "1", "", "tuyến hẻm"),
+    ("be-tong-hoa-hem-nha-tinh-ban", "=", "4", "", "căn nhà"),  # measure: 2
     ("chi-doan-ngoai-nha-nuoc", "≥", "27", "", "chi đoàn"),
-    ("ket-nap-dang", "=", "3600", "", "đoàn viên"),
+    ("ket-nap-dang", "≥", "215", "", "đoàn viên ưu tú"),
     ("dao-tao-can-bo", "=", "7", "", "cán bộ"),
 ]
 
 
 def test_binh_tan_thirteen_targets_parse_and_the_csv_agrees_with_the_page(example_site):
-    table = list(csv.DictReader(io.StringIO((example_site / "data/targets.csv").read_text(encoding="utf-8-sig"))))
-    rows = {r["id"]: r for r in table if r["org"] == "quan-doan-binh-tan"}
+    table = _csv_rows(example_site)
+    answering = {r["id"]: r for r in table if r["org"] == "quan-doan-binh-tan" and r["answers_topic"] == "yes"}
     for target_id, op, value, value_max, unit in BINH_TAN:
-        row = rows[target_id]
+        row = answering[target_id]
         assert (row["op"], row["value"], row["value_max"], row["unit"]) == (op, value, value_max, unit), target_id
         assert row["parse"] == "full"
         cell = element_text(example_site / "quan-doan-binh-tan/chuong-trinh-2023/index.html", f"chi-tieu-{target_id}")
         assert row["text_vi"] in cell
-    assert "7.500 ý tưởng" in element_text(
-        example_site / "quan-doan-binh-tan/chuong-trinh-2023/index.html", "chi-tieu-y-tuong-sang-kien"
-    )
     party = element_text(example_site / "quan-doan-binh-tan/chuong-trinh-2023/index.html", "chi-tieu-ket-nap-dang")
     assert "3.600 đoàn viên" in party and "560 đoàn viên ưu tú" in party and "≥ 215 đoàn viên ưu tú" in party
     assert "5 tỷ đồng" in element_text(
@@ -206,41 +249,64 @@ def test_binh_tan_thirteen_targets_parse_and_the_csv_agrees_with_the_page(exampl
     )
 
 
+def test_binh_tan_party_admission_keeps_3600_560_and_215_and_215_answers(example_site):
+    rows = [r for r in _csv_rows(example_site) if r["org"] == "quan-doan-binh-tan" and r["id"] == "ket-nap-dang"]
+    assert [(r["measure"], r["value"], r["unit"], r["answers_topic"]) for r in rows] == [
+        ("1", "3600", "đoàn viên", "no"),
+        ("2", "560", "đoàn viên ưu tú", "no"),
+        ("3", "215", "đoàn viên ưu tú", "yes"),
+    ]
+    assert rows[2]["phrase"] == "đoàn viên ưu tú được kết nạp Đảng" and rows[2]["period"] == "2023"
+
+
+def test_every_figure_of_every_binh_tan_target_is_in_the_csv(example_site):
+    from vankien.numbers import parse as read_figures
+
+    doc = (ROOT / "content/documents/quan-doan-binh-tan/chuong-trinh-2023.vi.md").read_text(encoding="utf-8")
+    texts = re.findall(r"^  - id: (\S+)\n(?:    \w+: .*\n)*?    text: \"(.*)\"$", doc, re.MULTILINE)
+    assert len(texts) == 17
+    rows = [r for r in _csv_rows(example_site) if r["org"] == "quan-doan-binh-tan" and r["kind"] == "target"]
+    for target_id, text in texts:
+        figures = [(format(m.value, "f"), m.unit or "") for m in read_figures(text)]
+        kept = [(r["value"], r["unit"]) for r in rows if r["id"] == target_id and r["measure"]]
+        assert kept == figures, target_id
+
+
 def test_open_data_columns_labels_and_order(example_site):
     raw = (example_site / "data/targets.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel opens it as UTF-8
     table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    for column in (
-        "org",
-        "document",
-        "period",
-        "kind",
-        "id",
-        "topic",
-        "text_vi",
-        "text_en",
-        "op",
-        "value",
-        "value_max",
-        "unit",
-        "result_value",
-        "assessment_reported",
-        "assessment_computed",
-    ):
+    contract = "org document period kind id measure topic phrase op value value_max unit raw answers_topic "
+    contract += "result_value result_unit assessment_reported assessment_computed disagreement"
+    for column in contract.split() + ["text_vi", "text_en"]:
         assert column in table[0]
     assert {r["kind"] for r in table} == {"target", "result"}
+    assert {r["answers_topic"] for r in table} <= {"yes", "no", ""}
+    assert {r["disagreement"] for r in table if r["kind"] == "result"} <= {"yes", "no"}
     assert all(r["org_name"] and r["topic_vi"] and r["period_label"] for r in table)
     data = json.loads((example_site / "data/targets.json").read_text(encoding="utf-8"))
-    assert [r["id"] for r in data] == [r["id"] for r in table]
-    assert len(table) == 48  # 34 targets and 14 results in the three documents
+    assert [(r["id"], r["measure"]) for r in data] == [(r["id"], r["measure"]) for r in table]
+    # Every target and result is there, each with one row per figure.
+    assert len({(r["org"], r["document"], r["kind"], r["id"]) for r in table}) == 48  # 34 targets, 14 results
+    package = json.loads((example_site / "data/datapackage.json").read_text(encoding="utf-8"))
+    fields = package["resources"][0]["schema"]["fields"]
+    assert [f["name"] for f in fields] == list(table[0])
+    assert all(f["title"] and f["title_vi"] and f["type"] in ("string", "number", "integer") for f in fields)
 
 
 def test_topic_page_and_matrix_reach_every_organization_with_targets(example_site):
     party = parse(example_site / "topics/party-admission/index.html").text
     for org in ("Đoàn Sở TT&TT TP.HCM", "Chi đoàn Sở TT&TT Hà Tĩnh", "Quận Đoàn Bình Tân"):
         assert org in party
-    matrix = parse(example_site / "compare/index.html").text
-    assert "≥ 5 đoàn viên ưu tú" in matrix and "3.600 đoàn viên" in matrix
+    row = element_text(example_site / "compare/index.html", "chu-de-party-admission")
+    # The figure answering the topic, each with its own period written in full.
+    for words in ("4 đoàn viên", "Nhiệm kỳ I (2019–2022)", "≥ 215 đoàn viên ưu tú", "Năm 2023", "≥ 5 đoàn viên ưu tú"):
+        assert words in row, (words, row)
+    assert "Nhiệm kỳ VI (2022–2027)" in row and "3.600" not in row and "≥ 6" not in row
+    html = (example_site / "topics/party-admission/index.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<strong class="figure"[^>]*>([^<]*)</strong>', html)
+    assert {"≥ 215 đoàn viên ưu tú", "4 đoàn viên", "6 đồng chí", "≥ 7 đoàn viên", "10 đoàn viên ưu tú"} <= set(shown)
+    assert not {"3.600 đoàn viên", "≥ 6 đoàn viên ưu tú"} & set(shown), shown
 
 
 def test_document_status_bar_has_its_table(example_site):
@@ -249,3 +315,38 @@ def test_document_status_bar_has_its_table(example_site):
     figure = html[html.index('<figure class="tally"') : html.index("</figure>")]
     assert "<table" in figure  # the figures behind the bar, readable without the picture
     assert "Vượt Đạt 3 6" in " ".join(parse_fragment(figure).split())
+
+
+def test_vietnamese_alphabetical_order_of_topic_labels():
+    labels = [
+        "Đoàn viên",
+        "Dân vận",
+        "Ăn uống",
+        "Ấp",
+        "An sinh",
+        "Ơn",
+        "Ô tô",
+        "Ong",
+        "Ưu tú",
+        "Uống",
+        "Hà",
+        "Há",
+        "Hạ",
+        "Hả",
+    ]
+    assert sorted(labels, key=compare.label_key) == [
+        "An sinh",
+        "Ăn uống",
+        "Ấp",
+        "Dân vận",
+        "Đoàn viên",
+        "Hà",
+        "Hả",
+        "Há",
+        "Hạ",
+        "Ong",
+        "Ô tô",
+        "Ơn",
+        "Uống",
+        "Ưu tú",
+    ]

@@ -82,12 +82,12 @@ def _run(argv: list[str]) -> int:
     except BuildFailed as failed:
         print(summary(failed.problems), file=sys.stderr)
         return 1
+    for warning in build.warnings:
+        print(warning.format().replace(": lỗi:", ": cảnh báo:").replace("error:", "warning:"), file=sys.stderr)
     if command == "translations":
         table, stale = i18n.report(build.site, build.statuses)
         print(table)
         return 1 if stale and args.strict else 0
-    for warning in build.warnings:
-        print(warning.format().replace(": lỗi:", ": cảnh báo:").replace("error:", "warning:"), file=sys.stderr)
     _report(command, build)
     return 0
 

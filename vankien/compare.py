@@ -3,12 +3,17 @@
 - `term_table(site, org)`: per topic, for each period in order: target → result →
   assessment, and each period's target against the previous one (↑ / = / ↓ / new / dropped).
 - `topic_rows(site, topic)`: one topic across organizations and periods.
-- `matrix(site)`: organizations × topics, the latest target of each.
+- `matrix(site, lang)`: topics (rows, in the language's alphabetical order) × organizations
+  (columns), each cell the latest target of that topic with its own period.
 - `tally(results)`: how many results carry each assessment.
+
+Every figure shown is the measure that answers the topic (vankien.topics), never simply the
+first one; an entry's period is the period its target was set for, never the document's.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -20,12 +25,26 @@ from vankien.vocabulary import ASSESSMENTS
 
 @dataclass(frozen=True)
 class TargetEntry:
-    """A target as one period's plan states it (or, failing that, as a later report quotes it)."""
+    """A target as one period's plan states it (or, failing that, as a later report quotes it).
+
+    `measure`: the measure answering the topic (None: "not comparable" when `measures` is not
+    empty); `period`: the period the target was set for (a report quotes the reviewed period's).
+    """
 
     id: str
     text: str
     measure: Measure | None
     document: Document
+    period: Period
+    measures: tuple[Measure, ...] = ()
+    status: str = "topic"
+    source: str = "targets"  # the document's list it comes from: "targets", or "results" when quoted
+    answer: int | None = None  # index of `measure` in `measures`
+
+    @property
+    def field(self) -> str:
+        """The translatable field of its words ("targets.<id>" or "results.<id>")."""
+        return f"{self.source}.{self.id}"
 
 
 @dataclass(frozen=True)
@@ -69,13 +88,33 @@ def _targets_for(documents: list[Document], period: Period) -> dict[str | None, 
         for doc in documents:
             if doc.reviews == period:
                 for result in doc.results:
-                    measure = numbers.primary(list(result.target_measures))
-                    by_topic.setdefault(result.topic, []).append(TargetEntry(result.id, result.target, measure, doc))
+                    entry = TargetEntry(
+                        result.id,
+                        result.target,
+                        result.answering,
+                        doc,
+                        period,
+                        result.target_measures,
+                        result.answer_status,
+                        "results",
+                        result.answer,
+                    )
+                    by_topic.setdefault(result.topic, []).append(entry)
     return by_topic
 
 
 def _entry(target: Target, doc: Document) -> TargetEntry:
-    return TargetEntry(target.id, target.text, numbers.primary(list(target.measures)), doc)
+    return TargetEntry(
+        target.id,
+        target.text,
+        target.answering,
+        doc,
+        doc.period,
+        target.measures,
+        target.answer_status,
+        "targets",
+        target.answer,
+    )
 
 
 def _results_for(documents: list[Document], period: Period) -> dict[str | None, list[Result]]:
@@ -99,7 +138,7 @@ def term_table(site: Site, org_id: str) -> TermTable:
         cells, previous = [], None
         for index in range(len(periods)):
             entries = tuple(targets[index].get(topic, ()))
-            current = entries[0].measure if entries else None
+            current = _best(list(entries)).measure if entries else None
             had_previous = index > 0 and bool(targets[index - 1].get(topic))
             trend = _trend(previous, current, had_previous, bool(entries)) if index > 0 else None
             cells.append(Cell(entries, tuple(results[index].get(topic, ())), trend))
@@ -153,16 +192,55 @@ def topic_rows(site: Site, topic: str) -> list[TopicRow]:
     return rows
 
 
-def matrix(site: Site) -> dict[tuple[str, str], TargetEntry]:
-    """{(org, topic): the target of the organization's latest period for that topic}."""
-    cells = {}
+@dataclass(frozen=True)
+class Matrix:
+    """Topics (rows) × organizations (columns); `cells[(topic, org)]` is the latest target."""
+
+    topics: tuple[str, ...]
+    orgs: tuple[str, ...]
+    cells: dict[tuple[str, str], TargetEntry]
+
+
+def matrix(site: Site, lang: str = "vi") -> Matrix:
+    """The comparison matrix: for each organization and topic, the target of the latest period
+    that set one for the topic (an entry for an earlier period keeps that period). Rows in the
+    alphabetical order of the topic labels in `lang` (Vietnamese letters: a ă â … đ … ư …),
+    columns the organizations with at least one cell, by id."""
+    cells: dict[tuple[str, str], TargetEntry] = {}
     for org_id in sorted(site.organizations):
         documents = site.documents_of(org_id)
         for period in _periods(documents):  # later periods overwrite earlier ones
             for topic, entries in _targets_for(documents, period).items():
                 if topic:
-                    cells[(org_id, topic)] = entries[0]
-    return cells
+                    cells[(topic, org_id)] = _best(entries)
+    topics = sorted({t for t, _ in cells}, key=lambda t: label_key(site.topics[t].label.get(lang), lang))
+    orgs = sorted({o for _, o in cells})
+    return Matrix(tuple(topics), tuple(orgs), cells)
+
+
+def _best(entries: list[TargetEntry]) -> TargetEntry:
+    """Of one period's targets on a topic, the first with an answering figure (else the first)."""
+    return next((e for e in entries if e.measure is not None), entries[0])
+
+
+VI_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+VI_TONES = {"\u0300": 2, "\u0309": 3, "\u0303": 4, "\u0301": 5, "\u0323": 6}  # huyền hỏi ngã sắc nặng
+VI_SHAPES = frozenset("\u0306\u0302\u031b")  # breve ă, circumflex â ê ô, horn ơ ư
+
+
+def label_key(text: str, lang: str = "vi") -> tuple:
+    """A sort key for `text` in `lang`: Vietnamese alphabetical order (letters first, tones
+    second: a < à < ả < ã < á < ạ < ă …) for "vi", case-folded order otherwise."""
+    if lang != "vi":
+        return (text.casefold(),)
+    letters, tones = [], []
+    for char in unicodedata.normalize("NFC", text.lower()):
+        parts = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", parts[0] + "".join(c for c in parts[1:] if c in VI_SHAPES))
+        at = VI_LETTERS.find(base)
+        letters.append(at if at >= 0 else 100 + ord(base))
+        tones.append(max([VI_TONES.get(c, 1) for c in parts[1:]] or [1]))
+    return (tuple(letters), tuple(tones))
 
 
 def tally(results) -> list[tuple[str, int]]:

@@ -6,7 +6,7 @@ import datetime
 
 from babel.dates import format_date
 
-from vankien import folding, numbers
+from vankien import folding, numbers, units
 from vankien.model import Period, Text
 from vankien.vocabulary import ASSESSMENTS, KINDS, LEVELS, TRENDS
 
@@ -58,6 +58,19 @@ def do_measure(value, lang: str = "vi") -> str:
     return numbers.format_value(value, lang) if value is not None else ""
 
 
+def do_subject(value, lang: str = "vi") -> str:
+    """A percentage's subject to show beside it in Vietnamese ("thanh niên"), or "" when the figure
+    already says it in the page's language ("80% of young people")."""
+    if value is None or not value.subject or (lang == "en" and numbers.subject_en(value.subject)):
+        return ""
+    return value.subject
+
+
+def do_unit(value: str, lang: str = "vi") -> str:
+    """A canonical unit in `lang`: `đoàn viên` / `members` (Vietnamese where no English name exists)."""
+    return units.UNITS_EN.get(value, value) if lang == "en" else value
+
+
 def do_trend(symbol: str | None, lang: str = "vi") -> str:
     """The word for a change between periods: `↓ giảm`, `mới`, `bỏ`…"""
     return TRENDS[symbol].get(lang) if symbol in TRENDS else ""
@@ -82,6 +95,8 @@ FILTERS = {
     "assessment": do_assessment,
     "upper_vi": do_upper,
     "measure": do_measure,
+    "subject": do_subject,
+    "unit": do_unit,
     "trend": do_trend,
     "text_id": do_text_id,
 }

@@ -26,8 +26,13 @@ class Text:
 
 @dataclass(frozen=True)
 class Topic:
+    """A kind of target that lines up across terms and organizations (content/topics.yaml):
+    what it counts is given by `keywords` and `units` (see vankien.topics)."""
+
     key: str
     label: Text
+    keywords: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,10 +76,24 @@ class Period:
         return f"{term}{self.start}-{self.end}"
 
 
+# What the reported assessment says the figures must show; a computed assessment outside the
+# set contradicts the report (exceeded ⊂ achieved: exceeding a target is achieving it).
+CONSISTENT = {
+    "exceeded": {"exceeded"},
+    "achieved": {"achieved", "exceeded"},
+    "partly": {"not-achieved"},
+    "not-achieved": {"not-achieved"},
+}
+
+
 @dataclass(frozen=True)
 class Target:
     """A target (chỉ tiêu) set for the document's period, in the document's own words,
-    with the figures read from them (or given by the editor, `measures_given`)."""
+    with the figures read from them (or given by the editor, `measures_given`).
+
+    `answer`: the 0-based index of the measure that answers the target's topic, or None
+    (see vankien.topics); `answer_status`: "topic", "given" (the editor's `measure: N`),
+    "none", "two" or "no-topic"."""
 
     id: str
     topic: str | None
@@ -82,6 +101,13 @@ class Target:
     line: int = 0
     measures: tuple[Measure, ...] = ()
     measures_given: bool = False
+    answer: int | None = None
+    answer_status: str = "no-topic"
+
+    @property
+    def answering(self) -> Measure | None:
+        """The measure that answers the topic, or None (tables then say "not comparable")."""
+        return self.measures[self.answer] if self.answer is not None else None
 
 
 @dataclass(frozen=True)
@@ -98,11 +124,26 @@ class Result:
     target_measures: tuple[Measure, ...] = ()
     result_measures: tuple[Measure, ...] = ()
     computed: str | None = None  # the assessment the figures give, where they can
+    answer: int | None = None  # index in target_measures of the measure answering the topic
+    answer_status: str = "no-topic"
+    paired: int | None = None  # index in result_measures of the figure reporting that measure
+
+    @property
+    def answering(self) -> Measure | None:
+        """The target measure that answers the topic, or None."""
+        return self.target_measures[self.answer] if self.answer is not None else None
+
+    @property
+    def reported(self) -> Measure | None:
+        """The result figure paired with the answering measure (by phrase and unit), or None."""
+        return self.result_measures[self.paired] if self.paired is not None else None
 
     @property
     def disagrees(self) -> bool:
-        """The report's own assessment differs from what its figures say."""
-        return self.computed is not None and self.assessment not in ("not-assessed", self.computed)
+        """The report's own assessment contradicts what its figures say (CONSISTENT); reporting
+        "achieved" for an exceeded target, or no assessment, is no contradiction."""
+        allowed = CONSISTENT.get(self.assessment)
+        return self.computed is not None and allowed is not None and self.computed not in allowed
 
 
 @dataclass(frozen=True)

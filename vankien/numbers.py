@@ -1,42 +1,46 @@
-"""Reading the figures out of Vietnamese target wording, and judging results by them.
+"""Reading the figures out of Vietnamese target wording: `parse(text) -> list[Measure]`.
 
-Pure functions, no I/O.
+Pure functions, no I/O. Judging results by figures is in `assessment`, writing figures in
+`numberformat`; both are re-exported here for callers that import them from `numbers`.
 
 Vietnamese writes `10.000` for ten thousand and `2,5` for two and a half; targets say
-"ít nhất 05 đoàn viên", "hơn 60 lượt", "30-40 suất quà", "05 tỷ đồng", "100% cán bộ
-Đoàn, đoàn viên, 80% thanh niên". `parse(text)` finds every such measure and keeps the
-words it came from; a text with no figure yields no measure (nothing is guessed).
+"ít nhất 05 đoàn viên", "hơn 60 lượt", "30-40 suất quà", "từ 05 đến 07 đoàn viên", "05 tỷ đồng",
+"1,6 triệu thanh niên", "40 ngàn", "ít nhất một công trình", "17/20 chỉ tiêu", "100% cán bộ Đoàn,
+đoàn viên, 80% thanh niên". `parse(text)` finds every such measure and keeps the words it came
+from; a text with no figure yields no measure (nothing is guessed).
+
+The unit is the counted noun right after the number: one of `units.UNITS` (canonical form), else
+the noun as written ("01 ấp khó khăn" → "ấp", "21 dự án khởi nghiệp" → "dự án"); "/năm" after
+it makes a rate ("70 đoàn viên ưu tú/năm").
 
 What is not a measure: references to documents ("Nghị quyết số 31-NQ/TW", "Chỉ thị 05-CT/TW",
-"Quyết định 33", "Nghị quyết 01 của Đảng ủy"), dates ("ngày 30/12/2022", "26/3"), years and
-spans of years ("năm 2030", "2022 - 2027"), ordinals ("lần thứ 14"), durations and
-anniversaries ("kỷ niệm 20 năm", "6 tháng"), list and table numbers ("(3)", "2.", a figure
-alone on its line), slogans ("3 nắm - 3 biết - 3 làm", "1+1"), and figures without a unit
-inside a quoted name or right after a proper name ("“3 trách nhiệm”", "Tiểu học An Lạc 3").
-A ratio written like a date ("24/36") is dropped too.
+"Quyết định 33", "148 HD/TWH"), dates ("ngày 30/12/2022", "26/3", "Thứ 2"), years and spans of
+years ("năm 2030", "2022 - 2027"), ordinals ("lần thứ 14"), durations and anniversaries
+("kỷ niệm 84 năm", "6 tháng", "71 ngày thành lập"), page, list and table numbers ("trang 8",
+"(3)", "2.", a figure alone on its line), slogans ("3 nắm - 3 biết - 3 làm", "1+1"), attendance
+("167/167 đại biểu"), figures without a unit inside a quoted name or right after a proper name
+("“3 trách nhiệm”", "Tiểu học An Lạc 3"), and number words not followed by a listed unit
+("một số", "năm học").
 
 Choices worth knowing:
 - An operator word binds only the figure right after it: in "ít nhất 01 hoạt động ... hoặc
   03 sản phẩm" the 03 is "=".
 - A percentage's subject is the noun phrase after it, cut at the first verb, clause end or
-  next figure ("100% cán bộ Đoàn, đoàn viên học tập…" → "cán bộ Đoàn, đoàn viên"); a
-  percentage followed by a verb ("80% đạt danh hiệu…") has no subject.
+  next figure ("100% cán bộ Đoàn, đoàn viên học tập…" → "cán bộ Đoàn, đoàn viên").
+- "a/b" is a ratio when a ≤ b ("17/20 chỉ tiêu", "đạt 8/10"), a date otherwise ("26/3"), after "ngày",
+  or when, with no unit, it could be a day and month and no word like "đạt" comes before ("Quốc khánh 2/9").
 - Text is read in NFC with Markdown strong markers (`**`) removed; `raw` is a slice of that.
-- "đoàn viên", "đoàn viên ưu tú" and "đồng chí" count the same people (union members; a
-  report says "kết nạp 06 đồng chí" for a target of "04 Đoàn viên được kết nạp"), so they
-  are comparable; every other unit compares only with itself. Percentages compare with
-  percentages whatever their subject.
+- The work is linear in the text's length: each figure looks at a bounded window around it.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal
 
-from babel.numbers import format_decimal
+from vankien.measure import NUMBER_WORDS, Measure, number_words, to_decimal
+from vankien.units import UNITS
 
 # Operators, keyed by the words that introduce a figure (compared without case). "phần đầu" is a
 # frequent typo for "phấn đấu" in the seeds.
@@ -58,215 +62,36 @@ OPERATORS = {"≥": AT_LEAST, ">": MORE_THAN, "~": ABOUT, "≤": AT_MOST}
 
 SCALES = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
 
-# Units, longest first so that "suất quà" wins over "suất". Each maps to its canonical form.
-UNITS = sorted(
-    {
-        "%": "%",
-        "phần trăm": "%",
-        # people
-        "đoàn viên ưu tú": "đoàn viên ưu tú",
-        "đoàn viên thanh niên": "đoàn viên",
-        "đoàn viên": "đoàn viên",
-        "đồng chí": "đồng chí",
-        "đảng viên": "đảng viên",
-        "hội viên": "hội viên",
-        "thanh niên": "thanh niên",
-        "thanh thiếu nhi": "thanh thiếu nhi",
-        "thanh thiếu niên": "thanh thiếu niên",
-        "thanh, thiếu niên": "thanh thiếu niên",
-        "thiếu niên": "thiếu niên",
-        "thiếu nhi": "thiếu nhi",
-        "học sinh": "học sinh",
-        "sinh viên": "sinh viên",
-        "cán bộ": "cán bộ",
-        "người": "người",
-        "em": "em",
-        "gương": "gương",
-        "đối tượng": "đối tượng",
-        "hộ": "hộ",
-        "gia đình": "gia đình",
-        "tuổi": "tuổi",
-        # organizations and places
-        "chi đoàn": "chi đoàn",
-        "chi hội": "chi hội",
-        "cơ sở đoàn": "cơ sở Đoàn",
-        "đoàn thể": "đoàn thể",
-        "tổ vay vốn": "tổ vay vốn",
-        "tổ": "tổ",
-        "phường": "phường",
-        "xã": "xã",
-        "quận": "quận",
-        "huyện": "huyện",
-        "quần đảo": "quần đảo",
-        "khu dân cư": "khu dân cư",
-        "tuyến hẻm": "tuyến hẻm",
-        "góc phố": "góc phố",
-        "không gian xanh": "không gian xanh",
-        "điểm vui chơi": "điểm vui chơi",
-        "căn nhà": "căn nhà",
-        "căn": "căn nhà",
-        # activities and their products
-        "lượt": "lượt",
-        "lần/năm": "lần/năm",
-        "lần": "lần",
-        "buổi": "buổi",
-        "cuộc": "cuộc",
-        "đợt": "đợt",
-        "chuyến": "chuyến",
-        "lớp": "lớp",
-        "diễn đàn": "diễn đàn",
-        "chuyên đề": "chuyên đề",
-        "hoạt động": "hoạt động",
-        "chương trình": "chương trình",
-        "đề án": "đề án",
-        "công trình": "công trình",
-        "phần việc": "phần việc",
-        "mô hình": "mô hình",
-        "trào lưu": "trào lưu",
-        "tiêu chí": "tiêu chí",
-        "môn thể thao": "môn thể thao",
-        "môn": "môn",
-        "sáng kiến": "sáng kiến",
-        "ý tưởng": "ý tưởng",
-        "giải pháp": "giải pháp",
-        "đề tài": "đề tài",
-        "góp ý": "góp ý",
-        "sản phẩm": "sản phẩm",
-        "tin bài": "tin bài",
-        "bài viết": "bài viết",
-        "trang thông tin": "trang thông tin",
-        "tài liệu": "tài liệu",
-        "ngày công": "ngày công",
-        # things given
-        "suất quà": "suất quà",
-        "phần quà": "suất quà",
-        "suất học bổng": "suất học bổng",
-        "suất": "suất",
-        "cây xanh": "cây xanh",
-        "cây": "cây",
-        "đơn vị máu": "đơn vị máu",
-        "khẩu trang": "khẩu trang",
-        "tờ rơi": "tờ rơi",
-        "đầu sách": "đầu sách",
-        "tủ sách": "tủ sách",
-        "hệ thống": "hệ thống",
-        "kính": "kính",
-        "bộ": "bộ",
-        "tấn": "tấn",
-        "đồng": "đồng",
-        "đ": "đồng",
-    }.items(),
-    key=lambda item: -len(item[0]),
-)
-
-# Canonical units (UNITS) in English, for English pages and data labels.
-UNITS_EN = {
-    "%": "%",
-    "buổi": "sessions",
-    "bài viết": "articles",
-    "bộ": "sets",
-    "chi hội": "association chapters",
-    "chi đoàn": "branches",
-    "chuyên đề": "thematic sessions",
-    "chuyến": "trips",
-    "chương trình": "programs",
-    "cuộc": "events",
-    "cán bộ": "cadres",
-    "cây": "trees",
-    "cây xanh": "trees",
-    "công trình": "projects",
-    "căn nhà": "houses",
-    "cơ sở Đoàn": "grassroots units",
-    "diễn đàn": "forums",
-    "em": "children",
-    "gia đình": "families",
-    "giải pháp": "solutions",
-    "góc phố": "street corners",
-    "góp ý": "comments",
-    "gương": "role models",
-    "hoạt động": "activities",
-    "huyện": "districts",
-    "hệ thống": "systems",
-    "học sinh": "pupils",
-    "hộ": "households",
-    "hội viên": "association members",
-    "khu dân cư": "neighbourhoods",
-    "không gian xanh": "green spaces",
-    "khẩu trang": "face masks",
-    "kính": "face shields",
-    "lượt": "participations",
-    "lần": "times",
-    "lần/năm": "times/year",
-    "lớp": "classes",
-    "mô hình": "models",
-    "môn": "subjects",
-    "môn thể thao": "sports",
-    "ngày công": "work days",
-    "người": "people",
-    "phường": "wards",
-    "phần việc": "tasks",
-    "quần đảo": "archipelagos",
-    "quận": "districts",
-    "sinh viên": "students",
-    "suất": "portions",
-    "suất học bổng": "scholarships",
-    "suất quà": "gift packages",
-    "sáng kiến": "initiatives",
-    "sản phẩm": "products",
-    "thanh niên": "young people",
-    "thanh thiếu nhi": "children and youth",
-    "thanh thiếu niên": "teenagers and youth",
-    "thiếu nhi": "children",
-    "thiếu niên": "teenagers",
-    "tin bài": "news items",
-    "tiêu chí": "criteria",
-    "trang thông tin": "websites",
-    "trào lưu": "trends",
-    "tuyến hẻm": "alleys",
-    "tuổi": "years of age",
-    "tài liệu": "documents",
-    "tấn": "tonnes",
-    "tổ": "groups",
-    "tổ vay vốn": "loan groups",
-    "tờ rơi": "leaflets",
-    "tủ sách": "bookcases",
-    "xã": "communes",
-    "ý tưởng": "ideas",
-    "điểm vui chơi": "playgrounds",
-    "đoàn thể": "mass organizations",
-    "đoàn viên": "members",
-    "đoàn viên ưu tú": "outstanding members",
-    "đơn vị máu": "units of blood",
-    "đảng viên": "Party members",
-    "đầu sách": "book titles",
-    "đề tài": "research topics",
-    "đề án": "schemes",
-    "đối tượng": "beneficiaries",
-    "đồng": "đồng",
-    "đồng chí": "comrades",
-    "đợt": "campaigns",
-}
-
-# People counted alike (see the module docstring); any other unit is comparable only with itself.
-SAME_PEOPLE = frozenset({"đoàn viên", "đoàn viên ưu tú", "đồng chí"})
-
-NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+WORDS = r"(?<!\w)(?:" + "|".join(NUMBER_WORDS) + r")(?:\s+(?:" + "|".join(NUMBER_WORDS) + r"))*(?!\w)"
+DASH = r"\s*[-‐‑‒–—−]\s*"  # hyphen, U+2010, non-breaking hyphen U+2011, figure dash, en/em dash, minus
+TO = r"\s+(?:đến|tới)\s+"
 FIGURE = re.compile(
-    rf"(?P<first>{NUMBER})(?P<first_percent>\s*%)?(?:\s*[-–]\s*(?P<second>{NUMBER}))?(?P<percent>\s*%)?"
+    rf"(?P<ratio>{DIGITS})\s*/\s*(?P<of>{DIGITS})(?!\s*/\s*\d)"
+    rf"|(?P<first>{DIGITS})(?P<first_percent>\s*%)?(?:(?:{DASH}|{TO})(?P<second>{DIGITS}))?(?P<percent>\s*%)?"
+    rf"|(?P<wfirst>{WORDS})(?:(?:{DASH}|{TO})(?P<wsecond>{WORDS}))?",
+    re.IGNORECASE,
 )
-# Words right before a figure that make it a reference: "số 31", "lần thứ 14", "Quyết định 33".
+# Words right before a figure that make it a reference: "số 31", "lần thứ 14", "Quyết định 33", "trang 8".
 REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:số|lần thứ|lần|khóa|khoá|ngày|tháng|năm|nghị quyết|chỉ thị|kết luận|quyết định|nghị định|"
-    r"thông tư|thông tri|kế hoạch|công văn|hướng dẫn|đề án|trung ương|tổng đài|điều|khoản|phụ lục)|/)\s*$",
+    r"(?:\b(?:số|lần thứ|lần|khóa|khoá|ngày|tháng|năm|thứ|trang|nghị quyết|chỉ thị|kết luận|quyết định|"
+    r"nghị định|thông tư|thông tri|kế hoạch|công văn|hướng dẫn|đề án|trung ương|tổng đài|điều|khoản|phụ lục)"
+    r"|/)\s*:?\s*$",
     re.IGNORECASE,
 )
 PLACE_NAME_BEFORE = re.compile(r"\b(?:Quận|Phường|Khu phố|Ấp)\s*$")  # "Quận 12" is a name, "10 phường" a count
-# What right after a figure makes it a reference: "05-CT/TW", "30/12", "6.2", "20 năm", "6 tháng".
-REFERENCE_AFTER = re.compile(r"^(?:[-/]\s*[A-ZĐa-zđ]|/\d|\.\d|\s*(?:năm|tháng)\b)")
+# What right after a figure makes it a reference: "05-CT/TW", "30/12", "6.2", "20 năm", "6 tháng",
+# "148 HD/TWH", "71 ngày thành lập".
+REFERENCE_AFTER = re.compile(
+    r"^(?:[-/‑–]\s*[A-ZĐa-zđ]|\s*[-/‑–]\s*[A-ZĐ]{2,}|/\d|\.\d|\s*(?:năm|tháng)\b|\s*[A-ZĐ]{2,}\s*/"
+    r"|\s*ngày\s+(?:thành lập|truyền thống|sinh|mất|giải phóng|chiến thắng))"
+)
 # Slogans made of figures: "3 nắm - 3 biết - 3 làm", "1+1".
 SLOGAN = re.compile(r"\b(\d+)\s+\w+(?:\s*[-–,]\s*\1\s+\w+){2,}|\b\d+\s*\+\s*\d+")
 YEAR = re.compile(r"(?:19|20)\d\d")
+SHARE_BEFORE = re.compile(r"\b(?:đạt|hoàn thành|có|được|chiếm|tỷ lệ|tỉ lệ)\s*:?\s*$", re.IGNORECASE)
 LOOKBEHIND = 60  # characters before a figure that can hold its operator or reference words
+LOOKAHEAD = 240  # characters after a figure that can hold its unit and phrase
 
 # Where a percentage's subject ends: a verb, a linking word, an operator word.
 SUBJECT_END = re.compile(
@@ -275,117 +100,220 @@ SUBJECT_END = re.compile(
     r"vẫn|luôn|đều|cùng|do|nhằm|để|theo|phấn đấu|ít nhất|tối thiểu)\b",
     re.IGNORECASE,
 )
-CLAUSE_END = re.compile(r"[;:.()\[\]“”\"]|\d")
+CLAUSE_END = re.compile(r"[;:.()\[\]“”\"…]|\d")
+LEAD_START = re.compile(r".*(?:[,;:.()\[\]“”\"…!?]|\s(?:và|hoặc)\s)", re.DOTALL | re.IGNORECASE)
 TRAILING_LINK = re.compile(r"\s+(?:và|hoặc|trong đó)$", re.IGNORECASE)
+NEXT_LEAD = re.compile(r"(?:,|\s(?:và|hoặc|trong đó))[^,]*$", re.IGNORECASE)
 
-
-@dataclass(frozen=True)
-class Measure:
-    """One figure of a target: `op value[–value_max] [scale] unit`, with its raw words."""
-
-    op: str  # "=", "≥", ">", "~", "≤", "range"
-    value: Decimal
-    value_max: Decimal | None
-    unit: str | None
-    raw: str
-    subject: str | None = None  # for percentages: who ("cán bộ Đoàn, đoàn viên")
-
-    @property
-    def low(self) -> Decimal:
-        """The smaller bound (the value itself unless a range)."""
-        return self.value
-
-    @property
-    def high(self) -> Decimal:
-        """The upper bound: value_max for a range, else the value."""
-        return self.value_max if self.value_max is not None else self.value
-
-
-def to_decimal(figure: str) -> Decimal:
-    """`10.000` → 10000, `2,5` → 2.5, `05` → 5 (Vietnamese grouping and decimals)."""
-    return Decimal(figure.replace(".", "").replace(",", "."))
-
-
-# ---------------------------------------------------------------------------------------------
-# Parsing
+# Words that never open a counted noun, and words that never continue one (so "01 ấp khó khăn"
+# counts "ấp", "21 dự án khởi nghiệp" counts "dự án").
+NOT_NOUN = frozenset(
+    "và hoặc của các những cho là với trong tại đến tới từ trên dưới về theo năm tháng ngày đã sẽ đang được "
+    "có không mỗi mới đều cùng hơn gần khoảng trở lên lần thứ nữa này đó kia ra vào".split()
+)
+NOT_NOUN_TAIL = NOT_NOUN | frozenset(
+    "khó khăn mới tiêu biểu xuất sắc ưu tú trở tham thực tổ xây đạt hoàn tích tiên trọng điểm cấp "
+    "khởi nghiệp tình nguyện sáng tạo".split()
+)
+NOUN = re.compile(r"\s*(?P<first>[^\W\d_]+)(?:\s+(?P<second>[^\W\d_]+))?")
 
 
 def parse(text: str | None) -> list[Measure]:
-    """Every measure in `text`, in order of appearance."""
+    """Every measure in `text`, in order of appearance ([] for None or no figure).
+
+    Never raises on any string; time and memory are linear in len(text).
+    """
     if not text:
         return []
     text = unicodedata.normalize("NFC", text).replace("**", "")
     slogans = [match.span() for match in SLOGAN.finditer(text)]
-    measures = []
+    quotes = [(m.start(), m.group()) for m in re.finditer(r"[“”\"\n]", text)]
+    measures: list[Measure] = []
+    slogan_at = quote_at = 0
+    open_curly = straight = 0
+    previous_end = 0
     for match in FIGURE.finditer(text):
-        if any(start <= match.start() < end for start, end in slogans):
+        start = match.start()
+        while slogan_at < len(slogans) and slogans[slogan_at][1] <= start:
+            slogan_at += 1
+        if slogan_at < len(slogans) and slogans[slogan_at][0] <= start:
             continue
-        before, after = _line_around(text, match)
-        if _is_reference(before, after, match):
-            continue
-        measure = _measure(match, before, after)
-        if measure.unit is None and (_inside_quotes(before) or _after_proper_name(before)):
-            continue  # part of a name: "“3 trách nhiệm”", "Trường Tiểu học An Lạc 3"
-        measures.append(measure)
+        while quote_at < len(quotes) and quotes[quote_at][0] < start:
+            mark = quotes[quote_at][1]
+            if mark == "\n":
+                open_curly = straight = 0
+            else:
+                open_curly += {"“": 1, "”": -1}.get(mark, 0)
+                straight += mark == '"'
+            quote_at += 1
+        window = _Window(text, match, previous_end)
+        measure = _read(window, open_curly > 0 or straight % 2 == 1)
+        if measure is not None:
+            measures.append(measure)
+            previous_end = window.end
     return measures
 
 
-def _line_around(text: str, match: re.Match) -> tuple[str, str]:
-    """The text of the figure's line before and after it (a measure never spans lines)."""
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    line_end = text.find("\n", match.end())
-    return text[line_start : match.start()], text[match.end() : line_end if line_end >= 0 else len(text)]
+class _Window:
+    """The figure's line, bounded around it: what the rules look at (keeps the work linear)."""
+
+    def __init__(self, text: str, match: re.Match, previous_end: int):
+        self.match = match
+        start, end = match.start(), match.end()
+        floor = max(0, start - LOOKBEHIND)
+        line_start = text.rfind("\n", floor, start) + 1
+        self.starts_line = line_start > floor or floor == 0
+        self.before = text[max(line_start, floor) : start]
+        line_end = text.find("\n", end, end + LOOKAHEAD)
+        self.after = text[end : line_end if line_end >= 0 else end + LOOKAHEAD]
+        self.lead_text = text[max(line_start, floor, min(previous_end, start)) : start]
+        self.end = end  # where the figure's words end (number, scale, unit), once read
 
 
-def _is_reference(before: str, after: str, match: re.Match) -> bool:
+def _read(window: _Window, in_quotes: bool) -> Measure | None:
+    """The measure of one figure, or None when it is a reference, a name or no figure."""
+    match, before = window.match, window.before
+    if match.group("wfirst"):
+        return _read_words(window)
+    if _is_reference(window):
+        return None
+    if match.group("ratio"):
+        return _read_ratio(window, in_quotes)
+    measure = _measure(window)
+    if not measure.unit or measure.unit not in _KNOWN:
+        if in_quotes or _after_proper_name(before):
+            return None  # part of a name: "“3 trách nhiệm”", "Trường Tiểu học An Lạc 3"
+    return measure
+
+
+_KNOWN = frozenset(unit for _, unit in UNITS) | {"%"}
+
+
+def _is_reference(window: _Window) -> bool:
     """Whether the figure is a document number, date, year, ordinal, duration or list number."""
-    tail = before[-LOOKBEHIND:]
+    match, tail, after = window.match, window.before, window.after
     if REFERENCE_BEFORE.search(tail) or PLACE_NAME_BEFORE.search(tail) or REFERENCE_AFTER.match(after):
         return True
     if re.search(r"[\w/.+-]$", tail):
         return True  # inside a code or a word: "CT/TW", "COVID-19", "B1"
-    if _is_list_number(before, after, match):
+    if _is_list_number(window):
         return True
+    first = match.group("first")
     has_percent = match.group("first_percent") or match.group("percent")
-    if YEAR.fullmatch(match.group("first")) and not has_percent and _unit(after)[0] is None:
+    if first and YEAR.fullmatch(first) and not has_percent and _unit(after, listed_only=True)[0] is None:
         return True  # a year, or a span of years "2022 - 2027"
     return False
 
 
-def _is_list_number(before: str, after: str, match: re.Match) -> bool:
+def _is_list_number(window: _Window) -> bool:
     """`2.` or `(3)` opening a line, or a figure alone on its line: the document's own numbering."""
-    if match.group("second") or match.group("first_percent") or match.group("percent"):
+    match, after = window.match, window.after
+    if match.group("second") or match.group("first_percent") or match.group("percent") or match.group("ratio"):
         return False
-    return before.strip() in ("", "(") and (bool(re.match(r"[.)](?!\d)", after)) or not after.strip())
-
-
-def _inside_quotes(before: str) -> bool:
-    """Whether an opening quotation mark before the figure is still open."""
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    opens_line = window.starts_line and window.before.strip() in ("", "(")
+    return opens_line and (bool(re.match(r"[.)](?!\d)", after)) or not after.strip())
 
 
 def _after_proper_name(before: str) -> bool:
     """Whether a capitalized word, not opening a sentence, comes right before the figure."""
-    found = re.search(r"(\S*)\s+(\w+)\s*$", before[-LOOKBEHIND:])
+    found = re.search(r"(\S*)\s+(\w+)\s*$", before)
     return bool(found) and found.group(2)[0].isupper() and not re.search(r"[.:;!?]$|^$", found.group(1))
 
 
-def _measure(match: re.Match, before: str, after: str) -> Measure:
-    """The measure for one figure: operator, values, scale, unit, subject and raw words."""
+def _measure(window: _Window) -> Measure:
+    """The measure for a figure in digits: operator, values, scale, unit, subject, phrase and raw words."""
+    match, before, after = window.match, window.before, window.after
     first, second = to_decimal(match.group("first")), match.group("second")
     value_max = to_decimal(second) if second else None
     op = "range" if value_max is not None else _operator(before)
+    if value_max is not None and value_max < first:
+        value_max = None  # "2022 - 2017"-like: not a range; keep the first figure
+        op = _operator(before)
     factor, scale_length = _scale(after)
-    after = after[scale_length:]
+    rest = after[scale_length:]
     subject, unit_length = None, 0
     if match.group("first_percent") or match.group("percent"):
-        unit, subject = "%", _subject(after)
+        unit, subject = "%", _subject(rest)
     else:
-        unit, unit_length = _unit(after)
-    raw_start = match.start() - len(_operator_words(before))
-    raw = match.string[raw_start : match.end() + scale_length + unit_length].strip()
+        unit, unit_length = _unit(rest)
     high = _whole(value_max * factor) if value_max is not None else None
-    return Measure(op, _whole(first * factor), high, unit, raw, subject)
+    return _finish(window, op, _whole(first * factor), high, unit, scale_length + unit_length, subject)
+
+
+def _read_words(window: _Window) -> Measure | None:
+    """A figure in words ("ít nhất một", "từ hai đến ba", "hai mươi lăm"): kept only before a listed unit."""
+    match, before, after = window.match, window.before, window.after
+    if re.search(r"[\w/.+-]$", before):
+        return None
+    low, used = number_words(match.group("wfirst").split())
+    if not used:
+        return None
+    consumed = " ".join(match.group("wfirst").split()[:used])
+    high, rest = None, after
+    if match.group("wsecond") and used == len(match.group("wfirst").split()):
+        high_value, high_used = number_words(match.group("wsecond").split())
+        if high_used == len(match.group("wsecond").split()) and high_value > low:
+            high = Decimal(high_value)
+    if high is None and (match.group("wsecond") or used < len(match.group("wfirst").split())):
+        window.end = match.start() + len(consumed)  # "một năm": only "một" is the number
+        rest = match.string[window.end : window.end + LOOKAHEAD]
+    factor, scale_length = _scale(rest)
+    unit, unit_length = _unit(rest[scale_length:], listed_only=True)
+    if unit is None or (factor == 1 and re.match(r"\s*lần\s+nữa", rest)):
+        return None
+    op = "range" if high is not None else _operator(before)
+    window.after = rest
+    high = _whole(high * factor) if high else None
+    return _finish(window, op, _whole(Decimal(low) * factor), high, unit, scale_length + unit_length, None)
+
+
+def _read_ratio(window: _Window, in_quotes: bool) -> Measure | None:
+    """ "17/20 chỉ tiêu", "8/10": a ratio; "26/3" (larger first) is a date; "167/167 đại biểu" attendance."""
+    match, after = window.match, window.after
+    part, whole = to_decimal(match.group("ratio")), to_decimal(match.group("of"))
+    if part > whole or whole == 0:
+        return None
+    unit, unit_length = _unit(after)
+    if unit == "đại biểu" or (unit is None and (in_quotes or _after_proper_name(window.before))):
+        return None
+    if unit is None and part <= 31 and whole <= 12 and not SHARE_BEFORE.search(window.before):
+        return None  # "Quốc khánh 2/9": a day and month; "đạt 8/10" is a share
+    return _finish(window, _operator(window.before), part, None, unit, unit_length, None, of=whole)
+
+
+def _finish(window: _Window, op, value, value_max, unit, length, subject, of=None) -> Measure:
+    """The Measure with its raw words, phrase (what it counts) and lead (the words before it);
+    moves `window.end` past the figure's words."""
+    match = window.match
+    end = window.end
+    words = _operator_words(window.before)  # kept in `raw` ("từ 05 đến 07 …"), even where a range has no operator
+    raw = match.string[match.start() - len(words) : end + length].strip()
+    if unit and unit != "%":
+        unit, rate = _rate(unit, window.after, length)
+        raw = match.string[match.start() - len(words) : end + length + rate].strip()
+    window.end = match.start() - len(words) + len(raw)
+    lead = window.lead_text[: len(window.lead_text) - len(words)]
+    lead = LEAD_START.sub("", lead).strip(" ,-–") or None
+    return Measure(op, value, value_max, unit, raw, subject, _phrase(window.after), lead, of)
+
+
+def _rate(unit: str, after: str, length: int) -> tuple[str, int]:
+    """ "70 đoàn viên ưu tú/năm": the unit per year, and the length of "/năm"."""
+    found = re.match(r"\s*/\s*(năm|tháng|quý)\b", after[length:])
+    if not found or unit.endswith("/năm"):
+        return unit, 0
+    return f"{unit}/{found.group(1)}", found.end()
+
+
+def _phrase(after: str) -> str | None:
+    """What a figure counts: the words after it up to its clause's end, without the next figure's lead."""
+    after = re.sub(r"^\s*(?:" + "|".join(SCALES) + r")\b", "", after, flags=re.IGNORECASE)
+    clause = CLAUSE_END.split(after, maxsplit=1)
+    words = clause[0]
+    if len(clause) > 1 and re.match(r"\d", after[len(words) :]):
+        words = NEXT_LEAD.sub("", words)
+    words = TRAILING_LINK.sub("", words.strip(" ,-–")).strip(" ,-–")
+    return words or None
 
 
 def _scale(after: str) -> tuple[int, int]:
@@ -403,12 +331,11 @@ def _whole(value: Decimal) -> Decimal:
 
 def _operator_words(before: str) -> str:
     """The operator words ending right before the figure, as written ("Phấn đấu có "), or ""."""
-    tail = before[-LOOKBEHIND:]
-    lower = tail.lower()
+    lower = before.lower()
     for words in AT_LEAST + MORE_THAN + ABOUT + AT_MOST:
         found = re.search(rf"(?<!\w){re.escape(words)}\s*$", lower)
         if found:
-            return tail[found.start() :]
+            return before[found.start() :]
     return ""
 
 
@@ -421,15 +348,24 @@ def _operator(before: str) -> str:
     return "="
 
 
-def _unit(after: str) -> tuple[str | None, int]:
-    """The canonical unit starting `after` (an opening quote may come first), and its length."""
+def _unit(after: str, listed_only: bool = False) -> tuple[str | None, int]:
+    """The unit starting `after` (an opening quote may come first) and its length: a listed unit
+    in canonical form, else the counted noun as written (one or two syllables), else (None, 0)."""
     stripped = after.lstrip().lstrip('“"').lstrip()
     lead = len(after) - len(stripped)
     lower = stripped.lower()
     for words, unit in UNITS:
         if lower.startswith(words) and (len(lower) == len(words) or not lower[len(words)].isalnum()):
             return unit, lead + len(words)
-    return None, 0
+    if listed_only or after[:1] not in (" ", "\u00a0"):
+        return None, 0  # a noun follows the number after a space
+    found = NOUN.match(stripped)
+    if not found or not found.group("first")[0].islower() or found.group("first") in NOT_NOUN:
+        return None, 0
+    second = found.group("second")
+    if second and second[0].islower() and second not in NOT_NOUN_TAIL:
+        return f"{found.group('first')} {second}", lead + found.end()
+    return found.group("first"), lead + found.end("first")
 
 
 def _subject(after: str) -> str | None:
@@ -447,144 +383,16 @@ def _subject(after: str) -> str | None:
     return subject or None
 
 
-def primary(measures: list[Measure]) -> Measure | None:
-    """The measure a target is judged by: its first one."""
-    return measures[0] if measures else None
+from vankien.assessment import assess, comparable, trend  # noqa: E402
+from vankien.numberformat import format_value, subject_en  # noqa: E402
 
-
-# ---------------------------------------------------------------------------------------------
-# Comparing
-
-
-def comparable(a: Measure | None, b: Measure | None) -> bool:
-    """Whether two measures count the same thing (same canonical unit, or both union members)."""
-    if a is None or b is None or not a.unit or not b.unit:
-        return False
-    unit_a, unit_b = _unit_key(a.unit), _unit_key(b.unit)
-    return unit_a == unit_b or (unit_a in SAME_PEOPLE and unit_b in SAME_PEOPLE)
-
-
-def _unit_key(unit: str) -> str:
-    """A unit compared without case or extra spaces, so an editor's "Đoàn viên" is "đoàn viên"."""
-    return " ".join(unicodedata.normalize("NFC", unit).lower().split())
-
-
-def assess(target: Measure | None, result: Measure | None) -> str | None:
-    """The assessment key from the numbers ("exceeded", "achieved", "not-achieved"), or None.
-
-    None when either measure is missing or the two don't count the same thing.
-
-    The result's stated figure (its lower bound) is compared with the target's bounds:
-    ≥, = and ranges are achieved from the low bound and exceeded above the high one; a
-    "more than" target is met only by beating its number, which counts as exceeded; "about"
-    allows ±10 %; "at most" is achieved at or below its number. 100 % met with 100 % is achieved.
-    """
-    if not comparable(target, result):
-        return None
-    got = result.value
-    if target.unit == "%" and target.high == 100 and got == 100:
-        return "achieved"
-    if target.op == ">":
-        return "exceeded" if got > target.value else "not-achieved"
-    if target.op == "≤":
-        return "achieved" if got <= target.value else "not-achieved"
-    if target.op == "~":
-        return _assess_about(target.value, got)
-    if got > target.high:
-        return "exceeded"
-    return "achieved" if got >= target.low else "not-achieved"
-
-
-def _assess_about(value: Decimal, got: Decimal) -> str:
-    """An "about" target: achieved within ±10 % of its value, else exceeded or not achieved."""
-    margin = abs(value) / 10
-    if got > value + margin:
-        return "exceeded"
-    return "achieved" if got >= value - margin else "not-achieved"
-
-
-def match_result(target_measures: list[Measure], result_measures: list[Measure]) -> tuple[Measure, Measure] | None:
-    """The pair to assess: the target's first measure and the first comparable result measure."""
-    target = primary(target_measures)
-    for result in result_measures:
-        if comparable(target, result):
-            return target, result
-    return None
-
-
-def trend(previous: Measure | None, new: Measure | None) -> str:
-    """How a target moved from one period to the next: "new", "dropped", "↑", "=", "↓" or "≠".
-
-    "new" when there was no previous target (even if there is no new one either), "dropped"
-    when there is no new one, "≠" when the two count different things; otherwise the upper
-    bounds are compared.
-    """
-    if previous is None:
-        return "new"
-    if new is None:
-        return "dropped"
-    if not comparable(previous, new):
-        return "≠"
-    if new.high > previous.high:
-        return "↑"
-    return "=" if new.high == previous.high else "↓"
-
-
-# ---------------------------------------------------------------------------------------------
-# Writing
-
-
-DISPLAY_SCALES = {"vi": (("tỷ", 10**9), ("triệu", 10**6)), "en": (("billion", 10**9), ("million", 10**6))}
-OP_PREFIX = {"=": "", "range": "", "≥": "≥ ", ">": "> ", "~": "~ ", "≤": "≤ "}
-
-
-@functools.lru_cache(maxsize=1 << 14)  # measures are frozen; pages show the same ones many times
-def format_value(measure: Measure, lang: str = "vi") -> str:
-    """The measure for a table cell: "≥ 7 đoàn viên", "30–40 suất quà", "100%", "5 tỷ đồng".
-
-    Numbers are grouped for `lang` ("10.000" in vi, "10,000" in en); a value in whole or
-    two-decimal millions or billions keeps its scale word ("2,5 triệu đồng"). Units are in
-    `lang` (English names in UNITS_EN), Vietnamese where no translation exists.
-    """
-    locale = "en" if lang == "en" else "vi"
-    scale_word, divisor = _display_scale(measure, locale)
-    number = _format_number(measure.value / divisor, locale)
-    if measure.value_max is not None:
-        number += "–" + _format_number(measure.value_max / divisor, locale)
-    words = [OP_PREFIX.get(measure.op, "") + number, scale_word]
-    if measure.unit == "%":
-        return " ".join(filter(None, words)) + "%"
-    unit = UNITS_EN.get(measure.unit, measure.unit) if lang == "en" and measure.unit else measure.unit
-    if lang == "en" and unit and measure.value == 1 and measure.value_max is None:
-        unit = _singular(unit)
-    return " ".join(filter(None, words + [unit]))
-
-
-def _singular(unit: str) -> str:
-    """`1 activities` reads `1 activity`: the English unit for a count of one. The noun that
-    takes the plural is the first word before "of" ("units of blood"), else the last."""
-    if unit == "times/year":
-        return "time/year"
-    words = unit.split(" ")
-    at = 0 if "of" in words else len(words) - 1
-    for plural, single in (("ies", "y"), ("ches", "ch"), ("sses", "ss"), ("s", "")):
-        if words[at].endswith(plural) and words[at] not in ("đồng", "series"):
-            words[at] = words[at][: -len(plural)] + single
-            break
-    return " ".join(words)
-
-
-def _display_scale(measure: Measure, locale: str) -> tuple[str, int]:
-    """The largest scale word (tỷ, triệu) in which every bound has at most two decimals."""
-    if measure.unit == "%":
-        return "", 1
-    bounds = [measure.value] + ([measure.value_max] if measure.value_max is not None else [])
-    for word, divisor in DISPLAY_SCALES[locale]:
-        if measure.high >= divisor and all((bound * 100 / divisor) % 1 == 0 for bound in bounds):
-            return word, divisor
-    return "", 1
-
-
-def _format_number(value: Decimal, locale: str) -> str:
-    """A number with the locale's grouping and decimal mark, all its decimals kept."""
-    return format_decimal(_whole(Decimal(value)), locale=locale, decimal_quantization=False)
+__all__ = [
+    "Measure",
+    "assess",
+    "comparable",
+    "format_value",
+    "parse",
+    "subject_en",
+    "to_decimal",
+    "trend",
+]

@@ -1,7 +1,9 @@
-"""Open data: every target and result as rows (CSV and JSON), and one JSON per organization.
+"""Open data: every figure of every target and result as a row (CSV and JSON), a
+`datapackage.json` describing the columns (see opendata_schema), and one JSON per organization.
 
 Rows carry keys (stable, for programs) and labels (for people) side by side; order is
-stable: organization, document, targets before results, the document's own order.
+stable: organization, document, targets before results, the document's own order, the
+figures in reading order.
 """
 
 from __future__ import annotations
@@ -11,44 +13,12 @@ import io
 import json
 from decimal import Decimal
 
-from vankien import compare, numbers, urls
+from vankien import compare, numbers, topics, urls
 from vankien.filters import do_period
 from vankien.model import Document, Result, Site, Target
 from vankien.numbers import Measure
+from vankien.opendata_schema import COLUMNS, datapackage
 from vankien.vocabulary import ASSESSMENTS, KINDS
-
-COLUMNS = (
-    "org",
-    "org_name",
-    "document",
-    "document_title",
-    "document_kind",
-    "period",
-    "period_label",
-    "kind",
-    "id",
-    "topic",
-    "topic_vi",
-    "topic_en",
-    "text_vi",
-    "text_en",
-    "op",
-    "value",
-    "value_max",
-    "unit",
-    "raw",
-    "parse",
-    "result_vi",
-    "result_value",
-    "result_unit",
-    "assessment_reported",
-    "assessment_reported_vi",
-    "assessment_text",
-    "assessment_computed",
-    "assessment_computed_vi",
-    "disagreement",
-    "url",
-)
 
 
 def _number(value: Decimal | None) -> str:
@@ -68,80 +38,91 @@ def _base(site: Site, doc: Document, kind: str, entry_id: str, topic: str | None
     org = site.organizations[doc.org]
     label = site.topics[topic].label if topic else None
     period = doc.period if kind == "target" else doc.reviews or doc.period
-    return {
-        "org": org.id,
-        "org_name": org.name.vi,
-        "document": doc.id,
-        "document_title": doc.title,
-        "document_kind": KINDS[doc.kind].vi,
-        "period": period.key,
-        "period_label": do_period(period),
-        "kind": kind,
-        "id": entry_id,
-        "topic": topic or "",
-        "topic_vi": label.vi if label else "",
-        "topic_en": (label.en or "") if label else "",
-        "url": urls.document(doc.org, doc.id) + ("#chi-tieu-" if kind == "target" else "#ket-qua-") + entry_id,
-    }
+    row = dict.fromkeys(COLUMNS, "")
+    row.update(
+        org=org.id,
+        org_name=org.name.vi,
+        document=doc.id,
+        document_title=doc.title,
+        document_kind=KINDS[doc.kind].vi,
+        period=period.key,
+        period_label=do_period(period),
+        kind=kind,
+        id=entry_id,
+        topic=topic or "",
+        topic_vi=label.vi if label else "",
+        topic_en=(label.en or "") if label else "",
+        url=urls.document(doc.org, doc.id) + ("#chi-tieu-" if kind == "target" else "#ket-qua-") + entry_id,
+    )
+    return row
 
 
-def _measure_columns(measure: Measure | None) -> dict:
-    if measure is None:
-        return {"op": "", "value": "", "value_max": "", "unit": "", "raw": ""}
+def _measure_columns(measure: Measure, number: int, answers: bool) -> dict:
     return {
+        "measure": str(number),
+        "phrase": measure.phrase or "",
         "op": measure.op,
         "value": _number(measure.value),
         "value_max": _number(measure.value_max),
+        "of": _number(measure.of),
         "unit": measure.unit or "",
+        "subject": measure.subject or "",
         "raw": measure.raw,
+        "answers_topic": "yes" if answers else "no",
     }
 
 
-def target_row(site: Site, doc: Document, target: Target, english: dict) -> dict:
-    row = _base(site, doc, "target", target.id, target.topic)
-    row.update(
+def _result_columns(got: Measure | None) -> dict:
+    if got is None:
+        return {}
+    return {"result_value": _number(got.value), "result_unit": got.unit or "", "result_raw": got.raw}
+
+
+def target_rows(site: Site, doc: Document, target: Target, english: dict) -> list[dict]:
+    """One row per measure of `target` (one row without figures when it has none)."""
+    base = _base(site, doc, "target", target.id, target.topic)
+    base.update(
         text_vi=target.text,
         text_en=english.get(("targets", doc.key, target.id), ""),
-        **_measure_columns(numbers.primary(list(target.measures))),
         parse=_parse_status(target.measures, target.measures_given),
     )
-    row.update(
-        result_vi="",
-        result_value="",
-        result_unit="",
-        assessment_reported="",
-        assessment_reported_vi="",
-        assessment_text="",
-        assessment_computed="",
-        assessment_computed_vi="",
-        disagreement="",
-    )
-    return row
+    if not target.measures:
+        return [base]
+    return [{**base, **_measure_columns(m, n, n - 1 == target.answer)} for n, m in enumerate(target.measures, start=1)]
 
 
-def result_row(site: Site, doc: Document, result: Result, english: dict) -> dict:
-    row = _base(site, doc, "result", result.id, result.topic)
-    pair = numbers.match_result(list(result.target_measures), list(result.result_measures))
-    target_measure = pair[0] if pair else numbers.primary(list(result.target_measures))
-    got = pair[1] if pair else numbers.primary(list(result.result_measures))
-    row.update(
+def result_rows(site: Site, doc: Document, result: Result, english: dict) -> list[dict]:
+    """One row per measure of the result's target, each with the result figure paired with it by
+    meaning; then one row per result figure paired with none (so no figure is lost)."""
+    base = _base(site, doc, "result", result.id, result.topic)
+    base.update(
         text_vi=result.target,
         text_en=english.get(("results", doc.key, result.id), ""),
-        **_measure_columns(target_measure),
         parse=_parse_status(result.target_measures),
-    )
-    row.update(
         result_vi=result.result or "",
-        result_value=_number(got.value) if got else "",
-        result_unit=(got.unit or "") if got else "",
         assessment_reported=result.assessment,
         assessment_reported_vi=ASSESSMENTS[result.assessment].vi,
         assessment_text=result.assessment_text or "",
-        assessment_computed=result.computed or "",
-        assessment_computed_vi=ASSESSMENTS[result.computed].vi if result.computed else "",
-        disagreement="yes" if result.disagrees else "",
+        disagreement="no",
     )
-    return row
+    found, used = [], set()
+    for n, measure in enumerate(result.target_measures, start=1):
+        answers = n - 1 == result.answer
+        paired = result.paired if answers else topics.pair_result(measure, result.result_measures)
+        got = result.result_measures[paired] if paired is not None else None
+        used.add(paired)
+        computed = result.computed if answers else (numbers.assess(measure, got) if got else None)
+        row = {**base, **_measure_columns(measure, n, answers), **_result_columns(got)}
+        row.update(
+            assessment_computed=computed or "",
+            assessment_computed_vi=ASSESSMENTS[computed].vi if computed else "",
+            disagreement="yes" if answers and result.disagrees else "no",
+        )
+        found.append(row)
+    for index, got in enumerate(result.result_measures):
+        if index not in used:
+            found.append({**base, **_result_columns(got)})
+    return found or [base]
 
 
 def _english(translations: dict) -> dict:
@@ -154,12 +135,14 @@ def _english(translations: dict) -> dict:
 
 
 def rows(site: Site, translations: dict | None = None) -> list[dict]:
-    """Every target and result of the site, in a stable order."""
+    """Every figure of every target and result of the site (one row per measure), in a stable order."""
     english = _english(translations or {})
     found = []
     for doc in sorted(site.documents, key=lambda d: (d.org, d.period, d.id)):
-        found += [target_row(site, doc, t, english) for t in doc.targets]
-        found += [result_row(site, doc, r, english) for r in doc.results]
+        for target in doc.targets:
+            found += target_rows(site, doc, target, english)
+        for result in doc.results:
+            found += result_rows(site, doc, result, english)
     return found
 
 
@@ -204,7 +187,11 @@ def organization_data(site: Site, org_id: str, table: list[dict]) -> dict:
 def files(site: Site, translations: dict | None = None) -> dict[str, bytes]:
     """{path under site/: bytes} for every open-data file."""
     table = rows(site, translations)
-    output = {urls.data_file("targets.csv"): to_csv(table), urls.data_file("targets.json"): to_json(table)}
+    output = {
+        urls.data_file("targets.csv"): to_csv(table),
+        urls.data_file("targets.json"): to_json(table),
+        urls.data_file("datapackage.json"): to_json(datapackage("vankien")),
+    }
     for org_id in sorted(site.organizations):
         if site.documents_of(org_id):
             output[urls.data_file(f"orgs/{org_id}.json")] = to_json(organization_data(site, org_id, table))

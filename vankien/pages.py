@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from vankien import charts, compare, i18n, markdown, social, urls
+from vankien import charts, compare, i18n, markdown, opendata_schema, social, urls
 from vankien.config import Config
 from vankien.filters import do_period
 from vankien.model import Document, Organization, Period, Site
@@ -65,17 +65,9 @@ def pages(
                 lang,
             )
         )
-    orgs_with_targets = [o for o in site.organizations.values() if any(d.targets for d in site.documents_of(o.id))]
-    result.append(
-        Page(
-            urls.matrix(lang),
-            "matrix.html",
-            {"cells": compare.matrix(site), "used": used, "orgs": orgs_with_targets},
-            lang,
-        )
-    )
+    result.append(Page(urls.matrix(lang), "matrix.html", {"matrix": compare.matrix(site, lang)}, lang))
     result.append(Page(urls.methodology(lang), "methodology.html", {}, lang))
-    result.append(Page(urls.data_index(lang), "data.html", {}, lang))
+    result.append(Page(urls.data_index(lang), "data.html", {"columns": opendata_schema.FIELDS}, lang))
     result.append(Page(urls.search(lang), "search.html", {}, lang))
     result.append(Page(urls.not_found(lang), "404.html", {}, lang))
     return result

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vankien import assets, config, content, i18n, opendata, render, search, validate, write
+from vankien import assets, config, content, i18n, opendata, render, search, translated_figures, validate, write
 from vankien.errors import BuildFailed, ContentError
 
 
@@ -44,13 +44,14 @@ def stage_content(build: Build) -> None:
 
 
 def stage_validate(build: Build) -> None:
-    build.site = validate.build_site(build.raw, build.problems)
+    build.site = validate.build_site(build.raw, build.problems, build.warnings)
 
 
 def stage_translate(build: Build) -> None:
     documents = {d.key: d for d in build.site.documents}
     build.translations = i18n.read_translations(build.raw.documents, documents, build.problems)
     build.statuses = i18n.statuses(build.raw.documents, build.site, build.translations, build.warnings)
+    build.warnings.extend(translated_figures.check(build.raw.documents, build.site, build.translations))
 
 
 def stage_assets(build: Build) -> None:

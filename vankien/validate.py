@@ -6,10 +6,11 @@ import re
 from decimal import Decimal
 from pathlib import PurePosixPath
 
-from vankien import messages, numbers, urls
+from vankien import figure_messages, messages, numbers, urls
+from vankien import topics as matching
 from vankien.content import RawContent, RawFile
 from vankien.errors import ContentError
-from vankien.model import Document, Members, Organization, Period, Result, Site, Target, Topic
+from vankien.model import Document, Members, Organization, Period, Result, Site, Target, Text, Topic
 from vankien.numbers import Measure
 from vankien.schema import ID_PATTERN, Fields, find_debris, suggestion
 from vankien.vocabulary import ASSESSMENTS, KINDS, LEVELS, normalize_assessment
@@ -30,15 +31,27 @@ DOC_KEYS = (
     "results",
     "targets",
 )
-TARGET_KEYS = ("id", "topic", "text", "measures")
-RESULT_KEYS = ("id", "topic", "target", "result", "assessment", "assessment_text", "target_measures", "result_measures")
-MEASURE_KEYS = ("op", "value", "value_max", "unit", "subject")
+TARGET_KEYS = ("id", "topic", "text", "measures", "measure")
+RESULT_KEYS = (
+    "id",
+    "topic",
+    "target",
+    "result",
+    "assessment",
+    "assessment_text",
+    "target_measures",
+    "result_measures",
+    "measure",
+)
+MEASURE_KEYS = ("op", "value", "value_max", "unit", "subject", "phrase")
 OPERATORS = {"=": "=", "≥": "≥", ">=": "≥", ">": ">", "~": "~", "≤": "≤", "<=": "≤", "range": "range"}
 PLACEMENT = re.compile(r"^\[\[(targets|results)\]\]\s*$", re.MULTILINE)
 
 
-def build_site(raw: RawContent, problems: list[ContentError]) -> Site:
-    """The validated Site; problems found along the way are appended to `problems`."""
+def build_site(raw: RawContent, problems: list[ContentError], warnings: list[ContentError] | None = None) -> Site:
+    """The validated Site; problems found along the way are appended to `problems`, and notices
+    that do not stop the build (a target whose figures do not answer its topic) to `warnings`."""
+    warnings = [] if warnings is None else warnings
     topics = _topics(raw.topics, problems)
     organizations = {}
     for record in raw.organizations:
@@ -49,7 +62,7 @@ def build_site(raw: RawContent, problems: list[ContentError]) -> Site:
     declared = {PurePosixPath(r.path).stem for r in raw.organizations}  # valid or not: no cascades
     documents = []
     for record in raw.documents:
-        doc = _document(record, organizations, declared, topics, problems)
+        doc = _document(record, organizations, declared, topics, problems, warnings)
         if doc:
             documents.append(doc)
     documents.sort(key=lambda d: (d.org, -d.period.end, -d.period.start, d.id))
@@ -72,10 +85,27 @@ def _topics(record: RawFile | None, problems) -> dict[str, Topic]:
         if not ID_PATTERN.match(key):
             fields.error(key, messages.BAD_ID, value=key)
             continue
-        label = fields.text_pair(key, required=True)
-        if label:
-            topics[key] = Topic(key, label)
+        topic = _topic(fields, key)
+        if topic:
+            topics[key] = topic
     return topics
+
+
+def _topic(fields: Fields, key: str) -> Topic | None:
+    """One topic: {vi, en, keywords, units} (or a plain Vietnamese label)."""
+    if isinstance(fields.data.get(key), dict) and ({"keywords", "units"} & set(fields.data[key])):
+        sub = fields.mapping(key)
+        if sub is None:
+            return None
+        sub.allow("vi", "en", "keywords", "units")
+        vi = sub.text("vi", required=True)
+        words = {
+            name: tuple(w.strip() for w in sub.items(name) if isinstance(w, str) and w.strip())
+            for name in ("keywords", "units")
+        }
+        return Topic(key, Text(vi, sub.text("en")), words["keywords"], words["units"]) if vi else None
+    label = fields.text_pair(key, required=True)
+    return Topic(key, label) if label else None
 
 
 # -- organizations --------------------------------------------------------------
@@ -145,7 +175,7 @@ def _check_org_links(organizations: dict[str, Organization], raw: RawContent, pr
 # -- documents --------------------------------------------------------------------
 
 
-def _document(record: RawFile, organizations, declared, topics, problems) -> Document | None:
+def _document(record: RawFile, organizations, declared, topics, problems, warnings) -> Document | None:
     path = PurePosixPath(record.path)
     folder, name = path.parent.name, path.name
     doc_id = name.removesuffix(".vi.md")
@@ -173,8 +203,8 @@ def _document(record: RawFile, organizations, declared, topics, problems) -> Doc
     title = fields.text("title", required=True)
     period = _period(fields, "period", required=True)
     reviews = _period(fields, "reviews")
-    targets = _targets(fields, topics)
-    results = _results(fields, topics)
+    targets = _targets(fields, topics, warnings)
+    results = _results(fields, topics, warnings)
     _check_body(record, bool(targets), bool(results), problems)
     optional = dict(
         number=fields.text("number"),
@@ -259,14 +289,35 @@ def _entries(fields: Fields, key: str, allowed_keys, topics):
         yield entry, entry_id, topic
 
 
-def _targets(fields: Fields, topics) -> tuple[Target, ...]:
+def _targets(fields: Fields, topics, warnings) -> tuple[Target, ...]:
     targets = []
     for entry, entry_id, topic in _entries(fields, "targets", TARGET_KEYS, topics):
         text = entry.text("text", required=True)
         measures, given = _measures(entry, "measures", text)
+        found = _answer(entry, entry_id, topics.get(topic) if topic else None, measures, warnings)
         if entry_id and text:
-            targets.append(Target(entry_id, topic, text, entry.line, measures, given))
+            targets.append(Target(entry_id, topic, text, entry.line, measures, given, found.index, found.status))
     return tuple(targets)
+
+
+def _answer(entry: Fields, entry_id, topic: Topic | None, measures, warnings) -> matching.Answer:
+    """Which measure answers the topic (the editor's `measure: N` first); warns when none or several do."""
+    figures = "; ".join(f"{n}. {m.raw}" for n, m in enumerate(measures, start=1)) or "—"
+    chosen = entry.count("measure") if "measure" in entry.data else None
+    if chosen is not None and not 1 <= chosen <= len(measures):
+        entry.error("measure", figure_messages.BAD_MEASURE_CHOICE, value=chosen, count=len(measures), figures=figures)
+        chosen = None
+    found = matching.answer(topic, measures, chosen)
+    if topic is not None and measures and found.status in ("none", "two"):
+        line, col = entry.pos("topic") if "topic" in entry.data else (entry.line, 1)
+        names = "; ".join(f"{n + 1}. {measures[n].raw}" for n in found.candidates)
+        message = (
+            figure_messages.TWO_ANSWERING_MEASURES if found.status == "two" else figure_messages.NO_ANSWERING_MEASURE
+        )
+        params = {"id": entry_id, "topic": topic.key, "count": len(found.candidates)}
+        params.update(units=", ".join(topic.units) or "—", figures=names if found.status == "two" else figures)
+        warnings.append(ContentError(entry.path, line, col, message, params))
+    return found
 
 
 def _measures(entry: Fields, key: str, text: str | None) -> tuple[tuple[Measure, ...], bool]:
@@ -283,9 +334,8 @@ def _measures(entry: Fields, key: str, text: str | None) -> tuple[tuple[Measure,
         value, value_max = _decimal(fields, "value", required=True), _decimal(fields, "value_max")
         if value is not None:
             op = "range" if value_max is not None else OPERATORS[op]
-            given.append(
-                Measure(op, value, value_max, fields.text("unit"), str(item.get("value")), fields.text("subject"))
-            )
+            unit, phrase = fields.text("unit"), fields.text("phrase")
+            given.append(Measure(op, value, value_max, unit, str(item.get("value")), fields.text("subject"), phrase))
     return tuple(given), True
 
 
@@ -299,7 +349,7 @@ def _decimal(fields: Fields, key: str, required: bool = False) -> Decimal | None
     return Decimal(value.replace(",", "."))
 
 
-def _results(fields: Fields, topics) -> tuple[Result, ...]:
+def _results(fields: Fields, topics, warnings) -> tuple[Result, ...]:
     results = []
     for entry, entry_id, topic in _entries(fields, "results", RESULT_KEYS, topics):
         target = entry.text("target", required=True)
@@ -319,8 +369,10 @@ def _results(fields: Fields, topics) -> tuple[Result, ...]:
         result = entry.text("result")
         target_measures, _ = _measures(entry, "target_measures", target)
         result_measures, _ = _measures(entry, "result_measures", result)
-        pair = numbers.match_result(list(target_measures), list(result_measures))
-        computed = numbers.assess(*pair) if pair else None
+        found = _answer(entry, entry_id, topics.get(topic) if topic else None, target_measures, warnings)
+        answering = target_measures[found.index] if found.index is not None else None
+        paired = matching.pair_result(answering, result_measures)
+        computed = numbers.assess(answering, result_measures[paired]) if paired is not None else None
         if entry_id and target and assessment:
             results.append(
                 Result(
@@ -334,6 +386,9 @@ def _results(fields: Fields, topics) -> tuple[Result, ...]:
                     target_measures,
                     result_measures,
                     computed,
+                    found.index,
+                    found.status,
+                    paired,
                 )
             )
     return tuple(results)
