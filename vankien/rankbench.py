@@ -167,6 +167,7 @@ def generate(source: Path, dest: Path, documents: int) -> dict[str, set[str]]:
 
 
 def report(title: str, mrr: float, misses: list[tuple], site: Path | None = None) -> None:
+    """Print MRR@10, each query whose page was not first, and the size of the search data files."""
     print(f"\n{title}: MRR@10 = {mrr:.3f} over {len(QUERIES)} queries, {len(misses)} not first")
     if site:
         sizes = {f.name: f.stat().st_size for f in sorted((site / "pagefind").glob("vankien*.json"))}
