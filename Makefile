@@ -5,9 +5,10 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
+SHARED ?= ../shared
 APT_PACKAGES := chromium fonts-noto-core
 
-.PHONY: site test serve check clean catalogs handbook .apt-deps
+.PHONY: site test serve check clean catalogs handbook schemas import-score .apt-deps
 
 site: $(VENV)/.site-deps node_modules/.installed
 	$(PY) build.py build
@@ -45,11 +46,19 @@ node_modules/.installed: package.json package-lock.json
 	fi
 	@command -v chromium >/dev/null || { echo "chromium is missing: apt-get install $(APT_PACKAGES)"; exit 1; }
 
+# How much of the hand readings the importer finds: ../shared/realdocs (INDEX.yaml) and the seeds.
+import-score: $(VENV)/.site-deps
+	$(PY) -m vankien.importscore $(SHARED)
+
 # After changing a template string: refresh the catalogs, then translate the new entries
 # in vankien/locale/vi/LC_MESSAGES/messages.po (tests fail while any is empty).
 catalogs: $(VENV)/.site-deps
 	$(VENV)/bin/pybabel extract -F vankien/locale/babel.cfg -o vankien/locale/messages.pot --no-location --omit-header .
 	$(VENV)/bin/pybabel update -i vankien/locale/messages.pot -d vankien/locale --no-fuzzy-matching
+
+# After changing vankien/schema.py or messages.py: regenerate schemas/ and the handbook's tables.
+schemas: $(VENV)/.site-deps
+	$(PY) -m vankien.reference
 
 # The editors' handbook (mkdocs-material) into docs-site/.
 handbook: $(VENV)/.test-deps

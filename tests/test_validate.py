@@ -43,7 +43,7 @@ MISTAKES = [
         "“tốt” is not a valid value for “assessment”",
     ),
     (VALID_FRONT + "org: doan-b\n", 5, 6, "differs from the document's folder"),
-    (VALID_FRONT + "title: [a\n", 6, 1, "YAML syntax error"),
+    (VALID_FRONT + "title: [a\n", 5, 8, "YAML syntax error"),  # where the bracket opens
 ]
 
 

@@ -1,28 +1,35 @@
 """Command line: `build` (default), `check`, `serve`. Exit 0 on success, 1 on content
-problems (all of them printed, with path:line:col and a hint), 2 on bad usage, 3 on an
-internal error (a bug of ours, reported without a traceback)."""
+problems (all of them printed, with path:line:col and a hint; with `--strict` warnings
+count too), 2 on bad usage, 3 on an internal error (a bug of ours, reported without a
+traceback). `-q` prints errors only, `-v` adds the time of each stage."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-import zipfile
 from pathlib import Path
-from xml.etree import ElementTree
 
-from vankien import i18n, importer, pipeline, scaffold
+from vankien import i18n, importer, messages, pipeline, scaffold
 from vankien.errors import BuildFailed, summary
+from vankien.schema import ID_PATTERN
 from vankien.vocabulary import KINDS, LEVELS
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="build.py", description="Build the vankien site from content/.")
+    report = argparse.ArgumentParser(add_help=False)  # build and check; SUPPRESS: given before or after the command
+    report.add_argument("--strict", action="store_true", default=argparse.SUPPRESS, help="fail on warnings too")
+    loudness = report.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print errors only")
+    loudness.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="print stage times")
+    parser = argparse.ArgumentParser(
+        prog="build.py", description="Build the vankien site from content/.", parents=[report]
+    )
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
     commands = parser.add_subparsers(dest="command")
-    build = commands.add_parser("build", help="build site/ (default)")
+    build = commands.add_parser("build", help="build site/ (default)", parents=[report])
     build.add_argument("--output", type=Path, help="output folder (default: ROOT/site)")
-    commands.add_parser("check", help="validate content without writing anything")
+    commands.add_parser("check", help="validate content without writing anything", parents=[report])
     new = commands.add_parser("new", help="start a document (ORG/DOC) or an organization (--org ID) from a template")
     new.add_argument("document", nargs="?", help="ORG/DOC, e.g. so-tttt-tphcm/dai-hoi-2027")
     new.add_argument("--kind", choices=list(KINDS), default="annual-program")
@@ -54,12 +61,7 @@ def main(argv: list[str]) -> int:
     except Exception as exc:  # a bug of ours: say so plainly; VANKIEN_DEBUG=1 shows the traceback
         if os.environ.get("VANKIEN_DEBUG"):
             raise
-        print(
-            f"lỗi nội bộ của vankien / internal error: {type(exc).__name__}: {exc}\n"
-            "    Nội dung có thể không sai; hãy báo lỗi này kèm lệnh đã chạy (VANKIEN_DEBUG=1 để xem chi tiết).\n"
-            "    Your content may be fine; please report this with the command you ran (VANKIEN_DEBUG=1 for details).",
-            file=sys.stderr,
-        )
+        print(messages.INTERNAL_ERROR.format(error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return 3
 
 
@@ -77,18 +79,23 @@ def _run(argv: list[str]) -> int:
         return serve(root, host=args.host, port=args.port)
     stages = pipeline.BUILD_STAGES if command == "build" else pipeline.CHECK_STAGES
     output = getattr(args, "output", None)
+    strict, quiet, verbose = (getattr(args, name, False) for name in ("strict", "quiet", "verbose"))
+    strict = strict and command != "translations"  # there --strict means "exit 1 if a translation is stale"
     try:
-        build = pipeline.run(root, output.resolve() if output else None, stages)
+        build = pipeline.run(root, output.resolve() if output else None, stages, strict=strict)
     except BuildFailed as failed:
-        print(summary(failed.problems), file=sys.stderr)
+        print(summary([p for p in failed.problems if not quiet or p.severity == "error"]), file=sys.stderr)
         return 1
-    for warning in build.warnings:
-        print(warning.format().replace(": lỗi:", ": cảnh báo:").replace("error:", "warning:"), file=sys.stderr)
+    for warning in [] if quiet else build.warnings:
+        print(warning.format(), file=sys.stderr)
     if command == "translations":
         table, stale = i18n.report(build.site, build.statuses)
         print(table)
         return 1 if stale and args.strict else 0
-    _report(command, build)
+    if verbose:
+        print(", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in build.timings.items()))
+    if not quiet:
+        _report(command, build)
     return 0
 
 
@@ -110,9 +117,20 @@ def _new(root: Path, args) -> int:
 
 
 def _import(root: Path, args) -> int:
-    org, _, doc = args.document.partition("/")
+    org, slash, doc = args.document.partition("/")
+    bad = [part for part in (org, doc) if not ID_PATTERN.match(part)]
+    if not slash or bad or "/" in doc:
+        print(
+            f"lỗi / error: “{args.document}” không phải ORG/DOC hợp lệ / is not a valid ORG/DOC\n"
+            "    Dùng hai mã ngắn chữ thường không dấu, nối bằng “-”, cách nhau một “/”, ví dụ "
+            "quan-doan-binh-tan/chuong-trinh-2024 (không “..”, không đường dẫn tuyệt đối).\n"
+            "    Use two short lower-case ASCII ids joined by “-”, separated by one “/”, e.g. "
+            "quan-doan-binh-tan/chuong-trinh-2024 (no “..”, no absolute path).",
+            file=sys.stderr,
+        )
+        return 2
     target = root / "content/documents" / org / f"{doc}.vi.md"
-    if not args.source.exists():
+    if not args.source.is_file():
         print(f"lỗi / error: không có tệp / no such file: {args.source}", file=sys.stderr)
         return 1
     if target.exists():
@@ -121,12 +139,20 @@ def _import(root: Path, args) -> int:
             file=sys.stderr,
         )
         return 1
-    try:
-        imported = importer.import_text(importer.read_source(args.source), args.kind)
-    except (UnicodeDecodeError, KeyError, zipfile.BadZipFile, ElementTree.ParseError) as problem:
+    if args.source.suffix.lower() not in (".docx", ".txt"):
         print(
-            f"lỗi / error: không đọc được {args.source} / cannot read it ({problem}); "
-            "lưu lại dạng .docx hoặc văn bản UTF-8 / save it again as .docx or UTF-8 text",
+            f"lỗi / error: {args.source}: chỉ nhập được .docx hoặc .txt (UTF-8) / only .docx or UTF-8 .txt can be "
+            "imported — lưu lại từ Word / save it again from Word",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        imported = importer.import_file(args.source, args.kind, importer.project_topics(root))
+    except importer.SourceError as problem:
+        vi, en = problem.args
+        print(
+            f"lỗi / error: không đọc được {args.source}: {vi} / cannot read it: {en}\n"
+            "    Lưu lại dạng .docx hoặc văn bản UTF-8 / save it again as .docx or UTF-8 text.",
             file=sys.stderr,
         )
         return 1
@@ -134,17 +160,17 @@ def _import(root: Path, args) -> int:
     target.write_text(importer.render(imported), encoding="utf-8")
     print(f"Đã nhập / imported {target.relative_to(root)}: {importer.summary(imported)}.")
     print(
-        "Kiểm tra tiêu đề, loại, kỳ và gắn chủ đề cho chỉ tiêu, rồi chạy `build.py check`. / "
-        "Check title, kind and period, give targets a topic, then run `build.py check`."
+        "Kiểm tra các trường ĐOÁN / GUESS, xóa chúng khỏi `guesses`, rồi chạy `build.py check`. / "
+        "Check the fields marked GUESS, delete them from `guesses`, then run `build.py check`."
     )
     return 0
 
 
 def _report(command: str, build: pipeline.Build) -> None:
     site = build.site
-    counts = f"{len(site.documents)} văn bản / documents, {len(site.organizations)} tổ chức / organizations"
+    counts = messages.COUNTS.format(documents=len(site.documents), organizations=len(site.organizations))
     if command == "check":
-        print(f"Nội dung hợp lệ / content is valid: {counts}.")
+        print(messages.CONTENT_VALID.format(counts=counts))
         return
     pages = sum(1 for name in build.files if name.endswith(".html"))
-    print(f"Đã dựng / built {build.output}: {pages} trang / pages, {counts}, {build.elapsed:.2f} s.")
+    print(messages.BUILT.format(output=build.output, pages=pages, counts=counts, seconds=build.elapsed))

@@ -1,28 +1,51 @@
 """Read content/ into raw records: decoded, NFC-normalized, front matter split off.
 
-Nothing here judges the content beyond "can it be read"; validate.py does the rest.
+Every file under content/ is either read as content, skipped quietly because it is an
+editor's or the system's own (lock, swap and backup files, `.DS_Store`, hidden folders),
+or reported: a file in the wrong place, a directory or FIFO named like a document, a
+broken symbolic link, a link leading out of the project. Nothing here judges the content
+beyond "can it be read"; a record carries the problems met while reading it, and
+validate.py reports them with the rest.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from vankien import messages, yamlsafe
-from vankien.errors import ContentError
+from vankien.errors import ContentError, Diagnostics
+
+# Files and folders that belong to editors and operating systems, never to the site:
+# hidden names (.#x Emacs locks, .x.swp Vim swaps, ._x macOS forks, .DS_Store, .git),
+# #x# autosaves, x~ backups, ~$x Office locks, Windows thumbnails.
+IGNORED = re.compile(r"^[.#]|~$|^~\$|\.(bak|tmp|swp|swo)$|^(Thumbs\.db|desktop\.ini)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class RawFile:
-    """One content file as read: its YAML data and, for documents, the Markdown body."""
+    """One content file as read: its YAML data and, for documents, the Markdown body.
+
+    `problems` are those met while reading (encoding, YAML); when they leave nothing to
+    check, `data` is None. `data` is also None for an empty file, with no problem: then
+    validation reports every required field as missing."""
 
     path: str  # relative to the project, as shown to editors
-    data: object  # yamlsafe values, or None when unreadable
+    data: Any  # yamlsafe values (YMap, YList, YStr, YScalar), or None
     body: str = ""
     body_line: int = 1
     version: str = ""  # the text's version (i18n.source_version), for translations to refer to
+    problems: tuple[ContentError, ...] = ()
+
+    @property
+    def unreadable(self) -> bool:
+        return self.data is None and bool(self.problems)
 
 
 @dataclass(frozen=True)
@@ -33,8 +56,12 @@ class RawContent:
 
 
 def read_text(path: Path, shown: str, problems: list[ContentError]) -> str | None:
-    """The file's text in NFC, or None (with a problem recorded) if it is not UTF-8."""
-    raw = path.read_bytes()
+    """The file's text in NFC, or None (with a problem recorded) if it cannot be read or is not UTF-8."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(ContentError(shown, 1, 1, messages.UNREADABLE, {"problem": exc.strerror or str(exc)}))
+        return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -60,38 +87,117 @@ def split_front_matter(text: str, shown: str, problems: list[ContentError]) -> t
     return None, "", len(lines)
 
 
-def load_yaml_file(path: Path, root: Path, problems: list[ContentError]) -> RawFile:
+def load_yaml_file(path: Path, root: Path, problems: list[ContentError] | None = None) -> RawFile:
+    """A YAML content file; its reading problems are in the record (and added to `problems` if given)."""
     shown = _shown(path, root)
-    text = read_text(path, shown, problems)
-    if text is None:
-        return RawFile(shown, None)
-    data, found = yamlsafe.load(text, shown)
-    problems.extend(found)
-    return RawFile(shown, data)
+    found: list[ContentError] = []
+    data = None
+    text = read_text(path, shown, found)
+    if text is not None:
+        data, yaml_problems = yamlsafe.load(text, shown)
+        found.extend(yaml_problems)
+    if problems is not None:
+        problems.extend(found)
+    return RawFile(shown, data, problems=tuple(found))
 
 
-def load_document(path: Path, root: Path, problems: list[ContentError]) -> RawFile:
+def load_document(path: Path, root: Path, problems: list[ContentError] | None = None) -> RawFile:
+    """A document or translation: front matter, body and version; reading problems in the record."""
     shown = _shown(path, root)
-    text = read_text(path, shown, problems)
+    found: list[ContentError] = []
+    text = read_text(path, shown, found)
     if text is None:
-        return RawFile(shown, None)
-    front, body, body_line = split_front_matter(text, shown, problems)
+        return RawFile(shown, None, problems=tuple(found))
+    front, body, body_line = split_front_matter(text, shown, found)
     version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-    if front is None:
-        return RawFile(shown, None, body, body_line, version)
-    data, found = yamlsafe.load(front, shown, line_offset=1)
-    problems.extend(found)
-    return RawFile(shown, data, body, body_line, version)
+    data = None
+    if front is not None:
+        data, yaml_problems = yamlsafe.load(front, shown, line_offset=1)
+        found.extend(yaml_problems)
+    if problems is not None:
+        problems.extend(found)
+    return RawFile(shown, data, body, body_line, version, tuple(found))
 
 
-def load(root: Path, problems: list[ContentError]) -> RawContent:
-    """Every content file under `root/content`, in a stable order."""
-    content = root / "content"
-    topics_path = content / "topics.yaml"
-    topics = load_yaml_file(topics_path, root, problems) if topics_path.exists() else None
-    organizations = tuple(load_yaml_file(p, root, problems) for p in sorted((content / "organizations").glob("*.yaml")))
-    documents = tuple(load_document(p, root, problems) for p in sorted((content / "documents").glob("*/*.md")))
-    return RawContent(topics, organizations, documents)
+def load(root: Path, diagnostics: Diagnostics) -> RawContent:
+    """Every content file under `root/content`, in a stable order; files that are not
+    content are skipped (editors' and systems' own) or reported in `diagnostics`."""
+    topics, organizations, documents = None, [], []
+    for path in _files(root, root / "content", diagnostics):
+        relative = path.relative_to(root / "content").parts
+        if relative == ("topics.yaml",):
+            topics = load_yaml_file(path, root)
+        elif len(relative) == 2 and relative[0] == "organizations" and path.suffix == ".yaml":
+            organizations.append(load_yaml_file(path, root))
+        elif len(relative) == 3 and relative[0] == "documents" and path.suffix == ".md":
+            documents.append(load_document(path, root))
+        else:
+            _misplaced(path, root, relative, diagnostics)
+    return RawContent(topics, tuple(organizations), tuple(documents))
+
+
+def _files(root: Path, folder: Path, diagnostics: Diagnostics, seen: set | None = None):
+    """Regular files under `folder`, sorted, symbolic links inside the project followed once."""
+    seen = seen if seen is not None else set()
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if IGNORED.search(entry.name):
+            continue
+        shown = _shown(path, root)
+        try:
+            mode = os.stat(path).st_mode  # follows a link
+        except OSError:
+            diagnostics.report(shown, 1, 1, messages.BROKEN_LINK, name=entry.name)
+            continue
+        real = path.resolve()
+        if entry.is_symlink() and not real.is_relative_to(root.resolve()):
+            diagnostics.report(shown, 1, 1, messages.LINK_OUTSIDE, name=entry.name, target=str(real))
+            continue
+        if stat.S_ISDIR(mode):
+            if real not in seen:
+                seen.add(real)
+                if path.suffix in (".md", ".yaml", ".yml"):
+                    diagnostics.report(shown, 1, 1, messages.NOT_A_FILE, name=entry.name, what="thư mục / a folder")
+                    continue
+                yield from _files(root, path, diagnostics, seen)
+        elif stat.S_ISREG(mode):
+            yield path
+        else:
+            diagnostics.report(shown, 1, 1, messages.NOT_A_FILE, name=entry.name, what=_kind(mode))
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "ống FIFO / a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "thiết bị / a device"
+
+
+def _misplaced(path: Path, root: Path, relative: tuple[str, ...], diagnostics: Diagnostics) -> None:
+    shown, name = _shown(path, root), path.name
+    if path.suffix == ".yml":
+        vi, en = f"đổi tên thành {path.stem}.yaml", f"rename it to {path.stem}.yaml"
+    elif path.suffix == ".md":
+        vi, en = "văn bản nằm ở content/documents/<mã tổ chức>/", "documents go in content/documents/<org-id>/"
+    elif path.suffix == ".yaml":
+        vi, en = "tổ chức nằm ở content/organizations/", "organizations go in content/organizations/"
+    else:
+        diagnostics.report(
+            shown,
+            1,
+            1,
+            messages.UNKNOWN_FILE,
+            name=name,
+            hint_vi="chuyển tệp ra khỏi content/ nếu không cần",
+            hint_en="move it out of content/ unless it is needed",
+        )
+        return
+    diagnostics.report(shown, 1, 1, messages.MISPLACED_FILE, name=name, hint_vi=vi, hint_en=en)
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -17,14 +17,13 @@ from pathlib import Path, PurePosixPath
 
 from babel.messages import mofile, pofile
 
-from vankien import messages
+from vankien import messages, schema
 from vankien.content import RawFile
-from vankien.errors import ContentError
+from vankien.errors import Accepted, ContentError, Diagnostics, Outcome, Rejected
 from vankien.model import Document
-from vankien.schema import Fields
+from vankien.schema_check import check
 
 LOCALES = Path(__file__).parent / "locale"
-TRANSLATED_KEYS = ("source", "title", "theme", "signature", "targets", "results")
 RESULT_TEXT_KEYS = ("target", "result", "assessment_text")
 
 
@@ -64,84 +63,61 @@ class Status:
         return [name for name, state in self.fields.items() if state == "missing"]
 
 
-def read_translations(raw_documents: tuple[RawFile, ...], documents: dict, problems: list[ContentError]) -> dict:
-    """{(org, doc): Translation} from the `.en.md` files; problems for unknown documents or ids."""
+def read_translations(raw_documents: tuple[RawFile, ...], documents: dict, diagnostics: Diagnostics) -> dict:
+    """{(org, doc): Translation} from the `.en.md` files (schema: schema.Translation).
+
+    A translation whose `.vi.md` does not exist is reported; one whose source has problems
+    is not checked against it (those problems are reported with the source), only for
+    its own reading problems."""
+    sources = {
+        (PurePosixPath(r.path).parent.name, PurePosixPath(r.path).name.removesuffix(".vi.md")) for r in raw_documents
+    }
     found = {}
     for record in raw_documents:
         path = PurePosixPath(record.path)
-        if not path.name.endswith(".en.md") or record.data is None:
+        if not path.name.endswith(".en.md"):
             continue
         key = (path.parent.name, path.name.removesuffix(".en.md"))
+        if key not in sources:
+            source = f"{path.parent}/{key[1]}.vi.md"
+            diagnostics.report(record.path, 1, 1, messages.ORPHAN_TRANSLATION, source=source)
+            continue
         doc = documents.get(key)
         if doc is None:
-            problems.append(
-                ContentError(
-                    record.path, 1, 1, messages.ORPHAN_TRANSLATION, {"source": f"{path.parent}/{key[1]}.vi.md"}
-                )
-            )
+            diagnostics.extend(record.problems)
             continue
-        found[key] = _translation(record, doc, problems)
+        translation = diagnostics.take(_translation(record, doc))
+        if translation:
+            found[key] = translation
     return found
 
 
-def _translation(record: RawFile, doc: Document, problems) -> Translation:
-    fields = Fields(record.data, record.path, problems, "translation")
-    for key in fields.data:
-        if key not in TRANSLATED_KEYS:
-            line, col = fields.pos(key)
-            problems.append(
-                ContentError(
-                    record.path,
-                    line,
-                    col,
-                    messages.NOT_TRANSLATABLE,
-                    {"key": key, "allowed": ", ".join(TRANSLATED_KEYS)},
-                )
-            )
-    targets = _texts_by_id(fields, "targets", {t.id for t in doc.targets})
-    results = {}
-    result_ids = {r.id for r in doc.results}
-    sub = fields.mapping("results")
-    for result_id in sub.data if sub else {}:
-        if result_id not in result_ids:
-            _unknown_id(sub, result_id, "results")
-            continue
-        entry = sub.mapping(result_id)
-        if entry:
-            entry.allow(*RESULT_TEXT_KEYS)
-            results[result_id] = {k: v for k in RESULT_TEXT_KEYS if (v := entry.text(k))}
-    return Translation(
-        doc.org,
-        doc.id,
-        fields.text("source", required=True) or "",
-        fields.text("title"),
-        fields.text("theme"),
-        fields.text("signature"),
-        targets,
-        results,
-        record.body,
-        record.path,
-        fields.pos("source")[0],
-    )
-
-
-def _texts_by_id(fields: Fields, key: str, known: set[str]) -> dict[str, str]:
-    sub = fields.mapping(key)
-    texts = {}
-    for entry_id in sub.data if sub else {}:
-        if entry_id not in known:
-            _unknown_id(sub, entry_id, key)
-            continue
-        text = sub.text(entry_id)
-        if text:
-            texts[entry_id] = text
-    return texts
-
-
-def _unknown_id(fields: Fields, entry_id: str, list_name: str) -> None:
-    line, col = fields.pos(entry_id)  # at the id itself, where the typo is
-    fields.problems.append(
-        ContentError(fields.path, line, col, messages.UNKNOWN_TRANSLATED_ID, {"value": entry_id, "list": list_name})
+def _translation(record: RawFile, doc: Document) -> Outcome:
+    if record.unreadable:
+        return Rejected(record.problems)
+    context = {"targets": {t.id for t in doc.targets}, "results": {r.id for r in doc.results}}
+    outcome = check(schema.Translation, record.data, record.path, context)
+    if isinstance(outcome, Rejected) or record.problems:
+        return Rejected(record.problems + (outcome.problems if isinstance(outcome, Rejected) else ()))
+    t = outcome.value
+    results = {
+        result_id: {k: v for k in RESULT_TEXT_KEYS if (v := getattr(texts, k))}
+        for result_id, texts in (t.results or {}).items()
+    }
+    return Accepted(
+        Translation(
+            doc.org,
+            doc.id,
+            t.source,
+            t.title,
+            t.theme,
+            t.signature,
+            dict(t.targets or {}),
+            results,
+            record.body,
+            record.path,
+            record.data.key_pos.get("source", (1, 1))[0],
+        )
     )
 
 
@@ -159,7 +135,7 @@ def status(doc: Document, version: str, translation: Translation | None) -> Stat
     return Status(translation, version, fields)
 
 
-def statuses(raw_documents, site, translations, warnings: list[ContentError]) -> dict:
+def statuses(raw_documents, site, translations, diagnostics: Diagnostics) -> dict:
     """{(org, doc): Status} for every document; a stale translation adds a warning."""
     versions = {r.path: r.version for r in raw_documents}
     found = {}
@@ -167,7 +143,7 @@ def statuses(raw_documents, site, translations, warnings: list[ContentError]) ->
         translation = translations.get(doc.key)
         state = status(doc, versions[doc.source], translation)
         if state.stale:
-            warnings.append(
+            diagnostics.add(
                 ContentError(
                     translation.path,
                     translation.source_line,

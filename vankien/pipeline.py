@@ -14,15 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vankien import assets, config, content, i18n, opendata, render, search, translated_figures, validate, write
-from vankien.errors import BuildFailed, ContentError
+from vankien.errors import BuildFailed, ContentError, Diagnostics
 
 
 @dataclass
 class Build:
     root: Path
     output: Path
-    problems: list[ContentError] = field(default_factory=list)
-    warnings: list[ContentError] = field(default_factory=list)  # reported, but the build goes on
+    diagnostics: Diagnostics = field(default_factory=Diagnostics)
     timings: dict[str, float] = field(default_factory=dict)
     config: object = None
     raw: object = None
@@ -34,24 +33,34 @@ class Build:
     elapsed: float = 0.0  # wall time of the whole run
     index_now: bool = True  # False: keep the previous search index; the preview refreshes it after reloading
 
+    @property
+    def problems(self) -> list[ContentError]:
+        """The errors so far (the build stops before writing if there are any)."""
+        return self.diagnostics.errors
+
+    @property
+    def warnings(self) -> list[ContentError]:
+        """Reported, but the build goes on (unless --strict)."""
+        return self.diagnostics.warnings
+
 
 def stage_config(build: Build) -> None:
-    build.config = config.load(build.root, build.problems)
+    build.config = config.load(build.root, build.diagnostics)
 
 
 def stage_content(build: Build) -> None:
-    build.raw = content.load(build.root, build.problems)
+    build.raw = content.load(build.root, build.diagnostics)
 
 
 def stage_validate(build: Build) -> None:
-    build.site = validate.build_site(build.raw, build.problems, build.warnings)
+    build.site = validate.build_site(build.raw, build.diagnostics)
 
 
 def stage_translate(build: Build) -> None:
     documents = {d.key: d for d in build.site.documents}
-    build.translations = i18n.read_translations(build.raw.documents, documents, build.problems)
-    build.statuses = i18n.statuses(build.raw.documents, build.site, build.translations, build.warnings)
-    build.warnings.extend(translated_figures.check(build.raw.documents, build.site, build.translations))
+    build.translations = i18n.read_translations(build.raw.documents, documents, build.diagnostics)
+    build.statuses = i18n.statuses(build.raw.documents, build.site, build.translations, build.diagnostics)
+    build.diagnostics.extend(translated_figures.check(build.raw.documents, build.site, build.translations))
 
 
 def stage_assets(build: Build) -> None:
@@ -85,19 +94,22 @@ CHECK_STAGES = (stage_config, stage_content, stage_validate, stage_translate)
 BUILD_STAGES = CHECK_STAGES + (stage_assets, stage_render, stage_write)
 
 
-def run(root: Path, output: Path | None = None, stages=BUILD_STAGES, index_now: bool = True) -> Build:
-    """Run `stages` in order; raise BuildFailed (having written nothing) on any problem."""
+def run(
+    root: Path, output: Path | None = None, stages=BUILD_STAGES, index_now: bool = True, strict: bool = False
+) -> Build:
+    """Run `stages` in order; raise BuildFailed (having written nothing) on any error, and
+    with `strict` on any warning too (as `mkdocs build --strict` does)."""
     build = Build(root=root, output=output or root / "site", index_now=index_now)
     started_run = time.perf_counter()
     for stage in stages:
         if stage is stage_render and build.problems:
             break  # rendering invalid content would only add noise
-        if stage is stage_write and build.problems:
+        if stage is stage_write and (build.problems or strict and build.warnings):
             break
         started = time.perf_counter()
         stage(build)
         build.timings[stage.__name__.removeprefix("stage_")] = time.perf_counter() - started
     build.elapsed = time.perf_counter() - started_run
-    if build.problems:
-        raise BuildFailed(build.problems)
+    if build.problems or strict and build.warnings:
+        raise BuildFailed(build.problems + build.warnings)
     return build

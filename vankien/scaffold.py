@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vankien.schema import ID_PATTERN
+from vankien.fieldtypes import ID_PATTERN
 from vankien.vocabulary import KINDS, LEVELS
 
 DOCUMENT = """---

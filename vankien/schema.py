@@ -1,266 +1,249 @@
-"""Typed reading of one YAML mapping that records every problem instead of raising.
+"""One declarative schema per content file type: the single source of their fields.
 
-`Fields(data, path, problems, where)` wraps a mapping from yamlsafe; each accessor
-returns a clean Python value (or None) and appends a ContentError pointing at the
-offending line when the value is missing or malformed.
+    config.yaml                                  Config
+    content/topics.yaml                          Topics
+    content/organizations/<org>.yaml             Organization
+    content/documents/<org>/<doc>.vi.md          Document (front matter)
+    content/documents/<org>/<doc>.en.md          Translation (front matter)
+
+From these models come the validation (schema_check.py: every problem at once, at its
+`path:line:col`), the JSON Schemas in `schemas/` and the field reference of the handbook
+(reference.py). Adding a field is one line here; the order of the fields is the order
+the handbook lists them in. Field types are in fieldtypes.py.
 """
 
 from __future__ import annotations
 
-import datetime
-import difflib
 import re
+from typing import Annotated, Any, ClassVar
 
-from vankien import messages
-from vankien.errors import ContentError
-from vankien.model import Text
-from vankien.yamlsafe import Located, YList, YMap, YScalar, YStr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, StrictBool, model_validator
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+from vankien.fieldtypes import ID_PATTERN as ID_PATTERN  # re-exported: the id rule, for the command line
+from vankien.fieldtypes import (
+    Assessment,
+    Count,
+    Date,
+    Figure,
+    FolderOrg,
+    Id,
+    Label,
+    Line,
+    OrgRef,
+    Prose,
+    Title,
+    TopicRef,
+    TranslatedResult,
+    TranslatedTarget,
+    Url,
+    Year,
+    Opt,
+    described,
+    one_of,
+    refuse,
+)
+from vankien.vocabulary import KINDS, LEVELS
 
-WHAT = {  # what a required field holds, for the hint (vi, en)
-    "title": ("tiêu đề văn bản", "the document's title"),
-    "kind": ("loại văn bản: congress-report, annual-program, plan hoặc resolution", "document kind"),
-    "period": ("nhiệm kỳ hoặc năm mà chỉ tiêu áp dụng", "the term or year the targets apply to"),
-    "name": ("tên tổ chức, có vi và en", "the organization's name, with vi and en"),
-    "level": ("cấp tổ chức", "the organization's level"),
-    "id": ("mã ngắn, không dấu", "a short ASCII id"),
-    "text": ("nội dung chỉ tiêu, nguyên văn", "the target's wording, verbatim"),
-    "target": ("nội dung chỉ tiêu, nguyên văn", "the target's wording, verbatim"),
-    "vi": ("nội dung tiếng Việt", "the Vietnamese text"),
-    "base_url": ("địa chỉ công khai của site", "the public address of the site"),
+LANGUAGES = ("vi", "en")
+OPERATORS = {"=": "=", "≥": "≥", ">=": "≥", ">": ">", "~": "~", "≤": "≤", "<=": "≤", "range": "range"}
+
+
+class Schema(BaseModel):
+    """A mapping whose keys are all declared: any other key is an error (with "did you mean")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    unknown_key_message: ClassVar[str] = "UNKNOWN_KEY"
+
+
+class Pair(Schema):
+    """A label in Vietnamese and, where translated, English."""
+
+    vi: Label = described("nội dung tiếng Việt", "the Vietnamese text")
+    en: Opt[Label] = described("nội dung tiếng Anh", "the English text", default=None)
+
+
+def _plain_text_is_vietnamese(value):
+    return {"vi": value} if isinstance(value, str) else value
+
+
+TextPair = Annotated[Pair, BeforeValidator(_plain_text_is_vietnamese, json_schema_input_type=Label | Pair)]
+
+
+class TopicLabel(Pair):
+    """A topic: its label, and what its targets count (to find the figure that answers it)."""
+
+    keywords: Opt[list[Line]] = described(
+        "từ khóa của chủ đề", "words that name what the topic counts (kết nạp, Đảng)", default=None
+    )
+    units: Opt[list[Line]] = described("đơn vị đếm", "units the topic counts in (đoàn viên, %)", default=None)
+
+
+TopicEntry = Annotated[
+    TopicLabel, BeforeValidator(_plain_text_is_vietnamese, json_schema_input_type=Label | TopicLabel)
+]
+
+
+class Members(Schema):
+    count: Count = described("số đoàn viên", "number of members")
+    year: Year = described("năm của con số", "the year the count is from")
+
+
+class Organization(Schema):
+    name: TextPair = described("tên tổ chức, có vi và en", "the organization's name, with vi and en")
+    short_name: Opt[TextPair] = described("tên ngắn", "a short name for menus and tables", default=None)
+    level: Annotated[str, one_of(LEVELS)] = described("cấp tổ chức", "the organization's level")
+    parent: Opt[OrgRef] = described("mã tổ chức cấp trên", "id of the parent organization", default=None)
+    province: Opt[TextPair] = described("tỉnh/thành", "province or city", default=None)
+    members: Opt[Members] = described(
+        "số đoàn viên (chỉ khi văn bản có)", "member count, only as a document gives it", default=None
+    )
+    fanpage: Opt[Url] = described("trang Facebook", "the organization's fanpage", default=None)
+    predecessors: Opt[list[OrgRef]] = described(
+        "mã các tổ chức tiền thân", "ids of the organizations it continues", default=None
+    )
+
+
+class Period(Schema):
+    """A term {term, from, to} or a year {year}."""
+
+    term: Opt[Line] = described("nhiệm kỳ, số La Mã", "term number, a roman numeral (VI)", default=None)
+    start: Opt[Year] = described("năm bắt đầu", "first year", default=None, alias="from")
+    end: Opt[Year] = described("năm kết thúc", "last year", default=None, alias="to")
+    year: Opt[Year] = described("năm (kế hoạch, chương trình năm)", "the year, for a yearly document", default=None)
+
+    @model_validator(mode="after")
+    def _one_period(self):
+        def bad(vi: str, en: str):
+            refuse("BAD_PERIOD", problem_vi=vi, problem_en=en)
+
+        if self.year is not None:
+            if self.start is not None or self.end is not None:
+                bad("dùng year hoặc from/to, không dùng cả hai", "use year or from/to, not both")
+            return self
+        for key, value in (("from", self.start), ("to", self.end)):
+            if value is None:
+                refuse("MISSING_KEY", key=key, what_vi="năm", what_en="a year")
+        if self.term is not None and not re.fullmatch(r"[IVXLC]+|[0-9]+", self.term):
+            bad(
+                f"nhiệm kỳ “{self.term}” nên viết bằng số La Mã (I, II, … VI)",
+                f"term “{self.term}” should be a roman numeral (I, II, … VI)",
+            )
+        if self.start is not None and self.end is not None and self.end < self.start:
+            bad(
+                f"năm kết thúc {self.end} trước năm bắt đầu {self.start}",
+                f"end year {self.end} is before start year {self.start}",
+            )
+        return self
+
+
+class Measure(Schema):
+    """A figure of a target written by the editor (it replaces what the build reads)."""
+
+    op: Opt[Annotated[str, one_of(OPERATORS)]] = described("phép so sánh", "comparison", default=None)
+    value: Figure = described("giá trị, dấu phẩy thập phân", "the value, decimal comma")
+    value_max: Opt[Figure] = described("giá trị trên của khoảng", "upper bound of a range", default=None)
+    unit: Opt[Line] = described("đơn vị", "unit (đoàn viên, %, …)", default=None)
+    subject: Opt[Line] = described("đối tượng của tỷ lệ", "who a percentage is of", default=None)
+    phrase: Opt[Line] = described("điều con số đếm", "what the figure counts", default=None)
+
+
+MEASURES = described("số liệu do biên tập viên ghi", "figures written by the editor", default=None)
+ANSWER = described(
+    "con số thứ N trả lời chủ đề", "the N-th figure (from 1) is the one that answers the topic", default=None
+)
+
+
+class Target(Schema):
+    id: Id = described("mã ngắn, không dấu", "a short ASCII id")
+    topic: Opt[TopicRef] = described("chủ đề trong topics.yaml", "a key of content/topics.yaml", default=None)
+    text: Prose = described("nội dung chỉ tiêu, nguyên văn", "the target's wording, verbatim")
+    measures: Opt[list[Measure]] = MEASURES
+    measure: Opt[Count] = ANSWER
+
+
+class Result(Schema):
+    id: Id = described("mã ngắn, không dấu", "a short ASCII id")
+    topic: Opt[TopicRef] = described("chủ đề trong topics.yaml", "a key of content/topics.yaml", default=None)
+    target: Prose = described("nội dung chỉ tiêu, nguyên văn", "the target's wording, verbatim")
+    result: Opt[Prose] = described("kết quả, nguyên văn", "what came of it, verbatim", default=None)
+    assessment: Opt[Assessment] = described("đánh giá", "assessment key or the report's word", default=None)
+    assessment_text: Opt[Line] = described("lời đánh giá nguyên văn", "the report's own words", default=None)
+    target_measures: Opt[list[Measure]] = MEASURES
+    result_measures: Opt[list[Measure]] = MEASURES
+    measure: Opt[Count] = ANSWER
+
+
+class Document(Schema):
+    org: Opt[FolderOrg] = described("mã tổ chức (bằng tên thư mục)", "organization id (= folder)", default=None)
+    kind: Annotated[str, one_of(KINDS)] = described("loại văn bản", "document kind")
+    title: Title = described("tiêu đề văn bản", "the document's title")
+    number: Opt[Line] = described("số văn bản", "document number (53-BC/ĐTN)", default=None)
+    issued: Opt[Date] = described("ngày ban hành", "date issued, YYYY-MM-DD", default=None)
+    place: Opt[Line] = described("nơi ban hành", "place issued", default=None)
+    theme: Opt[Line] = described("chủ đề năm, khẩu hiệu", "theme of the year, slogan", default=None)
+    draft: Opt[StrictBool] = described("dự thảo", "the document is a draft (DỰ THẢO)", default=None)
+    signature: Opt[Prose] = described("khối chữ ký", "closing block (TM. BAN CHẤP HÀNH … BÍ THƯ)", default=None)
+    period: Period = described("nhiệm kỳ hoặc năm mà chỉ tiêu áp dụng", "the term or year the targets apply to")
+    reviews: Opt[Period] = described("kỳ được tổng kết", "the period whose results it reports", default=None)
+    results: Opt[list[Result]] = described("kết quả kỳ trước", "the reviewed period's targets", default=None)
+    targets: Opt[list[Target]] = described("chỉ tiêu của kỳ", "targets set for `period`", default=None)
+    issuer: Opt[list[Line]] = described(
+        "dòng đầu văn bản (cơ quan ban hành)", "the issuer's header lines", default=None
+    )
+    distribution: Opt[list[Line]] = described("nơi nhận", "who the document was sent to (Nơi nhận)", default=None)
+    guesses: Opt[list[Line]] = described(
+        "điều lệnh import đoán, chờ xác nhận",
+        "what `build.py import` guessed: an error until each is confirmed",
+        default=None,
+    )
+
+
+class ResultTexts(Schema):
+    target: Opt[Prose] = described("chỉ tiêu, bản dịch", "the target, translated", default=None)
+    result: Opt[Prose] = described("kết quả, bản dịch", "the result, translated", default=None)
+    assessment_text: Opt[Line] = described("lời đánh giá, bản dịch", "the assessment, translated", default=None)
+
+
+class Translation(Schema):
+    """Only translated text: numbers, dates, ids and periods come from the source."""
+
+    unknown_key_message: ClassVar[str] = "NOT_TRANSLATABLE"
+
+    source: Line = described("phiên bản văn bản gốc đã dịch", "version of the .vi.md file translated")
+    title: Opt[Title] = described("tiêu đề, bản dịch", "title, translated", default=None)
+    theme: Opt[Line] = described("chủ đề, bản dịch", "theme, translated", default=None)
+    signature: Opt[Prose] = described("khối chữ ký, bản dịch", "closing block, translated", default=None)
+    targets: Opt[dict[TranslatedTarget, Prose]] = described(
+        "chỉ tiêu theo mã", "target texts by the source's ids", default=None
+    )
+    results: Opt[dict[TranslatedResult, ResultTexts]] = described(
+        "kết quả theo mã", "result texts by the source's ids", default=None
+    )
+
+
+class Topics(RootModel[dict[Id, TopicEntry]]):
+    """The topic codebook: key → label in both languages."""
+
+    model_config = ConfigDict(json_schema_extra={"additionalProperties": False})
+
+
+class Config(Schema):
+    title: TextPair = described("tên site", "the site's name")
+    description: Opt[TextPair] = described("mô tả site", "one sentence about the site", default=None)
+    base_url: Url = described("địa chỉ công khai của site", "the public address of the site")
+    languages: Opt[list[Annotated[str, one_of(LANGUAGES)]]] = described("ngôn ngữ", "languages built", default=None)
+    default_language: Any = Field(
+        default=None,
+        description="Vietnamese is always the source language, at /; delete the line",
+        json_schema_extra={"deprecated": True, "description_vi": "không còn dùng"},
+    )
+
+
+# file type → (model, where the files are, whether the YAML is a document's front matter)
+FILE_TYPES: dict[str, tuple[type[BaseModel], str, bool]] = {
+    "config": (Config, "config.yaml", False),
+    "topics": (Topics, "content/topics.yaml", False),
+    "organization": (Organization, "content/organizations/*.yaml", False),
+    "document": (Document, "content/documents/*/*.vi.md", True),
+    "translation": (Translation, "content/documents/*/*.en.md", True),
 }
-
-
-def suggestion(value: str, allowed) -> tuple[str, str]:
-    """(vi, en) " — ý bạn là …?" tails for the closest allowed value, or empty."""
-    close = difflib.get_close_matches(str(value), list(allowed), n=1, cutoff=0.6)
-    if not close:
-        return "", ""
-    return f" — có phải ý bạn là “{close[0]}”?", f" — did you mean “{close[0]}”?"
-
-
-class Fields:
-    def __init__(self, data, path: str, problems: list[ContentError], where: str, line: int = 1, col: int = 1):
-        self.path, self.problems, self.where = path, problems, where
-        self.ok = isinstance(data, YMap)
-        self.data = data if self.ok else YMap()
-        if not self.ok:
-            self.data.key_pos = {}
-            if data is not None:
-                self._error_at(data, messages.EXPECTED_MAPPING, field=where)
-        self.line = getattr(data, "line", line) or line
-        self.col = getattr(data, "col", col) or col
-
-    # -- positions and errors -------------------------------------------------
-
-    def pos(self, key: str) -> tuple[int, int]:
-        return self.data.key_pos.get(key, (self.line, self.col))
-
-    def error(self, at: str | None, message, **params) -> None:
-        """Record `message` at the value of key `at` (or at the mapping itself)."""
-        line, col = self.pos(at) if at else (self.line, self.col)
-        value = self.data.get(at) if at else None
-        if isinstance(value, Located) and value.line and not isinstance(value, (YMap, YList)):
-            line, col = value.line, value.col
-        self.problems.append(ContentError(self.path, line, col, message, params))
-
-    def _error_at(self, located, message, **params) -> None:
-        line, col = getattr(located, "line", 0) or 1, getattr(located, "col", 0) or 1
-        self.problems.append(ContentError(self.path, line, col, message, params))
-
-    # -- structure -------------------------------------------------------------
-
-    def allow(self, *keys: str) -> None:
-        """Report every key not in `keys`, with a did-you-mean suggestion."""
-        for key in self.data:
-            if key not in keys:
-                vi, en = suggestion(key, keys)
-                line, col = self.pos(key)
-                self.problems.append(
-                    ContentError(
-                        self.path,
-                        line,
-                        col,
-                        messages.UNKNOWN_KEY,
-                        {"key": key, "allowed": ", ".join(keys), "suggestion": vi, "suggestion_en": en},
-                    )
-                )
-
-    def missing(self, key: str) -> None:
-        what_vi, what_en = WHAT.get(key, ("", ""))
-        line, col = self.line, self.col
-        self.problems.append(
-            ContentError(
-                self.path, line, col, messages.MISSING_KEY, {"key": key, "what_vi": what_vi, "what_en": what_en}
-            )
-        )
-
-    def empty(self, key: str) -> None:
-        what_vi, what_en = WHAT.get(key, ("nội dung", "a value"))
-        self.error(key, messages.EMPTY_REQUIRED, key=key, what_vi=what_vi, what_en=what_en)
-
-    def _get(self, key: str, required: bool):
-        value = self.data.get(key)
-        if isinstance(value, YScalar) and value.value is None:
-            value = None
-        if value is None:
-            if required:
-                if key in self.data:
-                    self.empty(key)
-                else:
-                    self.missing(key)
-        return value
-
-    def mapping(self, key: str, required: bool = False) -> Fields | None:
-        value = self._get(key, required)
-        if value is None:
-            return None
-        if not isinstance(value, YMap):
-            self.error(key, messages.EXPECTED_MAPPING, field=key)
-            return None
-        return Fields(value, self.path, self.problems, key)
-
-    def items(self, key: str) -> list:
-        """The list under `key` (empty if absent), or [] with a problem if not a list."""
-        value = self._get(key, False)
-        if value is None:
-            return []
-        if not isinstance(value, YList):
-            self.error(key, messages.EXPECTED_LIST, field=key)
-            return []
-        return list(value)
-
-    # -- scalars -----------------------------------------------------------------
-
-    def text(self, key: str, required: bool = False) -> str | None:
-        value = self._get(key, required)
-        if value is None:
-            return None
-        if not isinstance(value, YStr):
-            self.error(key, messages.EXPECTED_TEXT, field=key)
-            return None
-        stripped = value.strip()
-        if not stripped:
-            if required:
-                self.empty(key)
-            return None
-        self._check_debris(value)
-        return stripped
-
-    def _check_debris(self, value: YStr) -> None:
-        for debris in find_debris(value):
-            self._error_at(value, messages.DEBRIS, debris=debris)
-
-    def text_pair(self, key: str, required: bool = False) -> Text | None:
-        """A {vi, en} label; a plain string is taken as Vietnamese."""
-        value = self._get(key, required)
-        if value is None:
-            return None
-        if isinstance(value, YStr):
-            return Text(value.strip()) if value.strip() else None
-        pair = self.mapping(key)
-        if pair is None:
-            return None
-        pair.allow("vi", "en")
-        vi = pair.text("vi", required=True)
-        return Text(vi, pair.text("en")) if vi else None
-
-    def flag(self, key: str) -> bool:
-        value = self.data.get(key)
-        if value is None:
-            return False
-        if isinstance(value, YScalar) and isinstance(value.value, bool):
-            return value.value
-        if isinstance(value, YScalar) and value.value is None:
-            return False
-        self.error(key, messages.EXPECTED_BOOL, field=key, value=str(value))
-        return False
-
-    def choice(self, key: str, allowed, required: bool = False) -> str | None:
-        value = self.text(key, required)
-        if value is None:
-            return None
-        if value not in allowed:
-            vi, en = suggestion(value, allowed)
-            self.error(
-                key,
-                messages.UNKNOWN_CHOICE,
-                value=value,
-                field=key,
-                allowed=", ".join(allowed),
-                suggestion=vi,
-                suggestion_en=en,
-            )
-            return None
-        return value
-
-    def choices(self, key: str, allowed) -> list[str]:
-        chosen = []
-        for value in self.items(key):
-            if not isinstance(value, YStr) or value not in allowed:
-                vi, en = suggestion(str(value), allowed)
-                self._error_at(
-                    value,
-                    messages.UNKNOWN_CHOICE,
-                    value=str(value),
-                    field=key,
-                    allowed=", ".join(allowed),
-                    suggestion=vi,
-                    suggestion_en=en,
-                )
-            else:
-                chosen.append(str(value))
-        return chosen
-
-    def identifier(self, key: str, required: bool = False) -> str | None:
-        value = self.text(key, required)
-        if value is not None and not ID_PATTERN.match(value):
-            self.error(key, messages.BAD_ID, value=value)
-            return None
-        return value
-
-    def url(self, key: str, required: bool = False) -> str | None:
-        value = self.text(key, required)
-        if value is not None and not re.match(r"^https?://[^\s/$.?#][^\s]*$", value):
-            self.error(key, messages.BAD_URL, value=value)
-            return None
-        return value
-
-    def date(self, key: str) -> datetime.date | None:
-        value = self.text(key)
-        if value is None:
-            return None
-        try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                raise ValueError(value)
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            self.error(key, messages.BAD_DATE, value=value)
-            return None
-
-    def year(self, key: str, required: bool = False) -> int | None:
-        value = self.text(key, required)
-        if value is None:
-            return None
-        if not re.fullmatch(r"(19|20|21)\d\d", value):
-            self.error(key, messages.BAD_YEAR, value=value)
-            return None
-        return int(value)
-
-    def count(self, key: str, required: bool = False) -> int | None:
-        value = self.text(key, required)
-        if value is None:
-            return None
-        if not value.isdigit():
-            self.error(key, messages.BAD_COUNT, value=value)
-            return None
-        return int(value)
-
-
-DEBRIS_PATTERN = re.compile(r"\ufffd|\[bookmark:[^\]]*\]")
-
-
-def find_debris(text: str) -> list[str]:
-    """Leftovers of a Word export that content must not carry."""
-    return DEBRIS_PATTERN.findall(text)

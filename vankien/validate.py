@@ -1,68 +1,49 @@
-"""Raw records → the model, collecting every problem (never stopping at the first)."""
+"""Raw records → the model, collecting every problem (never stopping at the first).
+
+The shape of each file is checked against its schema (schema.py, through
+schema_check.check); what no single file can know is checked here: documents in a
+folder with no organization file, the parent chain, ids used twice in a list, the body
+(Word debris, control characters, unused `[[targets]]`), figures read from the text.
+Each file gives `Accepted(model object)` or `Rejected(problems)`: a file is built or
+its problems are reported, never dropped in silence.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import PurePosixPath
 
-from vankien import figure_messages, messages, numbers, urls
+from vankien import figure_messages, messages, numbers, schema, urls
 from vankien import topics as matching
 from vankien.content import RawContent, RawFile
-from vankien.errors import ContentError
+from vankien.errors import Accepted, ContentError, Diagnostics, Outcome, Rejected
+from vankien.fieldtypes import FIGURE_DIGITS, ID_PATTERN, find_control, find_debris, suggestion
 from vankien.model import Document, Members, Organization, Period, Result, Site, Target, Text, Topic
 from vankien.numbers import Measure
-from vankien.schema import ID_PATTERN, Fields, find_debris, suggestion
-from vankien.vocabulary import ASSESSMENTS, KINDS, LEVELS, normalize_assessment
+from vankien.schema_check import check
+from vankien.yamlsafe import YList, YMap, YStr
 
-ORG_KEYS = ("name", "short_name", "level", "parent", "province", "members", "fanpage", "predecessors")
-DOC_KEYS = (
-    "org",
-    "kind",
-    "title",
-    "number",
-    "issued",
-    "place",
-    "theme",
-    "draft",
-    "signature",
-    "period",
-    "reviews",
-    "results",
-    "targets",
-)
-TARGET_KEYS = ("id", "topic", "text", "measures", "measure")
-RESULT_KEYS = (
-    "id",
-    "topic",
-    "target",
-    "result",
-    "assessment",
-    "assessment_text",
-    "target_measures",
-    "result_measures",
-    "measure",
-)
-MEASURE_KEYS = ("op", "value", "value_max", "unit", "subject", "phrase")
-OPERATORS = {"=": "=", "≥": "≥", ">=": "≥", ">": ">", "~": "~", "≤": "≤", "<=": "≤", "range": "range"}
 PLACEMENT = re.compile(r"^\[\[(targets|results)\]\]\s*$", re.MULTILINE)
 
 
-def build_site(raw: RawContent, problems: list[ContentError], warnings: list[ContentError] | None = None) -> Site:
-    """The validated Site; problems found along the way are appended to `problems`, and notices
-    that do not stop the build (a target whose figures do not answer its topic) to `warnings`."""
-    warnings = [] if warnings is None else warnings
-    topics = _topics(raw.topics, problems)
+def build_site(raw: RawContent, diagnostics: Diagnostics) -> Site:
+    """The validated Site; problems found along the way are recorded in `diagnostics`, with
+    notices that do not stop the build (a target whose figures do not answer its topic)."""
+    topics = diagnostics.take(_topics(raw.topics)) or {}
+    declared = {PurePosixPath(r.path).stem for r in raw.organizations}  # valid or not: no cascades
     organizations = {}
     for record in raw.organizations:
-        org = _organization(record, problems)
+        org = diagnostics.take(_organization(record, declared))
         if org:
             organizations[org.id] = org
-    _check_org_links(organizations, raw, problems)
-    declared = {PurePosixPath(r.path).stem for r in raw.organizations}  # valid or not: no cascades
+    _check_parents(organizations, raw, diagnostics)
     documents = []
     for record in raw.documents:
-        doc = _document(record, organizations, declared, topics, problems, warnings)
+        if record.path.endswith(".en.md"):
+            continue  # translations are read by the i18n stage
+        doc = diagnostics.take(_document(record, declared, topics, diagnostics))
         if doc:
             documents.append(doc)
     documents.sort(key=lambda d: (d.org, -d.period.end, -d.period.start, d.id))
@@ -73,100 +54,81 @@ def build_site(raw: RawContent, problems: list[ContentError], warnings: list[Con
     return Site(organizations, topics, tuple(documents), {k: tuple(sorted(v)) for k, v in children.items()})
 
 
+def text(pair: schema.Pair) -> Text:
+    return Text(pair.vi, pair.en)
+
+
+def text_or_none(pair: schema.Pair | None) -> Text | None:
+    return text(pair) if pair else None
+
+
+def checked(record: RawFile, model, context: dict | None = None, more: Sequence[ContentError] = ()) -> Outcome:
+    """The record checked against `model`, its reading problems and `more` added to any rejection."""
+    problems = list(record.problems) + list(more)
+    if record.unreadable:
+        return Rejected(tuple(problems))
+    outcome = check(model, record.data, record.path, context)
+    if isinstance(outcome, Rejected):
+        problems.extend(outcome.problems)
+    return Rejected(tuple(problems)) if problems else outcome
+
+
 # -- topics ---------------------------------------------------------------------
 
 
-def _topics(record: RawFile | None, problems) -> dict[str, Topic]:
-    if record is None or record.data is None:
-        return {}
-    fields = Fields(record.data, record.path, problems, "topics")
-    topics = {}
-    for key in fields.data:
-        if not ID_PATTERN.match(key):
-            fields.error(key, messages.BAD_ID, value=key)
-            continue
-        topic = _topic(fields, key)
-        if topic:
-            topics[key] = topic
-    return topics
-
-
-def _topic(fields: Fields, key: str) -> Topic | None:
-    """One topic: {vi, en, keywords, units} (or a plain Vietnamese label)."""
-    if isinstance(fields.data.get(key), dict) and ({"keywords", "units"} & set(fields.data[key])):
-        sub = fields.mapping(key)
-        if sub is None:
-            return None
-        sub.allow("vi", "en", "keywords", "units")
-        vi = sub.text("vi", required=True)
-        words = {
-            name: tuple(w.strip() for w in sub.items(name) if isinstance(w, str) and w.strip())
-            for name in ("keywords", "units")
+def _topics(record: RawFile | None) -> Outcome:
+    if record is None:
+        return Accepted({})
+    outcome = checked(record, schema.Topics)
+    if isinstance(outcome, Rejected):
+        return outcome
+    return Accepted(
+        {
+            key: Topic(key, text(label), tuple(label.keywords or ()), tuple(label.units or ()))
+            for key, label in outcome.value.root.items()
         }
-        return Topic(key, Text(vi, sub.text("en")), words["keywords"], words["units"]) if vi else None
-    label = fields.text_pair(key, required=True)
-    return Topic(key, label) if label else None
+    )
 
 
 # -- organizations --------------------------------------------------------------
 
 
-def _organization(record: RawFile, problems) -> Organization | None:
+def _organization(record: RawFile, declared: set[str]) -> Outcome:
     org_id = PurePosixPath(record.path).stem
-    if record.data is None and not problems:
-        return None
-    fields = Fields(record.data, record.path, problems, "organization")
+    more = []
     if not ID_PATTERN.match(org_id):
-        problems.append(ContentError(record.path, 1, 1, messages.BAD_ID, {"value": org_id}))
-        return None
-    if org_id in urls.RESERVED:
-        problems.append(
-            ContentError(
-                record.path, 1, 1, messages.RESERVED_ID, {"value": org_id, "reserved": ", ".join(sorted(urls.RESERVED))}
-            )
+        more.append(ContentError(record.path, 1, 1, messages.BAD_ID, {"value": org_id}))
+    elif org_id in urls.RESERVED:
+        reserved = ", ".join(sorted(urls.RESERVED))
+        more.append(ContentError(record.path, 1, 1, messages.RESERVED_ID, {"value": org_id, "reserved": reserved}))
+    outcome = checked(record, schema.Organization, {"organizations": declared}, more)
+    if isinstance(outcome, Rejected):
+        return outcome
+    org = outcome.value
+    return Accepted(
+        Organization(
+            id=org_id,
+            name=text(org.name),
+            short_name=text_or_none(org.short_name) or text(org.name),
+            level=org.level,
+            parent=org.parent,
+            province=text_or_none(org.province),
+            members=Members(org.members.count, org.members.year) if org.members else None,
+            fanpage=org.fanpage,
+            predecessors=tuple(org.predecessors or ()),
+            source=record.path,
         )
-        return None
-    if record.data is None:
-        return None
-    fields.allow(*ORG_KEYS)
-    name = fields.text_pair("name", required=True)
-    level = fields.choice("level", LEVELS, required=True)
-    members = None
-    member_fields = fields.mapping("members")
-    if member_fields:
-        member_fields.allow("count", "year")
-        count, year = member_fields.count("count", required=True), member_fields.year("year", required=True)
-        members = Members(count, year) if count is not None and year else None
-    predecessors = tuple(fields.items("predecessors"))
-    if name is None or level is None:
-        return None
-    return Organization(
-        id=org_id,
-        name=name,
-        short_name=fields.text_pair("short_name") or name,
-        level=level,
-        parent=fields.identifier("parent"),
-        province=fields.text_pair("province"),
-        members=members,
-        fanpage=fields.url("fanpage"),
-        predecessors=tuple(str(p) for p in predecessors),
-        source=record.path,
     )
 
 
-def _check_org_links(organizations: dict[str, Organization], raw: RawContent, problems) -> None:
+def _check_parents(organizations: dict[str, Organization], raw: RawContent, diagnostics: Diagnostics) -> None:
     by_path = {r.path: r for r in raw.organizations}
     for org in organizations.values():
-        fields = Fields(by_path[org.source].data, org.source, problems, "organization")
-        for key, ids in (("parent", [org.parent] if org.parent else []), ("predecessors", org.predecessors)):
-            for other in ids:
-                if other not in organizations:
-                    vi, en = suggestion(other, organizations)
-                    fields.error(key, messages.UNKNOWN_ORG, value=other, suggestion=vi, suggestion_en=en)
         chain, current = [org.id], org.parent
         while current in organizations:
             if current in chain:
-                fields.error("parent", messages.PARENT_CYCLE, chain=" → ".join(chain + [current]))
+                line, col = by_path[org.source].data.key_pos["parent"]
+                diagnostics.report(org.source, line, col, messages.PARENT_CYCLE, chain=" → ".join(chain + [current]))
                 break
             chain.append(current)
             current = organizations[current].parent
@@ -175,231 +137,209 @@ def _check_org_links(organizations: dict[str, Organization], raw: RawContent, pr
 # -- documents --------------------------------------------------------------------
 
 
-def _document(record: RawFile, organizations, declared, topics, problems, warnings) -> Document | None:
+def _document(record: RawFile, declared: set[str], topics: dict, diagnostics: Diagnostics) -> Outcome:
     path = PurePosixPath(record.path)
     folder, name = path.parent.name, path.name
     doc_id = name.removesuffix(".vi.md")
     if not name.endswith(".vi.md") or not ID_PATTERN.match(doc_id):
-        if name.endswith(".en.md"):
-            return None  # translations are read by the i18n stage
-        problems.append(ContentError(record.path, 1, 1, messages.DOC_NAME))
-        return None
-    if record.data is None:
-        return None
-    fields = Fields(record.data, record.path, problems, "document")
-    fields.allow(*DOC_KEYS)
-    org = fields.identifier("org")
-    if org is not None and org != folder:
-        fields.error("org", messages.ORG_MISMATCH, value=org, folder=folder)
+        return Rejected((ContentError(record.path, 1, 1, messages.DOC_NAME),))
+    more = _duplicate_ids(record) + _body_problems(record) + _guesses(record)
     if folder not in declared:
-        vi, en = suggestion(folder, declared)
-        line, col = fields.pos("org") if "org" in fields.data else (1, 1)
-        problems.append(
+        data = record.data if isinstance(record.data, YMap) else None
+        line, col = data.key_pos["org"] if data and "org" in data.key_pos else (1, 1)
+        more.append(
             ContentError(
-                record.path, line, col, messages.UNKNOWN_ORG, {"value": folder, "suggestion": vi, "suggestion_en": en}
+                record.path, line, col, messages.UNKNOWN_ORG, {"value": folder, **suggestion(folder, declared)}
             )
         )
-    kind = fields.choice("kind", KINDS, required=True)
-    title = fields.text("title", required=True)
-    period = _period(fields, "period", required=True)
-    reviews = _period(fields, "reviews")
-    targets = _targets(fields, topics, warnings)
-    results = _results(fields, topics, warnings)
-    _check_body(record, bool(targets), bool(results), problems)
-    optional = dict(
-        number=fields.text("number"),
-        issued=fields.date("issued"),
-        place=fields.text("place"),
-        theme=fields.text("theme"),
-        draft=fields.flag("draft"),
-        signature=fields.text("signature"),
+    context = {"topics": topics, "folder": folder}
+    outcome = checked(record, schema.Document, context, more)
+    if isinstance(outcome, Rejected):
+        return outcome
+    doc = outcome.value
+    answers = _Answers(record, topics)
+    targets = tuple(_target(t, entry, answers) for t, entry in zip(doc.targets or (), _entries(record, "targets")))
+    results = tuple(_result(r, entry, answers) for r, entry in zip(doc.results or (), _entries(record, "results")))
+    figures = _figure_problems(record, targets, results)
+    unused = _placement_problems(record, bool(targets), bool(results))
+    if figures or unused or answers.errors:
+        return Rejected(tuple(answers.errors + figures + unused))
+    diagnostics.extend(answers.notices)
+    return Accepted(
+        Document(
+            org=folder,
+            id=doc_id,
+            kind=doc.kind,
+            title=doc.title,
+            number=doc.number,
+            issued=doc.issued,
+            place=doc.place,
+            theme=doc.theme,
+            draft=bool(doc.draft),
+            signature=doc.signature,
+            period=_period(doc.period),
+            reviews=_period(doc.reviews) if doc.reviews else None,
+            targets=targets,
+            results=results,
+            body=record.body,
+            body_line=record.body_line,
+            source=record.path,
+        )
     )
-    if None in (kind, title, period) or folder not in organizations:
-        return None
-    return Document(
-        org=folder,
-        id=doc_id,
-        kind=kind,
-        title=title,
-        **optional,
-        period=period,
-        reviews=reviews,
-        targets=targets,
-        results=results,
-        body=record.body,
-        body_line=record.body_line,
-        source=record.path,
+
+
+def _period(period: schema.Period) -> Period:
+    if period.year is not None:
+        return Period(period.year, period.year, period.term)
+    assert period.start is not None and period.end is not None  # Period's own check says so
+    return Period(period.start, period.end, period.term)
+
+
+def _entries(record: RawFile, key: str) -> list[YMap]:
+    """The located entries of the `key` list (validated, so every entry is a mapping)."""
+    return list(record.data[key]) if record.data and key in record.data else []
+
+
+class _Answers:
+    """Which measure answers each entry's topic (vankien.topics), the editor's `measure: N`
+    first: an N out of range is an error, no or several answering measures a notice."""
+
+    def __init__(self, record: RawFile, topics: dict):
+        self.path, self.topics = record.path, topics
+        self.errors: list[ContentError] = []
+        self.notices: list[ContentError] = []
+
+    def find(self, entry: YMap, entry_id: str, topic_key: str | None, measures, chosen: int | None):
+        figures = "; ".join(f"{n}. {m.raw}" for n, m in enumerate(measures, start=1)) or "—"
+        if chosen is not None and not 1 <= chosen <= len(measures):
+            value = entry["measure"]
+            params = {"value": chosen, "count": len(measures), "figures": figures}
+            self.errors.append(
+                ContentError(self.path, value.line, value.col, figure_messages.BAD_MEASURE_CHOICE, params)
+            )
+            chosen = None
+        topic = self.topics.get(topic_key) if topic_key else None
+        found = matching.answer(topic, measures, chosen)
+        if topic is not None and measures and found.status in ("none", "two"):
+            line, col = entry.key_pos.get("topic", (entry.line, 1))
+            two = found.status == "two"
+            names = "; ".join(f"{n + 1}. {measures[n].raw}" for n in found.candidates)
+            message = figure_messages.TWO_ANSWERING_MEASURES if two else figure_messages.NO_ANSWERING_MEASURE
+            params = {"id": entry_id, "topic": topic.key, "count": len(found.candidates)}
+            params.update(units=", ".join(topic.units) or "—", figures=names if two else figures)
+            self.notices.append(ContentError(self.path, line, col, message, params))
+        return found
+
+
+def _target(target: schema.Target, entry: YMap, answers: _Answers) -> Target:
+    measures, given = _measures(target.measures, target.text)
+    found = answers.find(entry, target.id, target.topic, measures, target.measure)
+    return Target(target.id, target.topic, target.text, entry.line, measures, given, found.index, found.status)
+
+
+def _result(result: schema.Result, entry: YMap, answers: _Answers) -> Result:
+    target_measures, _ = _measures(result.target_measures, result.target)
+    result_measures, _ = _measures(result.result_measures, result.result)
+    found = answers.find(entry, result.id, result.topic, target_measures, result.measure)
+    answering = target_measures[found.index] if found.index is not None else None
+    paired = matching.pair_result(answering, result_measures)
+    return Result(
+        result.id,
+        result.topic,
+        result.target,
+        result.result,
+        result.assessment or "not-assessed",
+        result.assessment_text,
+        entry.line,
+        target_measures,
+        result_measures,
+        numbers.assess(answering, result_measures[paired]) if paired is not None else None,
+        found.index,
+        found.status,
+        paired,
     )
 
 
-def _period(fields: Fields, key: str, required: bool = False) -> Period | None:
-    sub = fields.mapping(key, required)
-    if sub is None:
-        return None
-
-    def bad(vi, en):
-        fields.error(key, messages.BAD_PERIOD, field=key, problem_vi=vi, problem_en=en)
-
-    sub.allow("term", "from", "to", "year")
-    if "year" in sub.data:
-        if {"from", "to"} & set(sub.data):
-            bad("dùng year hoặc from/to, không dùng cả hai", "use year or from/to, not both")
-            return None
-        year = sub.year("year", required=True)
-        return Period(year, year, sub.text("term")) if year else None
-    start, end = sub.year("from", required=True), sub.year("to", required=True)
-    term = sub.text("term")
-    if term is not None and not re.fullmatch(r"[IVXLC]+|\d+", term):
-        bad(
-            f"nhiệm kỳ “{term}” nên viết bằng số La Mã (I, II, … VI)",
-            f"term “{term}” should be a roman numeral (I, II, … VI)",
-        )
-        return None
-    if start and end and end < start:
-        bad(f"năm kết thúc {end} trước năm bắt đầu {start}", f"end year {end} is before start year {start}")
-        return None
-    return Period(start, end, term) if start and end else None
+def _measures(given: list[schema.Measure] | None, words: str | None) -> tuple[tuple[Measure, ...], bool]:
+    """The editor's list when given (it overrides the parse), else what the words say."""
+    if given is None:
+        return (tuple(numbers.parse(words)) if words else ()), False
+    measures = []
+    for m in given:
+        value = Decimal(m.value.replace(",", "."))
+        value_max = Decimal(m.value_max.replace(",", ".")) if m.value_max is not None else None
+        op = "range" if value_max is not None else schema.OPERATORS[m.op or "="]
+        measures.append(Measure(op, value, value_max, m.unit, m.value, m.subject, m.phrase))
+    return tuple(measures), True
 
 
-def _entries(fields: Fields, key: str, allowed_keys, topics):
-    """Each entry of a targets/results list as Fields, with id and topic checked."""
-    seen: dict[str, int] = {}
-    for item in fields.items(key):
-        entry = Fields(item, fields.path, fields.problems, key)
-        if not entry.ok:
-            continue
-        entry.allow(*allowed_keys)
-        entry_id = entry.identifier("id", required=True)
-        if entry_id and entry_id in seen:
-            entry.error(
-                "id",
-                messages.DUPLICATE_ID,
-                value=entry_id,
-                first=seen[entry_id],
-                where_vi=f"danh sách {key}",
-                where_en=f"the {key} list",
-            )
-            entry_id = None
-        elif entry_id:
-            seen[entry_id] = entry.pos("id")[0]
-        topic = entry.text("topic")
-        if topic is not None and topic not in topics:
-            vi, en = suggestion(topic, topics)
-            entry.error("topic", messages.UNKNOWN_TOPIC, value=topic, suggestion=vi, suggestion_en=en)
-        yield entry, entry_id, topic
+# -- what no schema can say -------------------------------------------------------------
 
 
-def _targets(fields: Fields, topics, warnings) -> tuple[Target, ...]:
-    targets = []
-    for entry, entry_id, topic in _entries(fields, "targets", TARGET_KEYS, topics):
-        text = entry.text("text", required=True)
-        measures, given = _measures(entry, "measures", text)
-        found = _answer(entry, entry_id, topics.get(topic) if topic else None, measures, warnings)
-        if entry_id and text:
-            targets.append(Target(entry_id, topic, text, entry.line, measures, given, found.index, found.status))
-    return tuple(targets)
+def _duplicate_ids(record: RawFile) -> list[ContentError]:
+    problems = []
+    data = record.data if isinstance(record.data, YMap) else {}
+    for key in ("targets", "results"):
+        entries = data.get(key)
+        seen: dict[str, int] = {}
+        for entry in entries if isinstance(entries, YList) else ():
+            entry_id = entry.get("id") if isinstance(entry, YMap) else None
+            if not isinstance(entry_id, YStr):
+                continue
+            if entry_id in seen:
+                where = {"where_vi": f"danh sách {key}", "where_en": f"the {key} list"}
+                params = {"value": str(entry_id), "first": seen[entry_id], **where}
+                problems.append(ContentError(record.path, entry_id.line, entry_id.col, messages.DUPLICATE_ID, params))
+            else:
+                seen[entry_id] = entry_id.line
+    return problems
 
 
-def _answer(entry: Fields, entry_id, topic: Topic | None, measures, warnings) -> matching.Answer:
-    """Which measure answers the topic (the editor's `measure: N` first); warns when none or several do."""
-    figures = "; ".join(f"{n}. {m.raw}" for n, m in enumerate(measures, start=1)) or "—"
-    chosen = entry.count("measure") if "measure" in entry.data else None
-    if chosen is not None and not 1 <= chosen <= len(measures):
-        entry.error("measure", figure_messages.BAD_MEASURE_CHOICE, value=chosen, count=len(measures), figures=figures)
-        chosen = None
-    found = matching.answer(topic, measures, chosen)
-    if topic is not None and measures and found.status in ("none", "two"):
-        line, col = entry.pos("topic") if "topic" in entry.data else (entry.line, 1)
-        names = "; ".join(f"{n + 1}. {measures[n].raw}" for n in found.candidates)
-        message = (
-            figure_messages.TWO_ANSWERING_MEASURES if found.status == "two" else figure_messages.NO_ANSWERING_MEASURE
-        )
-        params = {"id": entry_id, "topic": topic.key, "count": len(found.candidates)}
-        params.update(units=", ".join(topic.units) or "—", figures=names if found.status == "two" else figures)
-        warnings.append(ContentError(entry.path, line, col, message, params))
-    return found
+def _guesses(record: RawFile) -> list[ContentError]:
+    """What `build.py import` guessed: each entry of `guesses` is an error at its own line until
+    the editor confirms the guess and deletes the entry."""
+    data = record.data if isinstance(record.data, YMap) else {}
+    guesses = data.get("guesses")
+    return [
+        ContentError(record.path, item.line, item.col, messages.GUESS_UNCONFIRMED, {"value": str(item)})
+        for item in (guesses if isinstance(guesses, YList) else ())
+        if getattr(item, "line", 0)
+    ]
 
 
-def _measures(entry: Fields, key: str, text: str | None) -> tuple[tuple[Measure, ...], bool]:
-    """The editor's `key` list when given (it overrides the parse), else what `text` says."""
-    if key not in entry.data:
-        return tuple(numbers.parse(text)) if text else (), False
-    given = []
-    for item in entry.items(key):
-        fields = Fields(item, entry.path, entry.problems, key)
-        if not fields.ok:
-            continue
-        fields.allow(*MEASURE_KEYS)
-        op = fields.choice("op", OPERATORS) or "="
-        value, value_max = _decimal(fields, "value", required=True), _decimal(fields, "value_max")
-        if value is not None:
-            op = "range" if value_max is not None else OPERATORS[op]
-            unit, phrase = fields.text("unit"), fields.text("phrase")
-            given.append(Measure(op, value, value_max, unit, str(item.get("value")), fields.text("subject"), phrase))
-    return tuple(given), True
-
-
-def _decimal(fields: Fields, key: str, required: bool = False) -> Decimal | None:
-    value = fields.text(key, required)
-    if value is None:
-        return None
-    if not re.fullmatch(r"\d+(?:,\d+)?", value):  # "1.000" would be ambiguous: refuse it
-        fields.error(key, messages.BAD_NUMBER, value=value)
-        return None
-    return Decimal(value.replace(",", "."))
-
-
-def _results(fields: Fields, topics, warnings) -> tuple[Result, ...]:
-    results = []
-    for entry, entry_id, topic in _entries(fields, "results", RESULT_KEYS, topics):
-        target = entry.text("target", required=True)
-        word = entry.text("assessment")
-        assessment = normalize_assessment(word) if word else "not-assessed"
-        if assessment is None:
-            vi, en = suggestion(word, ASSESSMENTS)
-            entry.error(
-                "assessment",
-                messages.UNKNOWN_CHOICE,
-                value=word,
-                field="assessment",
-                allowed=", ".join(ASSESSMENTS) + ", vượt, đạt, hoàn thành, không đạt…",
-                suggestion=vi,
-                suggestion_en=en,
-            )
-        result = entry.text("result")
-        target_measures, _ = _measures(entry, "target_measures", target)
-        result_measures, _ = _measures(entry, "result_measures", result)
-        found = _answer(entry, entry_id, topics.get(topic) if topic else None, target_measures, warnings)
-        answering = target_measures[found.index] if found.index is not None else None
-        paired = matching.pair_result(answering, result_measures)
-        computed = numbers.assess(answering, result_measures[paired]) if paired is not None else None
-        if entry_id and target and assessment:
-            results.append(
-                Result(
-                    entry_id,
-                    topic,
-                    target,
-                    result,
-                    assessment,
-                    entry.text("assessment_text"),
-                    entry.line,
-                    target_measures,
-                    result_measures,
-                    computed,
-                    found.index,
-                    found.status,
-                    paired,
-                )
-            )
-    return tuple(results)
-
-
-def _check_body(record: RawFile, has_targets: bool, has_results: bool, problems) -> None:
+def _body_problems(record: RawFile) -> list[ContentError]:
+    problems = []
     for number, line in enumerate(record.body.split("\n"), start=record.body_line):
         for debris in find_debris(line):
             problems.append(
                 ContentError(record.path, number, line.index(debris) + 1, messages.DEBRIS, {"debris": debris})
             )
+        if control := find_control(line):
+            char = f"U+{ord(control.group()):04X}"
+            problems.append(
+                ContentError(record.path, number, control.start() + 1, messages.CONTROL_CHAR, {"char": char})
+            )
+    return problems
+
+
+def _placement_problems(record: RawFile, has_targets: bool, has_results: bool) -> list[ContentError]:
+    problems = []
+    for number, line in enumerate(record.body.split("\n"), start=record.body_line):
         match = PLACEMENT.match(line)
         if match and not {"targets": has_targets, "results": has_results}[match.group(1)]:
             problems.append(ContentError(record.path, number, 1, messages.PLACEMENT_UNUSED, {"what": match.group(1)}))
+    return problems
+
+
+def _figure_problems(record: RawFile, targets, results) -> list[ContentError]:
+    """Figures read from the words must fit what pages can print exactly (FIGURE_DIGITS)."""
+    problems = []
+    limit = Decimal(10) ** FIGURE_DIGITS
+    for line, measures in [(t.line, t.measures) for t in targets] + [
+        (r.line, r.target_measures + r.result_measures) for r in results
+    ]:
+        for m in measures:
+            if max(m.value, m.value_max or 0) >= limit:
+                params = {"value": m.raw, "limit": FIGURE_DIGITS}
+                problems.append(ContentError(record.path, line or 1, 1, messages.FIGURE_TOO_LARGE, params))
+    return problems

@@ -1,0 +1,284 @@
+"""Text exports of documents of other organizations: the official header in all its layouts,
+every section numbering, targets wherever listed, results in any column order or in prose.
+The inputs are small documents written here in the shapes real ones take (see the module
+docstrings of vankien/importer/header.py, sections.py, targets.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from vankien import importer
+
+BODY = "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Nâng cao chất lượng đoàn viên.\n"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # two columns as a run of spaces, number and date on one line
+        "BAN THƯỜNG VỤ THÀNH ĐOÀN                          ĐOÀN TNCS HỒ CHÍ MINH\n***\n"
+        "Số: 53-KH/TĐTN                     TP. Hồ Chí Minh, ngày 28 tháng 4 năm 2023\n",
+        # as tabs
+        "BAN THƯỜNG VỤ THÀNH ĐOÀN\tĐOÀN TNCS HỒ CHÍ MINH\n***\nSố: 53-KH/TĐTN\t\tTP. Hồ Chí Minh, ngày 28 tháng 4 năm 2023\n",
+        # as " |" table cells, one after the other
+        "BAN THƯỜNG VỤ THÀNH ĐOÀN |\nĐOÀN TNCS HỒ CHÍ MINH |\nSố: 53-KH/TĐTN |\nTP. Hồ Chí Minh, ngày 28 tháng 4 năm 2023 |\n",
+        # one column after the other, the number spelt with spaces
+        "BAN THƯỜNG VỤ THÀNH ĐOÀN\n***\nSố:  53  -KH/TĐTN\nĐOÀN TNCS HỒ CHÍ MINH\nTP. Hồ Chí Minh, ngày 28 tháng 4 năm 2023\n",
+    ],
+)
+def test_the_two_column_header_in_every_layout(opening):
+    text = opening + "\nKẾ HOẠCH\nTổ chức Tháng Thanh niên\nnăm 2023\n\nCăn cứ Điều lệ Đoàn.\n\n" + BODY
+    imported = importer.import_text(text)
+    front = imported.front
+    assert (front["number"], front["place"], front["issued"]) == ("53-KH/TĐTN", "TP. Hồ Chí Minh", "2023-04-28")
+    assert front["issuer"] == ["BAN THƯỜNG VỤ THÀNH ĐOÀN"]
+    assert (front["kind"], front["title"]) == ("plan", "Kế hoạch Tổ chức Tháng Thanh niên năm 2023")
+    assert front["period"] == "{year: 2023}"
+    rendered = importer.render(imported)
+    assert "Căn cứ Điều lệ Đoàn." in rendered and "## I. MỤC ĐÍCH, YÊU CẦU" in rendered
+    assert "# đầu văn bản / header: " in rendered  # the header's own lines stay in the file
+
+
+@pytest.mark.parametrize(
+    "written, number",
+    [
+        ("Số:  26  -CTr/ĐTN", "26-CTr/ĐTN"),
+        ("SỐ 16 KH/ĐTN", "16-KH/ĐTN"),
+        ("Số: 80 /KHĐH/PL-ĐTN", "80/KHĐH/PL-ĐTN"),
+        ("Số: 225 - KH/TWĐTN-CTTN", "225-KH/TWĐTN-CTTN"),
+        ("Số: 07 – CT/HĐĐ", "07-CT/HĐĐ"),
+    ],
+)
+def test_the_number_in_all_its_spellings(written, number):
+    text = f"HUYỆN ĐOÀN PHÚ GIÁO\n{written}        Phú Giáo, ngày 15 tháng 12 năm 2015\n\nCHƯƠNG TRÌNH\nCông tác năm 2016\n\n"
+    assert importer.import_text(text + BODY).front["number"] == number
+
+
+@pytest.mark.parametrize(
+    "word, kind, guessed",
+    [
+        ("KẾ HOẠCH", "plan", False),
+        ("CHƯƠNG TRÌNH", "annual-program", False),
+        ("NGHỊ QUYẾT", "resolution", False),
+        ("BÁO CÁO", "congress-report", True),
+        ("HƯỚNG DẪN", "plan", True),
+        ("THÔNG BÁO", "plan", True),
+    ],
+)
+def test_the_kind_word(word, kind, guessed):
+    imported = importer.import_text(f"{word}\nThực hiện công tác Đoàn năm 2024\nCăn cứ Điều lệ.\n" + BODY)
+    assert imported.front["kind"] == kind and ("kind" in imported.guesses) == guessed
+    assert imported.front["title"] == f"{word.capitalize()} Thực hiện công tác Đoàn năm 2024"
+
+
+def test_theme_and_a_page_on_one_line():
+    text = (
+        "ĐỘI TNTP HỒ CHÍ MINH HỘI ĐỒNG TỈNH QUẢNG NGÃI *** Quảng Ngãi, ngày 11 tháng 9 năm 2015 Số: 07 - CT/HĐĐ "
+        "CHƯƠNG TRÌNH Công tác Đội và phong trào thiếu nhi năm học 2015 - 2016 Năm học 2015 - 2016 khai giảng "
+        "trong không khí kỷ niệm 70 năm Cách mạng Tháng Tám và Quốc khánh 2/9."
+    )
+    front = importer.import_text(text).front
+    assert front["issuer"] == ["ĐỘI TNTP HỒ CHÍ MINH HỘI ĐỒNG TỈNH QUẢNG NGÃI"]
+    assert (front["number"], front["place"], front["issued"]) == ("07-CT/HĐĐ", "Quảng Ngãi", "2015-09-11")
+    assert front["title"] == "Chương trình Công tác Đội và phong trào thiếu nhi năm học 2015 - 2016"
+    themed = importer.import_text("CHƯƠNG TRÌNH\nCông tác năm 2023\n\nChủ đề: “Năm chuyển đổi số”\n\n" + BODY)
+    assert themed.front["theme"] == "“Năm chuyển đổi số”"
+
+
+def test_signature_block_and_distribution_side_by_side():
+    closing = (
+        "\nNơi nhận:                                  TM. BAN THƯỜNG VỤ\n"
+        "- Thành Đoàn;                               KT. BÍ THƯ\n"
+        "- Lưu VP.                                   PHÓ BÍ THƯ\n\n"
+        "                                            Nguyễn Văn A\n"
+    )
+    imported = importer.import_text("KẾ HOẠCH\nHè 2024\n\n" + BODY + closing)
+    assert imported.front["distribution"] == ["Thành Đoàn;", "Lưu VP."]
+    assert imported.front["signature"] == ["TM. BAN THƯỜNG VỤ", "KT. BÍ THƯ", "PHÓ BÍ THƯ", "Nguyễn Văn A"]
+    assert not any("Nơi nhận" in line or "Nguyễn Văn A" in line for line in imported.body)
+
+
+def test_every_section_numbering_and_restarts():
+    text = (
+        "Phần thứ nhất\nKẾT QUẢ NHIỆM KỲ\n\nA. BÁO CÁO TỔNG KẾT\n\nI/ ĐẶC ĐIỂM TÌNH HÌNH\n\n"
+        "1. Thuận lợi\n\nCó nhiều thuận lợi trong năm qua.\n\n1.1. Về tổ chức\n\n1.1.1. Chi đoàn\n\n"
+        "a) Sinh hoạt định kỳ\n\n2. Khó khăn\n\nII ĐÁNH GIÁ CHUNG\n\n1. Ưu điểm\n\n"
+        "Phần thứ hai\nPHƯƠNG HƯỚNG\n\nI. MỤC TIÊU\n"
+    )
+    headings = [line for line in importer.import_text(text).body if line.startswith("#")]
+    assert headings == [
+        "## Phần thứ nhất: KẾT QUẢ NHIỆM KỲ",
+        "### A. BÁO CÁO TỔNG KẾT",
+        "#### I/ ĐẶC ĐIỂM TÌNH HÌNH",
+        "##### 1. Thuận lợi",
+        "###### 1.1. Về tổ chức",
+        "###### 1.1.1. Chi đoàn",
+        "###### a) Sinh hoạt định kỳ",
+        "##### 2. Khó khăn",
+        "#### II ĐÁNH GIÁ CHUNG",
+        "##### 1. Ưu điểm",
+        "## Phần thứ hai: PHƯƠNG HƯỚNG",
+        "#### I. MỤC TIÊU",
+    ]
+
+
+def test_levels_stay_consecutive_when_a_style_is_not_used():
+    headings = [
+        line
+        for line in importer.import_text("I. MỤC ĐÍCH\n\n1.1. Về học tập\n\n2. Yêu cầu\n").body
+        if line.startswith("#")
+    ]
+    assert headings == ["## I. MỤC ĐÍCH", "#### 1.1. Về học tập", "### 2. Yêu cầu"]
+
+
+@pytest.mark.parametrize(
+    "heading, items",
+    [
+        (
+            "III. Một số chỉ tiêu cơ bản:",
+            ["(1). 100% cán bộ đoàn được học tập nghị quyết.", "(2). Kết nạp 500 đoàn viên mới."],
+        ),
+        (
+            "II. MỘT SỐ CHỈ TIÊU TRỌNG TÂM",
+            ["(1) 100% cán bộ đoàn được học tập nghị quyết.", "(2) Kết nạp 500 đoàn viên mới."],
+        ),
+        ("2. Các chỉ tiêu phấn đấu", ["1) 100% cán bộ đoàn được học tập nghị quyết.", "2) Kết nạp 500 đoàn viên mới."]),
+        ("IV. HỆ THỐNG CHỈ TIÊU", ["a) 100% cán bộ đoàn được học tập nghị quyết.", "b) Kết nạp 500 đoàn viên mới."]),
+        ("IV. HỆ THỐNG CHỈ TIÊU", ["- 100% cán bộ đoàn được học tập nghị quyết.", "- Kết nạp 500 đoàn viên mới."]),
+        ("IV. HỆ THỐNG CHỈ TIÊU", ["+ 100% cán bộ đoàn được học tập nghị quyết.", "• Kết nạp 500 đoàn viên mới."]),
+        ("IV. Hệ thống chỉ tiêu", ["\t100% cán bộ đoàn được học tập nghị quyết.", "\tKết nạp 500 đoàn viên mới."]),
+    ],
+)
+def test_targets_under_any_heading_with_any_item_mark(heading, items):
+    text = f"KẾ HOẠCH\nCông tác năm 2024\n\nI. MỤC ĐÍCH\n\n1. Nâng cao chất lượng.\n\n{heading}\n\n" + "\n".join(items)
+    text += "\n\nV. TỔ CHỨC THỰC HIỆN\n\n1. Ban Thường vụ chỉ đạo 05 chi đoàn.\n"
+    imported = importer.import_text(text)
+    assert [t["text"] for t in imported.targets] == [
+        "100% cán bộ đoàn được học tập nghị quyết.",
+        "Kết nạp 500 đoàn viên mới.",
+    ]
+    assert imported.results == [] and "[[targets]]" in imported.body
+
+
+def test_a_wrapped_item_is_joined_back_and_labels_under_tasks_are_targets():
+    text = (
+        "III. MỘT SỐ CHỈ TIÊU\n\n(1). 100% cán bộ đoàn, đoàn viên được học tập\nnghị quyết của Đảng.\n"
+        "(2). Kết nạp 500 đoàn viên mới.\n\nIV. NHIỆM VỤ\n\n1. Phát động thi đua\n\n1.1. Thời gian: tháng 3\n\n"
+        "1.2. Đối tượng: 100% đoàn viên\n\n1.3. Chỉ tiêu: - 100% các chi đoàn đạt tuần học tốt.\n\n"
+        "2. Hiến máu\n\nChỉ tiêu:\n- Ít nhất 200 đơn vị máu.\n\nNgười phụ trách: Ban Tuyên giáo.\n"
+    )
+    imported = importer.import_text(text)
+    assert [t["text"] for t in imported.targets] == [
+        "100% cán bộ đoàn, đoàn viên được học tập nghị quyết của Đảng.",
+        "Kết nạp 500 đoàn viên mới.",
+        "100% các chi đoàn đạt tuần học tốt.",
+        "Ít nhất 200 đơn vị máu.",
+    ]
+    assert "1.2. Đối tượng: 100% đoàn viên" not in [t["text"] for t in imported.targets]
+
+
+def test_results_tables_in_any_column_order():
+    rows = [
+        ("Kết quả", "Đánh giá", "Chỉ tiêu", "TT"),
+        ("520 đoàn viên", "Vượt", "Kết nạp 500 đoàn viên", "1"),
+        ("90%", "Không đạt", "100% chi đoàn sinh hoạt", "2"),
+    ]
+    text = "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU\n\n" + "\n\n".join("\n".join(f"\t{c}" for c in row) for row in rows)
+    results = importer.import_text(text + "\n\nII. PHƯƠNG HƯỚNG\n").results
+    assert [(r["target"], r["result"], r["assessment"]) for r in results] == [
+        ("Kết nạp 500 đoàn viên", "520 đoàn viên", "exceeded"),
+        ("100% chi đoàn sinh hoạt", "90%", "not-achieved"),
+    ]
+
+
+def test_results_and_targets_in_prose():
+    text = (
+        "Quận Đoàn A: 5 năm, tạo việc làm cho 4.000 thanh niên\n\n"
+        "Báo cáo cho biết, nhiệm kỳ qua Quận Đoàn đã giới thiệu việc làm cho hơn 1.000 thanh niên; "
+        "kết nạp 376 đoàn viên ưu tú vào Đảng. Nhiệm kỳ qua đạt và vượt 8/10 chỉ tiêu.\n\n"
+        "Nhiệm kỳ 2017-2022, Đại hội đề ra một số chỉ tiêu gồm: tư vấn cho 10.000 thanh niên; "
+        "100% đoàn phường nhận giúp đỡ thanh thiếu niên; hiến trên 3.000 đơn vị máu…\n"
+    )
+    imported = importer.import_text(text)
+    assert [t["text"] for t in imported.targets] == [
+        "tư vấn cho 10.000 thanh niên",
+        "100% đoàn phường nhận giúp đỡ thanh thiếu niên",
+        "hiến trên 3.000 đơn vị máu",
+    ] or [t["text"] for t in imported.targets][-3:] == [
+        "tư vấn cho 10.000 thanh niên",
+        "100% đoàn phường nhận giúp đỡ thanh thiếu niên",
+        "hiến trên 3.000 đơn vị máu",
+    ]
+    assert any("376 đoàn viên" in r["result"] for r in imported.results)
+    assert all(f"targets.{t['id']}" in imported.guesses for t in imported.targets)
+    assert any("8/10 chỉ tiêu" in note for note in imported.notes)
+
+
+def test_a_numbered_list_of_names_is_not_a_run_of_sections():
+    text = (
+        "I. ĐẶC ĐIỂM TÌNH HÌNH\n\nBan chấp hành gồm 03 đồng chí:\n1. Đồng chí Nguyễn Văn A\n"
+        "2. Đồng chí Trần Văn B\n3. Đồng chí Lê Thị C\n\n1. Thuận lợi\n\nĐược quan tâm.\n\n2. Khó khăn\n\nÍt kinh phí.\n"
+    )
+    body = importer.import_text(text).body
+    assert [line for line in body if line.startswith("#")] == [
+        "## I. ĐẶC ĐIỂM TÌNH HÌNH",
+        "### 1. Thuận lợi",
+        "### 2. Khó khăn",
+    ]
+    assert "3\\. Đồng chí Lê Thị C" in body
+
+
+def test_word_plain_text_tables_with_cells_apart_by_tabs():
+    text = (
+        "I. ĐÁNH GIÁ MỨC ĐỘ HOÀN THÀNH CHỈ TIÊU\n\n"
+        "STT\tNội dung chỉ tiêu\tKết quả thực hiện\tĐánh giá\n"
+        "1\tKết nạp 500 đoàn viên\t\tĐạt\n"
+        "2\tTặng 30 suất quà\t45 suất quà\tVượt\n\n"
+        "II. CHỈ TIÊU\n\n1.\tKết nạp 300 đoàn viên.\n2.\tTổ chức 05 hoạt động.\n"
+    )
+    imported = importer.import_text(text)
+    assert [(r["target"], r.get("result"), r["assessment"]) for r in imported.results] == [
+        ("Kết nạp 500 đoàn viên", None, "achieved"),
+        ("Tặng 30 suất quà", "45 suất quà", "exceeded"),
+    ]
+    assert [t["text"] for t in imported.targets] == ["Kết nạp 300 đoàn viên.", "Tổ chức 05 hoạt động."]
+
+
+@pytest.mark.parametrize(
+    "line, place",
+    [
+        ("Thành phố Hồ Chí Minh, ngày 02 tháng 01 năm 2024", "Thành phố Hồ Chí Minh"),
+        ("Quận 1, ngày 2 tháng 1 năm 2024", "Quận 1"),
+        ("Bà Rịa - Vũng Tàu, ngày 2 tháng 1 năm 2024", "Bà Rịa - Vũng Tàu"),
+        ("TP. Hồ Chí Minh, ngày  2  tháng  1  năm 2024", "TP. Hồ Chí Minh"),
+    ],
+)
+def test_place_and_date(line, place):
+    front = importer.import_text(f"ĐOÀN TNCS HỒ CHÍ MINH\nSố: 1-KH/ĐTN\n{line}\n\nKẾ HOẠCH\nHè 2024\n\n" + BODY).front
+    assert (front["place"], front["issued"]) == (place, "2024-01-02")
+
+
+def test_a_heading_about_the_means_of_reaching_targets_lists_none():
+    text = "III. NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN CÁC CHỈ TIÊU\n\n1. Tổ chức 05 lớp bồi dưỡng cho cán bộ.\n"
+    text += "\nIV. CHỈ TIÊU VÀ NHIỆM VỤ\n\n1. Kết nạp 300 đoàn viên.\n"
+    imported = importer.import_text(text)
+    assert imported.results == [] and [t["text"] for t in imported.targets] == ["Kết nạp 300 đoàn viên."]
+
+
+def test_an_official_excerpt_without_targets_gets_none_and_a_school_year():
+    text = (
+        "HUYỆN ĐOÀN PHÚ GIÁO      ĐOÀN TNCS HỒ CHÍ MINH\nSỐ 16 KH/ĐTN      Phú Giáo, ngày 15 tháng 12 năm 2015\n\n"
+        "KẾ HOẠCH\n\nKẾT NẠP ĐOÀN LẦN THỨ I NĂM HỌC 2015 – 2016\n\n"
+        "- Căn cứ kết quả phấn đấu của 120 thanh niên.\nBCH Đoàn trường triển khai kế hoạch năm học 2015 - 2016 như sau:\n\n"
+        "I/ MỤC ĐÍCH, YÊU CẦU:\n\n- Tuyên truyền về truyền thống 71 năm thành lập Quân đội\n"
+    )
+    imported = importer.import_text(text)
+    assert imported.targets == [] and imported.results == []
+    assert imported.front["period"] == "{from: 2015, to: 2016}"
+
+
+def test_kind_given_on_the_command_line_and_a_kind_word_in_mixed_case():
+    imported = importer.import_text("Kế hoạch\nHè tình nguyện 2024\n\n" + BODY)
+    assert imported.front["kind"] == "plan" and imported.front["title"] == "Kế hoạch Hè tình nguyện 2024"
+    given = importer.import_text("BÁO CÁO\nTổng kết năm 2024\n\n" + BODY, kind="annual-program")
+    assert given.front["kind"] == "annual-program" and "kind" not in given.guesses

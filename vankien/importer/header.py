@@ -1,0 +1,194 @@
+"""The official header and closing block of a Đoàn document → front-matter fields.
+
+Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP, Phụ lục I; Hướng dẫn 29-HD/VPTW for
+Party and mass organizations) open with two columns: the issuing body (left, over "***" or a rule)
+and the motto "ĐOÀN TNCS HỒ CHÍ MINH" (right); then "Số: 53-KH/ĐTN" (left) and
+"TP. Hồ Chí Minh, ngày 28 tháng 4 năm 2023" (right); then the kind word (KẾ HOẠCH, CHƯƠNG TRÌNH…)
+over the title, and sometimes "Chủ đề: …". They end with "Nơi nhận:" (the distribution list) beside
+the signature block (TM./KT. …, role, name). Exports bring the columns as tabs, runs of spaces,
+" |" cell marks, table rows, or one after the other; all are read here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vankien.importer.sources import LINE_BREAK, Row
+
+KINDS = {  # the kind word → (document kind, whether the kind is a guess)
+    "BÁO CÁO CHÍNH TRỊ": ("congress-report", False),
+    "CHƯƠNG TRÌNH": ("annual-program", False),
+    "KẾ HOẠCH": ("plan", False),
+    "NGHỊ QUYẾT": ("resolution", False),
+    "BÁO CÁO": ("congress-report", True),
+    "HƯỚNG DẪN": ("plan", True),
+    "THÔNG BÁO": ("plan", True),
+}
+KIND_LINE = re.compile(r"^(" + "|".join(KINDS) + r")\b[\s:]*(.*)$")
+COLUMNS = re.compile(r"\t+|\s{3,}|\s*\|\s*")
+NUMBER = re.compile(
+    r"\bS[ốỐ]\s*:?\s*(\d+)\s*([-–/]?)\s*([A-ZĐ][A-Za-zĐđƠơƯư]*(?:\s*[-–/]\s*[A-ZĐ][A-Za-z0-9ĐđƠơƯưÔôẦầ]*)*)"
+)
+DATE = re.compile(
+    r"(?:^|[\s*|])((?:(?:TP|Tp|tp)\.\s*|Thành phố\s+|Thị xã\s+|Thị trấn\s+)?[A-ZĐ][\wÀ-ỹ]*"
+    r"(?:(?:\s+|\s*-\s*)(?:[A-ZĐ][\wÀ-ỹ]*|\d{1,2})){0,4})\s*,\s*ngày\s+(\d{1,2})\s+"
+    r"tháng\s+(\d{1,2})?\s*năm\s+(\d{4})"
+)
+MOTTO_END = re.compile(r"\s+ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH\s*$")  # the motto column run onto the issuer line
+MOTTO = re.compile(r"ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH\s*$|^\*+$|^[-_=]{3,}$")
+THEME = re.compile(r"^Chủ đề(?: năm)?\s*:\s*(.+)$", re.IGNORECASE)
+STARTS_BODY = re.compile(r"^(?:[-–+•]\s*)?(?:Căn cứ|Thực hiện|Thực Chương trình|Năm học|Kính gửi)\b")
+SIGNATURE_LEAD = re.compile(r"^(?:TM\.|T/M|KT\.|K/T|TL\.|TUQ\.)\s*\S|^(?:PHÓ )?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN)$")
+RECIPIENTS = re.compile(r"^Nơi nhận\s*:?\s*(.*)$", re.IGNORECASE)
+
+
+def _pieces(line) -> list[str]:
+    """The column pieces of one header line (tabs, runs of spaces, " |" marks, table cells)."""
+    cells = list(line) if isinstance(line, Row) else [line]
+    return [p.strip() for cell in cells for part in cell.split(LINE_BREAK) for p in COLUMNS.split(part) if p.strip()]
+
+
+def read_header(lines: list, front: dict, stop: int) -> set[int]:
+    """Fill `front` (issuer, number, place, issued, kind, title, theme) from lines[:stop]; the
+    indexes of the lines used (they leave the body). `front["guessed"]` lists what was guessed."""
+    used: set[int] = set()
+    issuer: list[str] = []
+    issuer_at: set[int] = set()
+    official = False
+    guessed = front.setdefault("guessed", [])
+    kind_at = None
+    for index, line in enumerate(lines[:stop]):
+        text = " ".join(_pieces(line))
+        if not text:
+            continue
+        number = NUMBER.search(text)
+        date = DATE.search(text)
+        if number and "number" not in front:
+            digits, letters = number.group(1), re.sub(r"\s*([-–/])\s*", r"\1", number.group(3)).replace("–", "-")
+            front["number"] = f"{digits}{number.group(2).replace('–', '-') or '-'}{letters}"
+            used.add(index)
+        if date and "issued" not in front:
+            place = re.sub(r"^.*\*+\s*", "", date.group(1)).strip()
+            front["place"] = place
+            if date.group(3):
+                front["issued"] = f"{date.group(4)}-{int(date.group(3)):02d}-{int(date.group(2)):02d}"
+            used.add(index)
+        if len(text) > 200 and kind_at is None and _leading_upper(text):  # a whole page on one line
+            issuer.append(_leading_upper(text))
+            official = True
+        if kind_at is None:
+            kind = _kind_in(text)
+            if kind:
+                kind_at = index
+                used.add(index)
+                word, rest = kind
+                front["kind"], guess = KINDS[word]
+                if guess:
+                    guessed.append("kind")
+                front["kind_word"] = word
+                title_lines = [rest] if rest else []
+                used |= _title(lines, index + 1, stop, title_lines)
+                title = " ".join(t for t in title_lines if t)
+                front["title"] = _short_title(f"{word.capitalize()} {title}".strip(), one_line=len(text) > 200)
+                continue
+        if kind_at is None and index not in used and len(text) <= 200:
+            pieces = [MOTTO_END.sub("", p).strip() for p in _pieces(line)]
+            official = official or any(MOTTO.search(p) or MOTTO_END.search(p) for p in _pieces(line))
+            left = [p for p in pieces if p and not MOTTO.search(p) and not NUMBER.search(p) and not DATE.search(p)]
+            if left and all(p.isupper() for p in left) and len(" ".join(left)) < 120:
+                issuer.extend(left)
+                issuer_at.add(index)
+                used.add(index)
+            elif _pieces(line) and all(MOTTO.search(p) for p in _pieces(line)):
+                used.add(index)
+        theme = THEME.match(text)
+        if theme and "theme" not in front:
+            front["theme"] = theme.group(1).strip()
+            used.add(index)
+    if issuer and (official or "number" in front or "issued" in front):
+        if not re.search(r"\b(?:ĐOÀN|HỘI|ĐỘI)\b", " ".join(issuer)):  # "BAN CHẤP HÀNH TRUNG ƯƠNG" of…
+            issuer.append("ĐOÀN TNCS HỒ CHÍ MINH")  # …the Union: the motto column completes the name
+        front["issuer"] = issuer
+    else:
+        used -= issuer_at
+    front["header_lines"] = [lines[i] if isinstance(lines[i], str) else " | ".join(lines[i]) for i in sorted(used)]
+    return used
+
+
+def _leading_upper(text: str) -> str:
+    """The upper-case words that open `text`, up to "***" or the first other word."""
+    taken = []
+    for word in text.split():
+        if not word.isupper() or word.startswith("*") or NUMBER.match(word):
+            break
+        taken.append(word)
+    return " ".join(taken) if len(taken) >= 2 else ""
+
+
+def _kind_in(text: str) -> tuple[str, str] | None:
+    """(kind word, the rest) when the line is the kind word, alone or followed by the title."""
+    if text.rstrip(":").upper() in KINDS and len(text) < 25:  # "Kế hoạch" alone, as some exports case it
+        return text.rstrip(":").upper(), ""
+    match = KIND_LINE.match(text)
+    if match:
+        return match.group(1), match.group(2).strip()
+    inline = re.search(r"(?:^|\s)(" + "|".join(KINDS) + r")\s+(?=[A-ZĐ])", text)
+    if inline and NUMBER.search(text[: inline.start()]) and len(text) > 200:  # a whole page on one line
+        return inline.group(1), text[inline.end() :].strip()
+    return None
+
+
+def _title(lines: list, index: int, stop: int, title_lines: list[str]) -> set[int]:
+    """The lines under the kind word that continue the title; their indexes."""
+    used: set[int] = set()
+    while index < min(stop, len(lines)) and not str(lines[index]).strip() and not title_lines:
+        index += 1
+    while index < min(stop, len(lines)) and len(title_lines) < 4:
+        line = lines[index]
+        text = " ".join(_pieces(line)) if isinstance(line, Row) else line.strip().replace(LINE_BREAK, " ")
+        if not text or THEME.match(text) or re.match(r"^[IVX]+[./]\s", text) or len(text) > 250:
+            break
+        if title_lines and STARTS_BODY.match(text):  # the first line under the kind word is the title's
+            break
+        title_lines.append(" ".join(text.split()))
+        used.add(index)
+        index += 1
+    return used
+
+
+def _short_title(title: str, one_line: bool = False) -> str:
+    """A title that ran into the body (a page on one line) cut after its first year."""
+    if len(title) <= 200 and not one_line:
+        return title
+    year = re.search(r"năm(?: học)? \d{4}(?:\s*[-–]\s*\d{4})?", title)
+    return title[: year.end()] if year else title[:200]
+
+
+def read_closing(lines: list) -> tuple[int, list[str], list[str]]:
+    """(where the closing block starts, distribution list, signature lines) from the last lines:
+    "Nơi nhận:" and its "- …" items, beside or before "TM./KT. …", the role and the name."""
+    start = None
+    for index in range(len(lines) - 1, max(-1, len(lines) - 40), -1):
+        pieces = _pieces(lines[index])
+        if pieces and (RECIPIENTS.match(pieces[0]) or SIGNATURE_LEAD.match(pieces[0])):
+            start = index
+    if start is None:
+        return len(lines), [], []
+    distribution: list[str] = []
+    signature: list[str] = []
+    seen_recipients = listing = False  # listing: in a one-column list, before the signature block
+    for line in lines[start:]:
+        for piece in _pieces(line):
+            recipients = RECIPIENTS.match(piece)
+            if recipients:
+                seen_recipients = listing = True
+                piece = recipients.group(1).strip()
+                if not piece:
+                    continue
+            if SIGNATURE_LEAD.match(piece):
+                listing = False
+            if seen_recipients and (piece[0] in "-–+•" or listing):
+                distribution.append(piece.lstrip("-–+• ").strip())
+            else:
+                signature.append(piece)
+    return start, distribution, signature

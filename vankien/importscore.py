@@ -1,0 +1,192 @@
+"""`make import-score`: how much of the hand readings the importer finds.
+
+Imports every document of SHARED/realdocs (hand readings in INDEX.yaml: header fields, targets,
+results, figures) and the three SHARED/seeds (hand readings = the hand-made content files in
+content/documents) and prints, per document and in total, the share found of:
+
+- targets: hand targets and results found among the imported targets and results (a hand entry
+  is found when an imported entry of the same kind holds at least 80 % of its words);
+- figures: the hand figures ([value, unit] or [low, high, unit]) of those entries that
+  numbers.parse finds in the imported entry's text (same value(s); unit: "%" or the first word);
+- header: the header fields of INDEX.yaml (number, place, date, title, issuer lines) read right.
+
+Usage: python -m vankien.importscore [SHARED]   (default: ../shared beside the project)
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from vankien import importer, numbers
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_CONTENT = {
+    "so-tttt-tphcm-dai-hoi-2022.txt": "so-tttt-tphcm/dai-hoi-2022",
+    "chi-doan-so-tttt-ha-tinh-dai-hoi-2022.txt": "chi-doan-so-tttt-ha-tinh/dai-hoi-2022",
+    "quan-doan-binh-tan-chuong-trinh-2023.txt": "quan-doan-binh-tan/chuong-trinh-2023",
+}
+
+
+def words(text: str) -> list[str]:
+    text = unicodedata.normalize("NFC", str(text)).casefold().replace("…", " ")
+    return [w.strip(".,;:()“”\"'*") for w in text.split() if w.strip(".,;:()“”\"'*-–")]
+
+
+def _norm(text) -> str:
+    return " ".join(words(text or ""))
+
+
+def covers(mine: str, hand: str) -> float:
+    """The share of the hand text's words that the imported text holds."""
+    have = words(mine)
+    wanted = words(hand)
+    if not wanted:
+        return 0.0
+    return sum(1 for w in wanted if w in have) / len(wanted)
+
+
+def _figure_found(figure: list, text: str) -> bool:
+    *values, unit = figure
+    for measure in numbers.parse(text):
+        if measure.value != Decimal(str(values[0])):
+            continue
+        if len(values) == 2 and measure.value_max != Decimal(str(values[1])):
+            continue
+        if unit == "%":
+            if "%" in (measure.raw or "") or measure.unit == "%":
+                return True
+        elif measure.unit and unit.split()[0].split("/")[0].casefold() in measure.unit.casefold():
+            return True
+    return False
+
+
+def score_entries(hand: list[dict], mine: list[str]) -> tuple[int, int, int, int, list[str]]:
+    """(entries found, entries, figures found, figures, what was missed) for one kind of entry."""
+    found = figures_found = figures = 0
+    missed = []
+    for entry in hand:
+        best = max(mine, key=lambda text: covers(text, entry["text"]), default=None)
+        hit = best is not None and covers(best, entry["text"]) >= 0.8
+        found += hit
+        for figure in entry.get("figures") or []:
+            figures += 1
+            if hit and _figure_found(figure, best):
+                figures_found += 1
+            else:
+                missed.append(f"figure {figure} of “{entry['text'][:50]}”")
+        if not hit:
+            missed.append(f"entry “{entry['text'][:70]}”")
+    return found, len(hand), figures_found, figures, missed
+
+
+def score_header(header: dict | None, front: dict) -> tuple[int, int, list[str]]:
+    if not header:
+        return 0, 0, []
+    checks = {
+        "number": lambda h: re.sub(r"[\s\-–]", "", h) == re.sub(r"[\s\-–]", "", front.get("number") or ""),
+        "place": lambda h: _norm(h) == _norm(front.get("place")),
+        "date": lambda h: str(h) == str(front.get("issued")),
+        "title": lambda h: _norm(h) == _norm(front.get("title")),
+        "issuer_lines": lambda h: _norm(" ".join(x.replace("|", " ") for x in h if x.strip("*| ")))
+        == _norm(" ".join(front.get("issuer", []))),
+    }
+    found = total = 0
+    missed = []
+    for key, check in checks.items():
+        hand = header.get(key)
+        if not hand:
+            continue
+        total += 1
+        if check(hand):
+            found += 1
+        else:
+            missed.append(
+                f"{key}: hand {hand!r}, imported {front.get({'date': 'issued', 'issuer_lines': 'issuer'}.get(key, key))!r}"
+            )
+    return found, total, missed
+
+
+def _seed_readings(doc: str) -> tuple[list[dict], list[dict]]:
+    """The hand-made content's targets and results, with the figures numbers.parse reads in them."""
+    text = (ROOT / "content/documents" / f"{doc}.vi.md").read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---\n", 2)[1])
+
+    def figures(text: str) -> list[list]:
+        out = []
+        for m in numbers.parse(text):
+            unit = "%" if "%" in (m.raw or "") else (m.unit or "")
+            if unit:
+                out.append([m.value] + ([m.value_max] if m.value_max is not None else []) + [unit])
+        return out
+
+    targets = [{"text": t["text"], "figures": figures(t["text"])} for t in front.get("targets") or []]
+    results = [{"text": r["target"], "figures": figures(r["target"])} for r in front.get("results") or []]
+    return targets, results
+
+
+def _seed_topics(shared: Path) -> tuple[int, int]:
+    """(suggested topics equal to the hand-made ones, hand-made entries) over the three seeds."""
+    topics = importer.project_topics(ROOT)
+    agree = total = 0
+    for seed, doc in SEED_CONTENT.items():
+        imported = importer.import_file(shared / "seeds" / seed, topics=topics)
+        hand = yaml.safe_load(
+            (ROOT / "content/documents" / f"{doc}.vi.md").read_text(encoding="utf-8").split("---\n", 2)[1]
+        )
+        mine = [e.get("topic") for e in imported.targets] + [e.get("topic") for e in imported.results]
+        theirs = [e.get("topic") for e in hand.get("targets") or []] + [
+            e.get("topic") for e in hand.get("results") or []
+        ]
+        agree += sum(1 for a, b in zip(mine, theirs) if a == b)
+        total += len(theirs)
+    return agree, total
+
+
+def main(argv: list[str]) -> int:
+    shared = Path(argv[0]) if argv else ROOT.parent / "shared"
+    index = yaml.safe_load((shared / "realdocs/INDEX.yaml").read_text(encoding="utf-8"))
+    documents = [
+        (shared / "realdocs" / d["file"], d.get("targets") or [], d.get("results") or [], d.get("header"))
+        for d in index["documents"]
+    ]
+    for seed, doc in SEED_CONTENT.items():
+        targets, results = _seed_readings(doc)
+        documents.append((shared / "seeds" / seed, targets, results, None))
+    totals = [0] * 6
+    print(f"{'document':62} {'targets':>9} {'figures':>9} {'header':>9}")
+    problems = []
+    for path, targets, results, header in documents:
+        imported = importer.import_file(path)
+        t = score_entries(targets, [e["text"] for e in imported.targets])
+        r = score_entries(results, [f"{e['target']} {e.get('result', '')}" for e in imported.results])
+        h = score_header(header, imported.front)
+        row = [t[0] + r[0], t[1] + r[1], t[2] + r[2], t[3] + r[3], h[0], h[1]]
+        totals = [a + b for a, b in zip(totals, row)]
+        print(f"{path.name[:62]:62} {row[0]:>4}/{row[1]:<4} {row[2]:>4}/{row[3]:<4} {row[4]:>4}/{row[5]:<4}")
+        problems += [f"  {path.name[:40]}: {m}" for m in t[4] + r[4] + h[2]]
+    print(f"{'TOTAL':62} {totals[0]:>4}/{totals[1]:<4} {totals[2]:>4}/{totals[3]:<4} {totals[4]:>4}/{totals[5]:<4}")
+    print(
+        "found: "
+        + ", ".join(
+            f"{name} {100 * a / b:.1f} %"
+            for name, a, b in zip(("targets", "figures", "header fields"), totals[::2], totals[1::2])
+            if b
+        )
+        + f"; all together {100 * sum(totals[::2]) / max(1, sum(totals[1::2])):.1f} %"
+    )
+    agree, suggested = _seed_topics(shared)
+    print(f"topics suggested for the seeds' targets and results: {agree}/{suggested} as the hand-made files (guesses)")
+    if problems:
+        print("missed:")
+        print("\n".join(problems))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
