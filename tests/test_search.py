@@ -308,3 +308,12 @@ def test_ids_on_the_search_page_are_unique(phone, served_site):
     )
     assert labels and set(labels) == {1}  # every label ticks exactly one box
     page.close()
+
+
+def test_a_named_page_outside_the_ticked_filters_is_not_shown(phone, served_site):
+    page = phone.new_page()
+    page.goto(served_site + "search/?q=Binh+Tan&org=so-tttt-tphcm")
+    page.wait_for_function("() => document.getElementById('search-status').textContent.length > 0", timeout=15_000)
+    found = results(page)
+    assert found and all("/so-tttt-tphcm/" in r["href"] for r in found), [r["href"] for r in found]
+    page.close()

@@ -85,15 +85,8 @@ def test_the_page_spells_names_out_as_python_does():
     ],
 )
 def test_a_name_typed_any_way_finds_its_page(names, typed):
-    entry = {
-        "id": "x",
-        "url": "/x/",
-        "title": names[0],
-        "kind": "",
-        "keys": searchdata.name_keys(*names),
-        "filters": {},
-    }
-    decoy = {"id": "y", "url": "/y/", "title": "Thành Đoàn", "kind": "", "keys": searchdata.name_keys("Thành Đoàn")}
+    entry = ["x", "/x/", names[0], "", searchdata.name_keys(*names), []]
+    decoy = ["y", "/y/", "Thành Đoàn", "", searchdata.name_keys("Thành Đoàn"), []]
     found = run_js(
         f"{json.dumps(typed, ensure_ascii=False)}.map(q => text.namesFor(q).map(n => n.url))",
         {**DATA, "names": [decoy, entry]},
@@ -147,10 +140,12 @@ def test_search_data_is_written_for_each_language(example_site):
     for lang in ("vi", "en"):
         data = json.loads((example_site / "pagefind" / f"vankien.{lang}.json").read_text(encoding="utf-8"))
         assert data["fold"] == folding.FOLD_LETTERS  # the page folds with Python's table
-        urls = {n["url"] for n in data["names"]}
+        urls = {n[1] for n in data["names"]}
         prefix = "/en" if lang == "en" else ""
         assert {f"{prefix}/quan-doan-binh-tan/", f"{prefix}/topics/party-admission/"} <= urls
         words = json.loads((example_site / "pagefind" / f"vankien-words.{lang}.json").read_text(encoding="utf-8"))
         assert words == sorted(words) and "iframe" not in {w[0] for w in words}  # embed code is not indexed
-    facets = json.loads((example_site / "pagefind" / "vankien.vi.json").read_text(encoding="utf-8"))["facets"]
-    assert facets["Tổ chức"]["Quận Đoàn Bình Tân"] == "org=quan-doan-binh-tan"
+    data = json.loads((example_site / "pagefind" / "vankien.vi.json").read_text(encoding="utf-8"))
+    assert data["facets"]["Tổ chức"]["Quận Đoàn Bình Tân"] == "org=quan-doan-binh-tan"
+    binh_tan = next(n for n in data["names"] if n[1] == "/quan-doan-binh-tan/")
+    assert "org=quan-doan-binh-tan" in binh_tan[5] and "level=quan-huyen" in binh_tan[5]

@@ -124,32 +124,32 @@ def write(bundle: Path, files: dict[str, bytes]) -> None:
     """Write `vankien.<lang>.json` and `vankien-words.<lang>.json` into `bundle` (see above)."""
     names: dict[str, list] = collections.defaultdict(list)
     counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    data_facets = facets(files)
     for page_id, fragment in read_fragments(bundle):
         lang = page_id.split("_", 1)[0]
         meta = fragment.get("meta", {})
         if meta.get("name"):  # organization and topic pages (templates: data-pagefind-meta="name:…")
             title = unfold(meta.get("title", ""))
-            names[lang].append(
-                {
-                    "id": page_id,
-                    "url": fragment["url"],
-                    "title": title,
-                    "kind": unfold(meta.get("kind", "")),
-                    "keys": name_keys(title, unfold(meta["name"])),
-                    "filters": {k: [unfold(v) for v in vs] for k, vs in fragment.get("filters", {}).items()},
-                }
+            shown = data_facets.get(lang, {})
+            keys = name_keys(title, unfold(meta["name"]))
+            page_facets = sorted(
+                shown[unfold(name)][unfold(value)]
+                for name, values in fragment.get("filters", {}).items()
+                for value in values
+                if unfold(value) in shown.get(unfold(name), {})
             )
+            # [page id, url, title, kind, spellings of the name, "param=key" of its filter values]
+            names[lang].append([page_id, fragment["url"], title, unfold(meta.get("kind", "")), keys, page_facets])
         text = " ".join([fragment.get("content", ""), *(str(v) for v in meta.values())])
         for word in re.findall(r"[\w&]+", unfold(text).lower()):
             counts[lang][word] += 1
-    data_facets = facets(files)
     for lang in sorted(set(names) | set(counts)):
         common = {
             "fold": folding.FOLD_LETTERS,
             "mark": STROKE,
             "abbreviations": ABBREVIATIONS,
             "union": list(UNION_WORDS),
-            "names": sorted(names[lang], key=lambda n: n["url"]),
+            "names": sorted(names[lang], key=lambda n: n[1]),
             "facets": data_facets.get(lang, {}),
         }
         (bundle / f"vankien.{lang}.json").write_text(json.dumps(common, ensure_ascii=False), encoding="utf-8")

@@ -10,6 +10,7 @@ export function makeText(data) {
   const letters = Object.entries(data.fold);  // [["đ", "d"], ["Đ", "D"]]
   const abbreviations = data.abbreviations;
   const union = data.union;
+  const names = data.names.map(([id, url, title, kind, keys, facets]) => ({ id, url, title, kind, keys, facets }));
 
   // "Đoàn viên" → "Doan vien" for Pagefind, which folds every other mark itself.
   const foldLetters = (text) => letters.reduce((t, [letter, plain]) => t.replaceAll(letter, plain), text.normalize("NFC"));
@@ -43,7 +44,7 @@ export function makeText(data) {
       if (form) { asked.add(form); asked.add(form.replaceAll(" ", "")); }
     }
     const found = [];
-    for (const name of data.names) {
+    for (const name of names) {
       const rank = name.keys.findIndex((key) => asked.has(key) || asked.has(key.replaceAll(" ", "")));
       if (rank >= 0) found.push([rank, name.title.length, name]);
     }

@@ -154,9 +154,8 @@ function renderFilters(available, counts) {
   filterDetails.hidden = !input.value.trim();
 }
 
-function passesFilters(name) {
-  return Object.entries(chosen).every(([filter, values]) => !values.size ||
-    (name.filters[text.unfold(filter)] || []).some((v) => [...values].some((value) => text.unfold(value) === v)));
+function passesFilters(name) {  // a name's page shows only when it has one of each filter's ticked values
+  return Object.entries(chosen).every(([filter, values]) => !values.size || [...values].some((value) => name.facets.includes(facetOf(filter, value))));
 }
 
 // -- searching ------------------------------------------------------------------------------
