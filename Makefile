@@ -1,6 +1,7 @@
 # Two commands on a fresh machine:
 #   make site   installs what the site needs and builds the example site into site/
-#   make test   installs what the tests need (Python, npm, Debian) and runs every test
+#   make test   installs what the tests need (Python, npm, Debian), checks the code (ruff, mypy)
+#               and runs every test
 
 PYTHON ?= python3
 VENV   := .venv
@@ -8,18 +9,26 @@ PY     := $(VENV)/bin/python
 SHARED ?= ../shared
 APT_PACKAGES := chromium fonts-noto-core
 
-.PHONY: site test serve check clean catalogs handbook schemas import-score .apt-deps
+.PHONY: site test lint serve check clean catalogs handbook lock schemas import-score .apt-deps
 
 site: $(VENV)/.site-deps node_modules/.installed
 	$(PY) build.py build
 	@echo
 	@echo "Xem trước / preview:  $(PY) build.py serve   →  http://127.0.0.1:8000/"
 
-test: $(VENV)/.test-deps node_modules/.installed .apt-deps
+test: lint $(VENV)/.test-deps node_modules/.installed .apt-deps
 	$(PY) -m pytest
 
+# Quality gates, before the tests: ruff (lint + format check, rules in pyproject.toml) and mypy on vankien/.
+lint: $(VENV)/.test-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+# `make serve PREVIEW_HOST=0.0.0.0` previews from outside a container (the Dockerfile does).
+PREVIEW_HOST := 127.0.0.1
 serve: $(VENV)/.site-deps node_modules/.installed
-	$(PY) build.py serve
+	$(PY) build.py serve --host $(PREVIEW_HOST)
 
 check: $(VENV)/.site-deps
 	$(PY) build.py check
@@ -51,10 +60,11 @@ import-score: $(VENV)/.site-deps
 	$(PY) -m vankien.importscore $(SHARED)
 
 # After changing a template string: refresh the catalogs, then translate the new entries
-# in vankien/locale/vi/LC_MESSAGES/messages.po (tests fail while any is empty).
+# in vankien/locale/vi/LC_MESSAGES/messages.po (tests fail while any is empty). English has
+# no catalog: msgids are English.
 catalogs: $(VENV)/.site-deps
 	$(VENV)/bin/pybabel extract -F vankien/locale/babel.cfg -o vankien/locale/messages.pot --no-location --omit-header .
-	$(VENV)/bin/pybabel update -i vankien/locale/messages.pot -d vankien/locale --no-fuzzy-matching
+	$(VENV)/bin/pybabel update -i vankien/locale/messages.pot -d vankien/locale -l vi --no-fuzzy-matching
 
 # After changing vankien/schema.py or messages.py: regenerate schemas/ and the handbook's tables.
 schemas: $(VENV)/.site-deps
@@ -63,6 +73,14 @@ schemas: $(VENV)/.site-deps
 # The editors' handbook (mkdocs-material) into docs-site/.
 handbook: $(VENV)/.test-deps
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict -f docs/mkdocs.yml
+
+# requirements.lock: the pinned set of requirements-test.txt (site and tests) with sha256 hashes,
+# generated from it. After changing a pin in requirements*.txt (a test fails until this is run).
+lock:
+	$(PYTHON) -m venv .cache/lock-venv
+	.cache/lock-venv/bin/pip install --disable-pip-version-check -q pip-tools==7.6.2
+	.cache/lock-venv/bin/pip-compile -q --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
+	  -o requirements.lock requirements-test.txt
 
 clean:
 	rm -rf site .site-new-* .site-old-* .pytest_cache

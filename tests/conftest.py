@@ -15,7 +15,7 @@ import pytest
 from vankien import pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"  # plain-text exports of three real Word documents
 
 MINIMAL_FILES = {
     "config.yaml": "title: {vi: Thử, en: Test}\nbase_url: https://example.org/\n",

@@ -62,7 +62,8 @@ TWO_TERMS = {
         "    result: 10 đoàn viên ưu tú đã được kết nạp Đảng\n    assessment: Hoàn thành\n"
         "  - id: cay-xanh\n    topic: trees\n    target: Trồng 500 cây xanh\n    result: Trồng được 300 cây xanh\n"
         "    assessment: vượt\n",
-        "  - id: ket-nap-dang\n    topic: party-admission\n    text: Bồi dưỡng, giới thiệu ít nhất 05 đoàn viên ưu tú được kết nạp vào Đảng\n"
+        "  - id: ket-nap-dang\n    topic: party-admission\n"
+        "    text: Bồi dưỡng, giới thiệu ít nhất 05 đoàn viên ưu tú được kết nạp vào Đảng\n"
         "  - id: sang-kien\n    topic: initiatives\n    text: Đề xuất ít nhất 05 sáng kiến\n",
     ),
 }
@@ -133,7 +134,8 @@ def test_topic_rows_and_matrix_across_organizations(site_factory):
 def test_editor_can_override_a_parse(site_factory, tmp_path):
     doc = (
         "---\nkind: plan\ntitle: K\nperiod: {year: 2024}\ntargets:\n  - id: a\n    topic: party-admission\n"
-        "    text: Kết nạp từ năm đến bảy đoàn viên\n    measures:\n      - {op: range, value: '5', value_max: '7', unit: đoàn viên}\n"
+        "    text: Kết nạp từ năm đến bảy đoàn viên\n    measures:\n"
+        "      - {op: range, value: '5', value_max: '7', unit: đoàn viên}\n"
         "  - id: b\n    topic: party-admission\n    text: Hỗ trợ 12 đoàn viên\n    measures: []\n---\nX\n"
     )
     root = site_factory({"content/documents/doan-a/k.vi.md": doc, "content/documents/doan-a/dai-hoi.vi.md": None})

@@ -20,7 +20,8 @@ def plan(targets: str) -> str:
 
 def test_check_tells_the_editor_when_no_figure_or_two_figures_answer(site_factory):
     doc = plan(
-        "  - id: hai-so\n    topic: party-admission\n    text: Kết nạp Đảng 03 đoàn viên; kết nạp vào Đảng 04 đồng chí\n"
+        "  - id: hai-so\n    topic: party-admission\n"
+        "    text: Kết nạp Đảng 03 đoàn viên; kết nạp vào Đảng 04 đồng chí\n"
         "  - id: khong-so\n    topic: party-admission\n    text: Trồng 500 cây xanh\n"
         "  - id: da-chon\n    topic: party-admission\n    measure: 2\n"
         "    text: Kết nạp Đảng 03 đoàn viên; kết nạp vào Đảng 04 đồng chí\n"
@@ -78,7 +79,9 @@ def test_translations_command_and_build_warn_about_english_numbers(site_factory)
 class VisibleEnglish(HTMLParser):
     """The text of a page outside elements marked lang="vi" (and outside scripts and styles)."""
 
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    VOID = frozenset(
+        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    )
 
     def __init__(self):
         super().__init__(convert_charrefs=True)

@@ -24,8 +24,9 @@ def template_messages() -> set:
     return {message for _, _, message, _, _ in extract_from_dir(str(ROOT), method_map, options)}
 
 
-@pytest.mark.parametrize("lang", ["vi", "en"])
-def test_every_template_string_has_a_translation(lang):
+def test_every_template_string_has_a_translation():
+    """Into Vietnamese; English pages show the msgids, which are English (no en catalog)."""
+    lang = "vi"
     with i18n.catalog_path(lang).open("rb") as handle:
         catalog = read_po(handle, locale=lang)
     missing = []

@@ -76,7 +76,7 @@ def test_imported_seed_matches_the_hand_made_content_less_the_guesses(seed):
     assert [[r.get(f) for f in fields] for r in mine.get("results", [])] == [
         [r.get(f) for f in fields] for r in hand.get("results", [])
     ]
-    for mine_result, hand_result in zip(mine.get("results", []), hand.get("results", [])):
+    for mine_result, hand_result in zip(mine.get("results", []), hand.get("results", []), strict=False):
         if "result" in mine_result:  # a result column read from the table
             assert _same(mine_result["result"], hand_result["result"])
     for key in ("kind", "theme", "period", "reviews"):  # guessed, and guessed right

@@ -13,7 +13,10 @@ def test_raw_html_and_script_links_are_never_rendered():
 
 
 def test_headings_keep_numbering_and_get_stable_anchors():
-    source = "## I. KẾT QUẢ\n\n### 1. Công tác giáo dục:\n\n#### 1.1. Tập trung thực hiện\n\n##### 6.2.1. Công tác cán bộ Đoàn:\n"
+    source = (
+        "## I. KẾT QUẢ\n\n### 1. Công tác giáo dục:\n\n#### 1.1. Tập trung thực hiện\n\n"
+        "##### 6.2.1. Công tác cán bộ Đoàn:\n"
+    )
     body = markdown.render(source)
     assert [h.text for h in body.headings] == [
         "I. KẾT QUẢ",

@@ -1,6 +1,6 @@
 """The number parser, read against real wording from the seeds and the content front matter.
 
-Each case is a phrase copied verbatim from /work/shared/seeds/*.txt or content/documents/*/*.vi.md
+Each case is a phrase copied verbatim from tests/fixtures/seeds/*.txt or content/documents/*/*.vi.md
 and the measures a reader finds in it, written by hand as compact tuples:
 (op, value, value_max, unit) — plus the subject for a percentage: (op, value, None, "%", subject).
 """
@@ -12,14 +12,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 import yaml
 
 from vankien import topics
 from vankien.numbers import Measure, assess, format_value, parse, to_decimal, trend
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 
 # --------------------------------------------------------------------------------------------
 # Front matter of content/documents/*/*.vi.md: every target and result text.
@@ -1151,7 +1150,10 @@ def test_format_value_scales(measure, vi):
 
 def test_english_percentages_say_whom_they_count():
     staff, young = parse("100% cán bộ Đoàn, đoàn viên, 80% thanh niên được học tập")
-    assert (format_value(staff, "en"), format_value(young, "en")) == ("100% of cadres and members", "80% of young people")
+    assert (format_value(staff, "en"), format_value(young, "en")) == (
+        "100% of cadres and members",
+        "80% of young people",
+    )
     assert format_value(young) == "80%"
     unknown = parse("80% đoàn viên khối cơ quan tham gia")[0]
     assert format_value(unknown, "en") == "80%"  # a subject the site cannot translate stays beside it, in Vietnamese

@@ -4,6 +4,7 @@ generated from it and agree with what `check` accepts and refuses."""
 import json
 import re
 from pathlib import Path
+from typing import ClassVar
 
 import jsonschema
 import pytest
@@ -20,7 +21,7 @@ class Yaml12Loader(yaml.SafeLoader):
     """How an editor's YAML extension reads a file (YAML 1.2 core schema): `2022` is a number,
     `2022-04-26` and `no` are text."""
 
-    yaml_implicit_resolvers = {}
+    yaml_implicit_resolvers: ClassVar[dict] = {}
 
 
 Yaml12Loader.add_implicit_resolver(
@@ -125,7 +126,7 @@ REFUSED = [  # (file type, YAML): refused by check and by the JSON Schema alike
 
 @pytest.mark.parametrize("kind, text", REFUSED)
 def test_check_and_the_json_schema_refuse_the_same_mistakes(kind, text):
-    data, problems = yamlsafe.load(text, "x.yaml")
+    data, _problems = yamlsafe.load(text, "x.yaml")
     model = schema.FILE_TYPES[kind][0]
     outcome = check(model, data, "x.yaml")
     assert outcome.__class__.__name__ == "Rejected"

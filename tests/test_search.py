@@ -176,7 +176,7 @@ def test_pages_with_the_syllables_apart_are_set_apart(phone, served_site):
     page = run_search(phone, served_site, "ho boi")
     items = page.eval_on_selector_all("#search-results > li", "items => items.map(i => i.className)")
     assert "search-apart" in " ".join(items)
-    apart = [i for i, name in enumerate(items) if "search-apart" in name][0]
+    apart = next(i for i, name in enumerate(items) if "search-apart" in name)
     before = page.eval_on_selector_all(".search-result", "r => r.map(x => x.innerText)")[:apart]
     assert before and all("hồ bơi" in text for text in before)  # what comes first holds "hồ bơi" itself
     page.close()

@@ -80,7 +80,7 @@ def test_preview_shows_content_errors_then_recovers(preview):
     path = root / DOC
     good = path.read_text(encoding="utf-8")
     path.write_text(good.replace("kind: congress-report", "kind: bao-cao"), encoding="utf-8")
-    status, html = wait_for(lambda: (r := fetch(base + "doan-a/dai-hoi/"))[0] == 500 and r)
+    _status, html = wait_for(lambda: (r := fetch(base + "doan-a/dai-hoi/"))[0] == 500 and r)
     assert f"{DOC}:2:7" in html
     assert "không phải giá trị hợp lệ" in html and "is not a valid value" in html
     assert "kind: bao-cao" in html  # the offending source line is quoted

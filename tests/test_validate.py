@@ -65,7 +65,9 @@ def test_did_you_mean_for_a_near_miss(site_factory):
 def test_organization_mistakes(site_factory):
     root = site_factory(
         {
-            "content/organizations/doan-b.yaml": "name: {vi: B}\nlevel: doan-huyen\nparent: doan-x\nmembers: {count: 1.200, year: 2022}\n",
+            "content/organizations/doan-b.yaml": (
+                "name: {vi: B}\nlevel: doan-huyen\nparent: doan-x\nmembers: {count: 1.200, year: 2022}\n"
+            ),
             "content/organizations/en.yaml": "name: {vi: E}\nlevel: chi-doan\n",
         }
     )

@@ -37,7 +37,7 @@ def assess(target: Measure | None, result: Measure | None) -> str | None:
     "more than" target is met only by beating its number, which counts as exceeded; "about"
     allows ±10 %; "at most" is achieved at or below its number. 100 % met with 100 % is achieved.
     """
-    if not comparable(target, result):
+    if target is None or result is None or not comparable(target, result):
         return None
     got = result.value
     if target.unit == "%" and target.high == 100 and got == 100:

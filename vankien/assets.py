@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vankien import messages, social
+from vankien import messages, resources, social
 from vankien.errors import ContentError
 
 FONT_PACKAGE = Path("node_modules/@fontsource/be-vietnam-pro/files")
@@ -13,12 +13,11 @@ FONT_SUBSETS = ("latin", "latin-ext", "vietnamese")  # a Vietnamese page needs a
 
 
 def collect(root: Path, problems: list[ContentError]) -> dict[str, bytes]:
-    """{name under site/static/: bytes} for everything in static/ plus the fonts."""
+    """{name under site/static/: bytes} for everything in static/ (the site's over the package's,
+    see resources.py) plus the fonts."""
     assets = {}
-    static = root / "static"
-    for path in sorted(static.rglob("*")) if static.exists() else ():
-        if path.is_file():
-            assets[path.relative_to(static).as_posix()] = path.read_bytes()
+    for name, path in resources.files(root, "static").items():
+        assets[name] = path.read_bytes()
     fonts = root / FONT_PACKAGE
     for weight in FONT_WEIGHTS:
         for subset in FONT_SUBSETS:

@@ -45,7 +45,7 @@ def _serve(directory: Path):
 
 def bytes_per_query(base: str, queries=QUERIES) -> dict[str, tuple[int, int]]:
     """{query: (bytes fetched from the index, results)} with a cold cache for each query."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Request, sync_playwright
 
     figures = {}
     with sync_playwright() as playwright:
@@ -53,8 +53,13 @@ def bytes_per_query(base: str, queries=QUERIES) -> dict[str, tuple[int, int]]:
         for query in queries:
             context = browser.new_context()
             page = context.new_page()
-            fetched = []
-            page.on("requestfinished", lambda r, fetched=fetched: fetched.append(r) if "/pagefind/" in r.url else None)
+            fetched: list[Request] = []
+
+            def keep(request: Request, fetched: list[Request] = fetched) -> None:
+                if "/pagefind/" in request.url:
+                    fetched.append(request)
+
+            page.on("requestfinished", keep)
             page.goto(f"{base}search/?q={quote(query)}")
             page.wait_for_function("() => document.getElementById('search-status').textContent.length > 0")
             page.wait_for_load_state("networkidle")

@@ -22,8 +22,8 @@ def _parser() -> argparse.ArgumentParser:
     loudness = report.add_mutually_exclusive_group()
     loudness.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print errors only")
     loudness.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="print stage times")
-    parser = argparse.ArgumentParser(
-        prog="build.py", description="Build the vankien site from content/.", parents=[report]
+    parser = argparse.ArgumentParser(  # prog: build.py or vankien
+        description="Build the vankien site from content/.", parents=[report]
     )
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
     commands = parser.add_subparsers(dest="command")

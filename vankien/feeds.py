@@ -20,7 +20,7 @@ def sitemap(entries: list[tuple[str, dict[str, str]]]) -> bytes:
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
-    for location, alternates in sorted(set((loc, tuple(sorted(alt.items()))) for loc, alt in entries)):
+    for location, alternates in sorted({(loc, tuple(sorted(alt.items()))) for loc, alt in entries}):
         lines.append(f"  <url><loc>{escape(location)}</loc>")
         for lang, href in alternates:
             lines.append(f'    <xhtml:link rel="alternate" hreflang="{lang}" href={quoteattr(href)}/>')

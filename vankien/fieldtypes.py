@@ -125,7 +125,7 @@ def _choice(value, allowed: tuple[str, ...]) -> str:
     return text
 
 
-class one_of:  # noqa: N801 - used as a type's metadata: `Annotated[str, one_of(KINDS)]`
+class one_of:
     """One of `allowed` (keys of a dict, or a tuple): checked by `_choice`, an enum in the JSON Schema."""
 
     def __init__(self, allowed):

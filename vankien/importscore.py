@@ -34,6 +34,7 @@ SEED_CONTENT = {
 
 
 def words(text: str) -> list[str]:
+    """The words of `text`, folded for comparison (NFC, case, surrounding punctuation)."""
     text = unicodedata.normalize("NFC", str(text)).casefold().replace("…", " ")
     return [w.strip(".,;:()“”\"'*") for w in text.split() if w.strip(".,;:()“”\"'*-–")]
 
@@ -76,7 +77,7 @@ def score_entries(hand: list[dict], mine: list[str]) -> tuple[int, int, int, int
         found += hit
         for figure in entry.get("figures") or []:
             figures += 1
-            if hit and _figure_found(figure, best):
+            if hit and best is not None and _figure_found(figure, best):
                 figures_found += 1
             else:
                 missed.append(f"figure {figure} of “{entry['text'][:50]}”")
@@ -86,6 +87,7 @@ def score_entries(hand: list[dict], mine: list[str]) -> tuple[int, int, int, int
 
 
 def score_header(header: dict | None, front: dict) -> tuple[int, int, list[str]]:
+    """(fields right, fields in the hand reading, what was missed) for one INDEX.yaml header."""
     if not header:
         return 0, 0, []
     checks = {
@@ -106,9 +108,8 @@ def score_header(header: dict | None, front: dict) -> tuple[int, int, list[str]]
         if check(hand):
             found += 1
         else:
-            missed.append(
-                f"{key}: hand {hand!r}, imported {front.get({'date': 'issued', 'issuer_lines': 'issuer'}.get(key, key))!r}"
-            )
+            field = {"date": "issued", "issuer_lines": "issuer"}.get(key, key)
+            missed.append(f"{key}: hand {hand!r}, imported {front.get(field)!r}")
     return found, total, missed
 
 
@@ -143,12 +144,13 @@ def _seed_topics(shared: Path) -> tuple[int, int]:
         theirs = [e.get("topic") for e in hand.get("targets") or []] + [
             e.get("topic") for e in hand.get("results") or []
         ]
-        agree += sum(1 for a, b in zip(mine, theirs) if a == b)
+        agree += sum(1 for a, b in zip(mine, theirs, strict=False) if a == b)
         total += len(theirs)
     return agree, total
 
 
 def main(argv: list[str]) -> int:
+    """Print the score table; argv: [SHARED folder]. Exit 0 (the numbers are for reading)."""
     shared = Path(argv[0]) if argv else ROOT.parent / "shared"
     index = yaml.safe_load((shared / "realdocs/INDEX.yaml").read_text(encoding="utf-8"))
     documents = [
@@ -167,7 +169,7 @@ def main(argv: list[str]) -> int:
         r = score_entries(results, [f"{e['target']} {e.get('result', '')}" for e in imported.results])
         h = score_header(header, imported.front)
         row = [t[0] + r[0], t[1] + r[1], t[2] + r[2], t[3] + r[3], h[0], h[1]]
-        totals = [a + b for a, b in zip(totals, row)]
+        totals = [a + b for a, b in zip(totals, row, strict=False)]
         print(f"{path.name[:62]:62} {row[0]:>4}/{row[1]:<4} {row[2]:>4}/{row[3]:<4} {row[4]:>4}/{row[5]:<4}")
         problems += [f"  {path.name[:40]}: {m}" for m in t[4] + r[4] + h[2]]
     print(f"{'TOTAL':62} {totals[0]:>4}/{totals[1]:<4} {totals[2]:>4}/{totals[3]:<4} {totals[4]:>4}/{totals[5]:<4}")
@@ -175,7 +177,7 @@ def main(argv: list[str]) -> int:
         "found: "
         + ", ".join(
             f"{name} {100 * a / b:.1f} %"
-            for name, a, b in zip(("targets", "figures", "header fields"), totals[::2], totals[1::2])
+            for name, a, b in zip(("targets", "figures", "header fields"), totals[::2], totals[1::2], strict=False)
             if b
         )
         + f"; all together {100 * sum(totals[::2]) / max(1, sum(totals[1::2])):.1f} %"

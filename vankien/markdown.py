@@ -102,7 +102,9 @@ def render(source: str) -> Body:
     """The body as HTML, with an `id` on every heading and the placements it holds."""
     env: dict = {}
     tokens = _PARSER.parse(source, env)
-    headings, used, levels = [], set(), {}
+    headings: list = []
+    used: set[str] = set()
+    levels: dict = {}
     for index, token in enumerate(tokens):
         if token.type == "vankien_placement":
             levels[token.meta["what"]] = min(headings[-1].level + 1, 6) if headings else 2

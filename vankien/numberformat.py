@@ -11,7 +11,6 @@ from babel.numbers import format_decimal
 from vankien.measure import Measure
 from vankien.units import UNITS, UNITS_EN
 
-
 DISPLAY_SCALES = {"vi": (("tỷ", 10**9), ("triệu", 10**6)), "en": (("billion", 10**9), ("million", 10**6))}
 OP_PREFIX = {"=": "", "range": "", "≥": "≥ ", ">": "> ", "~": "~ ", "≤": "≤ "}
 

@@ -180,9 +180,8 @@ def _read(window: _Window, in_quotes: bool) -> Measure | None:
     if match.group("ratio"):
         return _read_ratio(window, in_quotes)
     measure = _measure(window)
-    if not measure.unit or measure.unit not in _KNOWN:
-        if in_quotes or _after_proper_name(before):
-            return None  # part of a name: "“3 trách nhiệm”", "Trường Tiểu học An Lạc 3"
+    if (not measure.unit or measure.unit not in _KNOWN) and (in_quotes or _after_proper_name(before)):
+        return None  # part of a name: "“3 trách nhiệm”", "Trường Tiểu học An Lạc 3"
     return measure
 
 
@@ -217,7 +216,7 @@ def _is_list_number(window: _Window) -> bool:
 def _after_proper_name(before: str) -> bool:
     """Whether a capitalized word, not opening a sentence, comes right before the figure."""
     found = re.search(r"(\S*)\s+(\w+)\s*$", before)
-    return bool(found) and found.group(2)[0].isupper() and not re.search(r"[.:;!?]$|^$", found.group(1))
+    return found is not None and found.group(2)[0].isupper() and not re.search(r"[.:;!?]$|^$", found.group(1))
 
 
 def _measure(window: _Window) -> Measure:
@@ -232,6 +231,7 @@ def _measure(window: _Window) -> Measure:
     factor, scale_length = _scale(after)
     rest = after[scale_length:]
     subject, unit_length = None, 0
+    unit: str | None
     if match.group("first_percent") or match.group("percent"):
         unit, subject = "%", _subject(rest)
     else:
@@ -292,8 +292,8 @@ def _finish(window: _Window, op, value, value_max, unit, length, subject, of=Non
         unit, rate = _rate(unit, window.after, length)
         raw = match.string[match.start() - len(words) : end + length + rate].strip()
     window.end = match.start() - len(words) + len(raw)
-    lead = window.lead_text[: len(window.lead_text) - len(words)]
-    lead = LEAD_START.sub("", lead).strip(" ,-–") or None
+    before = window.lead_text[: len(window.lead_text) - len(words)]
+    lead = LEAD_START.sub("", before).strip(" ,-–") or None
     return Measure(op, value, value_max, unit, raw, subject, _phrase(window.after), lead, of)
 
 

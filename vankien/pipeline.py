@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vankien import assets, config, content, i18n, opendata, render, search, translated_figures, validate, write
+from vankien.config import Config
+from vankien.content import RawContent
 from vankien.errors import BuildFailed, ContentError, Diagnostics
+from vankien.model import Site
 
 
 @dataclass
@@ -23,9 +26,9 @@ class Build:
     output: Path
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     timings: dict[str, float] = field(default_factory=dict)
-    config: object = None
-    raw: object = None
-    site: object = None
+    config: Config = field(init=False)  # set by stage_config
+    raw: RawContent = field(init=False)  # set by stage_content
+    site: Site = field(init=False)  # set by stage_validate
     translations: dict = field(default_factory=dict)
     statuses: dict = field(default_factory=dict)
     assets: dict = field(default_factory=dict)
@@ -104,12 +107,12 @@ def run(
     for stage in stages:
         if stage is stage_render and build.problems:
             break  # rendering invalid content would only add noise
-        if stage is stage_write and (build.problems or strict and build.warnings):
+        if stage is stage_write and (build.problems or (strict and build.warnings)):
             break
         started = time.perf_counter()
         stage(build)
         build.timings[stage.__name__.removeprefix("stage_")] = time.perf_counter() - started
     build.elapsed = time.perf_counter() - started_run
-    if build.problems or strict and build.warnings:
+    if build.problems or (strict and build.warnings):
         raise BuildFailed(build.problems + build.warnings)
     return build

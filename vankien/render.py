@@ -17,7 +17,7 @@ import jinja2
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from vankien import feeds, i18n, markdown, messages, social, urls
+from vankien import feeds, i18n, markdown, messages, resources, social, urls
 from vankien.config import Config
 from vankien.errors import ContentError
 from vankien.filters import FILTERS
@@ -25,7 +25,7 @@ from vankien.model import Document, Site
 from vankien.pages import Page, localized_site, pages
 
 
-def make_environment(templates: Path) -> jinja2.Environment:
+def make_environment(templates: list[Path]) -> jinja2.Environment:
     # Compiled templates are cached on disk, keyed by their source's checksum: compiling
     # them is most of a small build's rendering time, and every `serve` rebuild pays it.
     cache = (
@@ -53,7 +53,7 @@ class Renderer:
     """Renders pages with shared globals: config, asset fingerprints, the site."""
 
     def __init__(self, root: Path, config: Config, assets: dict[str, bytes]):
-        self.env = make_environment(root / "templates")
+        self.env = make_environment(resources.search_path(root, "templates"))
         self.config = config
         self.fingerprints = {name: hashlib.sha256(data).hexdigest()[:10] for name, data in assets.items()}
         self.site: Site | None = None
@@ -62,7 +62,8 @@ class Renderer:
 
     def use_language(self, lang: str, site: Site, fallbacks: dict) -> None:
         """Render the following pages in `lang`, from `site` localized to it."""
-        self.env.install_gettext_translations(i18n.ui_translations(lang), newstyle=True)
+        # added to the environment by the jinja2.ext.i18n extension, so unknown to the type checker
+        self.env.install_gettext_translations(i18n.ui_translations(lang), newstyle=True)  # type: ignore[attr-defined]
         self.site, self.fallbacks = site, fallbacks
         self.result_documents = {id(result): doc for doc in site.documents for result in doc.results}
 
@@ -160,6 +161,7 @@ def render_all(
     output = {}
     translations = {key: state.translation for key, state in statuses.items() if state.translation}
     all_pages = []
+    fallbacks: dict
     for lang in config.languages:
         if lang == "vi":
             localized, fallbacks = site, {}
@@ -197,7 +199,7 @@ def _share_images(root: Path, config: Config, lang: str, language_pages: list[Pa
     # Pillow releases the GIL while it draws and compresses: threads use every core.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         drawn = pool.map(lambda card: social.image(root, card), cards.values())
-    return dict(zip(cards, drawn))
+    return dict(zip(cards, drawn, strict=True))
 
 
 def _render_pages(renderer: Renderer, language_pages: list[Page], problems) -> dict[str, bytes]:

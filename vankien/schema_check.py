@@ -104,13 +104,17 @@ def _walk(data, loc) -> tuple[Any, Any]:
     for part in loc:
         if part == "[key]":
             break
-        if isinstance(node, YMap) and isinstance(part, str) and part in node:
-            parent, node = node, node[part]
-        elif isinstance(node, YList) and isinstance(part, int) and part < len(node):
-            parent, node = node, node[part]
-        else:
+        if not _holds(node, part):
             break
+        parent, node = node, node[part]
     return node, parent
+
+
+def _holds(node: Any, part: Any) -> bool:
+    """Whether `node` has `part`: a key of a mapping, an index within a list."""
+    return (isinstance(node, YMap) and isinstance(part, str) and part in node) or (
+        isinstance(node, YList) and isinstance(part, int) and part < len(node)
+    )
 
 
 def _place(node, where) -> tuple[int, int]:

@@ -63,7 +63,7 @@ class Preview:
         path = environ.get("PATH_INFO", "/")
         with self.lock:
             problems = list(self.problems)
-        is_page = path.endswith("/") or path.endswith(".html")
+        is_page = path.endswith(("/", ".html"))
         if problems and is_page:
             return self._respond(
                 start_response,
@@ -115,9 +115,11 @@ def error_page(problems: list[ContentError], root: Path) -> str:
         )
         items.append(
             f'<li><p class="where">{html.escape(problem.location)}</p>'
-            f'<p><strong>{html.escape(problem.text("vi"))}</strong><br><span lang="en">{html.escape(problem.text("en"))}</span></p>'
+            f"<p><strong>{html.escape(problem.text('vi'))}</strong><br>"
+            f'<span lang="en">{html.escape(problem.text("en"))}</span></p>'
             f"{excerpt}"
-            f'<p class="hint">Gợi ý: {html.escape(problem.hint("vi"))}<br><span lang="en">Hint: {html.escape(problem.hint("en"))}</span></p></li>'
+            f'<p class="hint">Gợi ý: {html.escape(problem.hint("vi"))}<br>'
+            f'<span lang="en">Hint: {html.escape(problem.hint("en"))}</span></p></li>'
         )
     count = len(problems)
     return f"""<!doctype html>
@@ -132,7 +134,8 @@ pre{{background:#fff;border:1px solid #e7bdb8;padding:.6rem;overflow-x:auto;whit
 </style></head>
 <body><header><h1>{count} lỗi trong nội dung — trang chưa được cập nhật</h1>
 <p lang="en" style="margin:.3rem 0 0">{count} problem(s) in the content — the site was not updated</p></header>
-<main><p>Sửa các lỗi dưới đây rồi lưu tệp: trang sẽ tự tải lại. <span lang="en">Fix them and save: this page reloads by itself.</span></p>
+<main><p>Sửa các lỗi dưới đây rồi lưu tệp: trang sẽ tự tải lại.
+<span lang="en">Fix them and save: this page reloads by itself.</span></p>
 <ol>{"".join(items)}</ol></main></body></html>
 """
 

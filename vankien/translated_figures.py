@@ -130,6 +130,8 @@ def _fields(doc, translation, record):
     for result_id, texts in translation.results.items():
         positions = getattr(entries.get(result_id), "key_pos", {})
         result = results.get(result_id)
+        if result is None:
+            continue  # an id the document does not have: i18n reports it
         for name, english in texts.items():
             source = {"target": result.target, "result": result.result, "assessment_text": result.assessment_text}
             where = positions.get(name, (1, 1))

@@ -158,8 +158,12 @@ def _document(record: RawFile, declared: set[str], topics: dict, diagnostics: Di
         return outcome
     doc = outcome.value
     answers = _Answers(record, topics)
-    targets = tuple(_target(t, entry, answers) for t, entry in zip(doc.targets or (), _entries(record, "targets")))
-    results = tuple(_result(r, entry, answers) for r, entry in zip(doc.results or (), _entries(record, "results")))
+    targets = tuple(
+        _target(t, entry, answers) for t, entry in zip(doc.targets or (), _entries(record, "targets"), strict=False)
+    )
+    results = tuple(
+        _result(r, entry, answers) for r, entry in zip(doc.results or (), _entries(record, "results"), strict=False)
+    )
     figures = _figure_problems(record, targets, results)
     unused = _placement_problems(record, bool(targets), bool(results))
     if figures or unused or answers.errors:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from vankien.importer.sections import BULLETED_NUMBER, is_heading, markdown_line, style_of
+from vankien.importer.sections import BULLETED_NUMBER, RANKS, is_heading, markdown_line, style_of
 from vankien.importer.sources import LINE_BREAK, Row
 from vankien.importer.targets import (
     COLUMNS,
@@ -28,12 +28,17 @@ class BodyReader:
 
     def __init__(self, lines: list, styles: list, used: set[int], levels: dict, result: Imported):
         self.lines, self.styles, self.used, self.levels, self.result = lines, styles, used, levels, result
-        self.section, self.section_level = None, 0  # level 7: a "Chỉ tiêu:" label's own short list
+        self.section: str | None = None
+        self.section_level = 0  # level 7: a "Chỉ tiêu:" label's own short list
+        self.section_mark = ""
+        # the numbering of the section's heading: an item numbered so or above ends it
+        self.section_style: str | None = None
         self.placed: set[str] = set()
-        self.previous_entry = None  # the target/result the last line added, for wrapped items
+        self.previous_entry: dict | None = None  # the target/result the last line added, for wrapped items
         self.group = ""  # a label line over a group of targets, prefixed to each
 
     def read(self) -> None:
+        """Every line not used by the header, in order; tables are read a whole block of rows at a time."""
         index = 0
         while index < len(self.lines):
             line, style = self.lines[index], self.styles[index]
@@ -55,9 +60,11 @@ class BodyReader:
     def _line(self, text: str, style: str | None, index: int) -> None:
         label = TARGET_LABEL.match(text)
         is_item = bool(ITEM.match(text))
+        if self.section_style and style and self._ends_section(text, style):
+            self.section = self.section_style = None  # "2. …" after the targets of "1.3. Chỉ tiêu:"
         if self.section in ("targets", "results") and is_item and (states_figure(text) or not is_heading(text, style)):
             self.previous_entry = _entry(self.section, item_text(text) or text, self.result, self.placed, self.group)
-        elif is_heading(text, style) and not label:
+        elif style is not None and is_heading(text, style) and not label:  # a heading is numbered
             self._heading(text, style, index)
         elif label:
             self._label(text, style, label.group(1).strip())
@@ -79,6 +86,12 @@ class BodyReader:
         else:
             self._paragraph(text, is_item)
 
+    def _ends_section(self, text: str, style: str) -> bool:
+        """A line numbered above the section's heading, or like it ("2." after "1."; not "1)")."""
+        assert self.section_style is not None  # called only inside a section with a numbered heading
+        rank, section_rank = RANKS.index(style), RANKS.index(self.section_style)
+        return rank < section_rank or (rank == section_rank and _mark(text) == self.section_mark)
+
     def _heading(self, text: str, style: str, index: int) -> None:
         level = self.levels.get(style, 6)
         text = BULLETED_NUMBER.sub("", text)
@@ -89,7 +102,8 @@ class BodyReader:
         self.group = ""
         _theme_under(text, self.lines, index, self.result)
         if role:
-            self.section, self.section_level = role, level
+            self.section, self.section_level, self.section_style = role, level, style
+            self.section_mark = _mark(text)
             _place(role, self.result, self.placed)
         elif self.section and level <= self.section_level:
             self.section = None
@@ -104,6 +118,7 @@ class BodyReader:
         if rest:
             self.previous_entry = _entry("targets", item_text(rest) or rest, self.result, self.placed)
         self.section, self.section_level = "targets", self.levels.get(style, 6) if heading else 7
+        self.section_style, self.section_mark = style, _mark(text)
 
     def _paragraph(self, text: str, is_item: bool) -> None:
         self.previous_entry = None
@@ -115,6 +130,12 @@ class BodyReader:
         for part in text.split(LINE_BREAK):
             if part.strip():
                 self.result.body += [markdown_line(part.strip()), ""]
+
+
+def _mark(text: str) -> str:
+    """The shape of a line's number: "1.3." → "#.#.", "2)" → "#)", "II." → "#."."""
+    lead = re.match(r"^[(]?(?:[IVX]+|\d+|[a-zđA-H])(?:[./)]\s?(?:\d+[./)]?)*)?", text.strip())
+    return re.sub(r"[IVX]+|\d+|[a-zđA-H]", "#", lead.group(0).strip()) if lead else ""
 
 
 def _key(section: str) -> str:

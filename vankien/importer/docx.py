@@ -76,7 +76,7 @@ def read_docx(path: Path) -> Source:
                 source.lines.extend(text_of(par.run_strings) for par in cell)
         if is_table:
             source.lines.append("")
-    source.notes = [notes[key] for key in sorted(order, key=order.get)]
+    source.notes = [notes[key] for key in sorted(order, key=order.__getitem__)]
     if images:
         source.warnings.append(f"{images} hình ảnh không được nhập / images not imported: add them by hand")
     return source
@@ -127,9 +127,9 @@ def _rewrite(data: bytes, numbering: _Numbering | None) -> bytes:
         text = etree.Element(f"{Q}t")
         text.text = "-"
         hyphen.addprevious(text)
-        hyphen.getparent().remove(hyphen)
+        _remove(hyphen)
     for soft in list(root.iter(f"{Q}softHyphen")):
-        soft.getparent().remove(soft)
+        _remove(soft)
     if numbering:
         for paragraph in root.iter(f"{Q}p"):
             label = numbering.label(paragraph)
@@ -146,14 +146,26 @@ def _rewrite(data: bytes, numbering: _Numbering | None) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def _remove(element: etree._Element) -> None:
+    """`element` taken out of its parent (a run's content: never the document's root)."""
+    parent = element.getparent()
+    assert parent is not None
+    parent.remove(element)
+
+
+# An id attribute as read (numId, abstractNumId, styleId): Word requires it, but a damaged file may
+# leave it out, and then it is None (which matches only another missing id).
+XmlId = str | None
+
+
 class _Numbering:
     """Word's list numbering: numId → abstractNum levels (start, numFmt, lvlText), counted as read."""
 
     def __init__(self, numbering_xml: bytes | None, styles_xml: bytes | None):
-        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # abstractNumId → ilvl → level
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId → (abstractNumId, start overrides)
-        self.style_num: dict[str, tuple[str, int]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
+        self.levels: dict[XmlId, dict[int, tuple[int, str, str]]] = {}  # abstractNumId → ilvl → level
+        self.nums: dict[XmlId, tuple[XmlId, dict[int, int]]] = {}  # numId → (abstractNumId, start overrides)
+        self.style_num: dict[XmlId, tuple[XmlId, int]] = {}
+        self.counters: dict[XmlId, dict[int, int]] = {}
         if numbering_xml:
             root = etree.fromstring(numbering_xml)
             for abstract in root.iter(f"{Q}abstractNum"):
@@ -168,14 +180,14 @@ class _Numbering:
                         text.get(f"{Q}val", "") if text is not None else "",
                     )
             for num in root.iter(f"{Q}num"):
-                abstract = num.find(f"{Q}abstractNumId")
+                abstract_id = num.find(f"{Q}abstractNumId")
                 overrides = {
                     int(o.get(f"{Q}ilvl", "0")): int(s.get(f"{Q}val", "1"))
                     for o in num.iter(f"{Q}lvlOverride")
                     for s in o.iter(f"{Q}startOverride")
                 }
-                if abstract is not None:
-                    self.nums[num.get(f"{Q}numId")] = (abstract.get(f"{Q}val"), overrides)
+                if abstract_id is not None:
+                    self.nums[num.get(f"{Q}numId")] = (abstract_id.get(f"{Q}val"), overrides)
         if styles_xml:
             for style in etree.fromstring(styles_xml).iter(f"{Q}style"):
                 found = self._num_pr(style.find(f"{Q}pPr"))
@@ -186,7 +198,7 @@ class _Numbering:
         return bool(self.nums)
 
     @staticmethod
-    def _num_pr(properties) -> tuple[str, int] | None:
+    def _num_pr(properties: etree._Element | None) -> tuple[XmlId, int] | None:
         if properties is None:
             return None
         num_pr = properties.find(f"{Q}numPr")

@@ -30,6 +30,8 @@ class Row(tuple):
 
 @dataclass
 class Source:
+    """A read document: lines (str, or Row for a table row), notes by number, warnings for the editor."""
+
     lines: list = field(default_factory=list)  # str or Row
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from vankien.importer import header, periods
 from vankien.importer.body import BodyReader
-from vankien.topics import suggest_topic
 from vankien.importer.sections import (
     clean_export_lines,
     is_heading,
@@ -24,6 +23,7 @@ from vankien.importer.targets import (
     plain,
     prose_entries,
 )
+from vankien.topics import suggest_topic
 
 
 @dataclass
@@ -63,7 +63,7 @@ def import_source(source: Source, kind: str | None = None, export: bool = True, 
         result.front["signature"] = signature
     if distribution:
         result.front["distribution"] = distribution
-    levels = levels_in_use({styles[i] for i in headings_at})
+    levels = levels_in_use({style for i in headings_at if (style := styles[i])})
     _body(lines, styles, used, levels, result)
     official = any(key in result.front for key in ("number", "issued", "issuer"))
     if not result.targets and not result.results and result.headings < 2 and not official:
@@ -114,7 +114,7 @@ def _listed(lines: list, styles: list, headings_at: list[int]) -> set[int]:
     """Runs of three or more "1." / "a)" headings with nothing between them: a list, not sections."""
     listed: set[int] = set()
     run: list[int] = []
-    for position, index in enumerate(headings_at + [len(lines)]):
+    for index in [*headings_at, len(lines)]:
         previous = run[-1] if run else None
         between = lines[previous + 1 : index] if previous is not None else []
         joined = (

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from vankien import numbers
 from vankien.importer.sources import LINE_BREAK
@@ -63,6 +64,7 @@ def item_text(line: str) -> str | None:
 
 
 def states_figure(text: str) -> bool:
+    """Whether numbers.parse finds a counted figure (a unit, or a percentage) in `text`."""
     return any(m.unit or "%" in (m.raw or "") for m in numbers.parse(text))
 
 
@@ -78,11 +80,12 @@ def heading_role(heading: str) -> str | None:
 
 
 def assessment_of(cell: str) -> str | None:
+    """The assessment key of a table cell ("Chỉ tiêu này vượt" → "exceeded"), or None."""
     lowered = cell.lower().strip().removeprefix("chỉ tiêu này").strip().rstrip(".")
     return normalize_assessment(lowered)
 
 
-def table_results(rows: list[tuple[str, ...]], start_id: int) -> tuple[list[dict], list[str]]:
+def table_results(rows: Sequence[tuple[str, ...]], start_id: int) -> tuple[list[dict], list[str]]:
     """(results, body lines) from a table's rows: results from rows that hold a target; the rows
     that do not (titles, group labels) come back as body lines so nothing is lost."""
     roles: list[str | None] = []
@@ -90,9 +93,10 @@ def table_results(rows: list[tuple[str, ...]], start_id: int) -> tuple[list[dict
     header = [COLUMNS.get(" ".join(c.casefold().split()).rstrip(":")) for c in rows[0]] if rows else []
     if sum(1 for role in header if role) >= 2:
         roles, data = header, rows[1:]
-    results, body = [], []
-    for cells in data:
-        cells = [c.strip() for c in cells]
+    results: list[dict] = []
+    body: list[str] = []
+    for row in data:
+        cells = [c.strip() for c in row]
         if not any(cells):
             continue
         entry = _by_roles(cells, roles) if roles else _by_position(cells)
@@ -161,7 +165,9 @@ def prose_clauses(paragraph: str) -> list[str]:
 
 def prose_entries(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]]:
     """(target texts, result texts, notes) stated in prose paragraphs (see the module's docstring)."""
-    targets, results, notes = [], [], []
+    targets: list[str] = []
+    results: list[str] = []
+    notes: list[str] = []
     started = False
     for paragraph in paragraphs:
         for score in PROSE_SCORE.finditer(paragraph):
