@@ -191,9 +191,8 @@ def main() -> None:
             copies = generate(root, project, args.documents)
             started = time.perf_counter()
             build = pipeline.run(project)
-            print(
-                f"\ngenerated site: {len(build.site.documents)} documents, built in {time.perf_counter() - started:.1f} s"
-            )
+            elapsed = time.perf_counter() - started
+            print(f"\ngenerated site: {len(build.site.documents)} documents, built in {elapsed:.1f} s")
             report(
                 f"generated site ({len(build.site.documents)} documents)", *measure(build.output, copies), build.output
             )
