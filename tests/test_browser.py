@@ -221,7 +221,7 @@ def test_toc_link_scrolls_to_its_heading(request, served_site, context_name):
 def test_results_table_and_second_part(phone, served_site):
     page = phone.new_page()
     page.goto(served_site + DOC_HCM, wait_until="load")
-    rows = page.locator("#ket-qua-chi-tieu table.cards > tbody > tr")
+    rows = page.locator("#ket-qua table.cards > tbody > tr")
     assert rows.count() == 5
     for i in range(5):
         # The document's own assessment (a computed second opinion may follow in .disagree).

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from babel.messages import mofile, pofile
 
-from vankien import messages, schema
+from vankien import markdown, messages, schema
 from vankien.content import RawFile
 from vankien.errors import Accepted, ContentError, Diagnostics, Outcome, Rejected
 from vankien.model import Document
@@ -97,8 +97,13 @@ def _translation(record: RawFile, doc: Document) -> Outcome:
         return Rejected(record.problems)
     context = {"targets": {t.id for t in doc.targets}, "results": {r.id for r in doc.results}}
     outcome = check(schema.Translation, record.data, record.path, context)
-    if isinstance(outcome, Rejected) or record.problems:
-        return Rejected(record.problems + (outcome.problems if isinstance(outcome, Rejected) else ()))
+    strays = tuple(  # a [[targets]] mark inside a sentence: placed in the source, printed here
+        ContentError(record.path, number, column, messages.PLACEMENT_NOT_ALONE, {"what": what})
+        for number, line in enumerate(record.body.split("\n"), start=record.body_line)
+        for column, what in markdown.stray_placements(line)
+    )
+    if isinstance(outcome, Rejected) or record.problems or strays:
+        return Rejected(record.problems + strays + (outcome.problems if isinstance(outcome, Rejected) else ()))
     t = outcome.value
     results = {
         result_id: {k: v for k in RESULT_TEXT_KEYS if (v := getattr(texts, k))}

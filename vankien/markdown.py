@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from vankien import folding
+from vankien import anchors, folding
 
 PLACEMENT_LINE = re.compile(r"\[\[(targets|results)\]\]")
+_LOOSE_PLACEMENT = re.compile(r"\[\[\s*(targets|results)\s*\]\]", re.IGNORECASE)
 PLACEHOLDER = "<!--vankien:{}-->"
 TOC_DEPTH = 3  # levels of headings shown in the table of contents
 
@@ -58,6 +59,14 @@ def slugify(text: str, max_words: int = 10) -> str:
     return folding.slug(text, max_words) or "muc"
 
 
+def stray_placements(line: str) -> list[tuple[int, str]]:
+    """[(column, "targets"/"results")] for `[[targets]]`-like marks in a body line that is not a
+    placement line (`see [[targets]]`, `[[ Targets ]]`): text the page would print as it is."""
+    if PLACEMENT_LINE.fullmatch(line.strip()) and len(line) - len(line.lstrip(" ")) < 4:
+        return []
+    return [(m.start() + 1, m.group(1).lower()) for m in _LOOSE_PLACEMENT.finditer(line)]
+
+
 def _placement_rule(state, start_line, end_line, silent):
     start = state.bMarks[start_line] + state.tShift[start_line]
     match = PLACEMENT_LINE.fullmatch(state.src[start : state.eMarks[start_line]].strip())
@@ -87,7 +96,8 @@ def _render_table_close(self, tokens, idx, options, env):
 def make_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
     md.use(footnote_plugin)
-    md.block.ruler.before("paragraph", "vankien_placement", _placement_rule)
+    # A placement line may follow a paragraph's last line directly: it ends the paragraph.
+    md.block.ruler.before("paragraph", "vankien_placement", _placement_rule, {"alt": ["paragraph"]})
     md.add_render_rule("vankien_placement", _render_placement)
     md.add_render_rule("table_open", _render_table_open)
     md.add_render_rule("table_close", _render_table_close)
@@ -99,7 +109,8 @@ _PARSER = make_parser()
 
 @functools.lru_cache(maxsize=512)  # the preview re-renders only the bodies that changed
 def render(source: str) -> Body:
-    """The body as HTML, with an `id` on every heading and the placements it holds."""
+    """The body as HTML, with an `id` on every heading (never one the page itself uses: anchors.py)
+    and the placements it holds."""
     env: dict = {}
     tokens = _PARSER.parse(source, env)
     headings: list = []
@@ -111,7 +122,7 @@ def render(source: str) -> Body:
         if token.type != "heading_open":
             continue
         text = _plain_text(tokens[index + 1])
-        anchor = _unique(slugify(text), used)
+        anchor = _unique(anchors.heading(slugify(text)), used)
         token.attrSet("id", anchor)
         headings.append(Heading(int(token.tag[1]), text, anchor))
     html = _PARSER.renderer.render(tokens, _PARSER.options, env)

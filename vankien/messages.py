@@ -226,6 +226,13 @@ PLACEMENT_UNUSED = M(
     "add “{what}:” to the front matter, or delete the [[{what}]] line",
     code="VK207",
 )
+PLACEMENT_NOT_ALONE = M(
+    "[[{what}]] phải đứng một mình trên một dòng, viết đúng chữ thường, không thụt lề",
+    "[[{what}]] must stand alone on its line, in small letters, not indented",
+    "đưa [[{what}]] xuống một dòng riêng, ví dụ sau đoạn văn trước nó",
+    "put [[{what}]] on a line of its own, e.g. after the paragraph before it",
+    code="VK208",
+)
 MISSING_FILE = M(
     "không tìm thấy {what_vi}",
     "{what_en} not found",

@@ -13,7 +13,7 @@ import io
 import json
 from decimal import Decimal
 
-from vankien import compare, numbers, topics, urls
+from vankien import anchors, compare, csvcells, numbers, topics, urls
 from vankien.filters import do_period
 from vankien.model import Document, Result, Site, Target
 from vankien.numbers import Measure
@@ -52,7 +52,7 @@ def _base(site: Site, doc: Document, kind: str, entry_id: str, topic: str | None
         topic=topic or "",
         topic_vi=label.vi if label else "",
         topic_en=(label.en or "") if label else "",
-        url=urls.document(doc.org, doc.id) + ("#chi-tieu-" if kind == "target" else "#ket-qua-") + entry_id,
+        url=urls.document(doc.org, doc.id) + "#" + (anchors.target if kind == "target" else anchors.result)(entry_id),
     )
     return row
 
@@ -150,7 +150,7 @@ def to_csv(table: list[dict]) -> bytes:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(table)
+    writer.writerows(csvcells.row(values) for values in table)  # no cell opens as a formula
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM lets Excel read UTF-8
 
 
@@ -184,9 +184,10 @@ def organization_data(site: Site, org_id: str, table: list[dict]) -> dict:
     }
 
 
-def files(site: Site, translations: dict | None = None) -> dict[str, bytes]:
-    """{path under site/: bytes} for every open-data file."""
-    table = rows(site, translations)
+def files(site: Site, translations: dict | None = None, base_url: str = "") -> dict[str, bytes]:
+    """{path under site/: bytes} for every open-data file; row URLs absolute under `base_url`
+    (a downloaded CSV has no page to be relative to)."""
+    table = [{**row, "url": urls.absolute(base_url, row["url"])} for row in rows(site, translations)]
     output = {
         urls.data_file("targets.csv"): to_csv(table),
         urls.data_file("targets.json"): to_json(table),

@@ -51,7 +51,9 @@ def pages(
         context["stale"] = lang != "vi" and bool(statuses.get(doc.key)) and statuses[doc.key].stale
         result.append(Page(urls.document(doc.org, doc.id, lang), "document.html", context, lang))
         if doc.targets or doc.results:
-            result.append(Page(urls.embed_document(doc.org, doc.id, lang), "embed_document.html", context, lang))
+            # The embed shows the tables alone: their titles are h2, under the embed's h1.
+            embedded = {**context, "body": markdown.render("")}
+            result.append(Page(urls.embed_document(doc.org, doc.id, lang), "embed_document.html", embedded, lang))
     used = sorted(
         {t for d in site.documents for t in [x.topic for x in d.targets + d.results] if t}, key=list(site.topics).index
     )

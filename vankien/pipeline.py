@@ -74,7 +74,7 @@ def stage_render(build: Build) -> None:
     pages = render.render_all(build.root, build.config, build.site, build.statuses, build.assets, build.problems)
     build.files = {
         **pages,
-        **opendata.files(build.site, build.translations),
+        **opendata.files(build.site, build.translations, build.config.base_url),
         **{f"static/{name}": data for name, data in build.assets.items()},
     }
 

@@ -7,6 +7,7 @@ link relative to the current page.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import tempfile
@@ -17,7 +18,7 @@ import jinja2
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from vankien import feeds, i18n, markdown, messages, resources, social, urls
+from vankien import anchors, embed, feeds, i18n, markdown, messages, resources, social, urls
 from vankien.config import Config
 from vankien.errors import ContentError
 from vankien.filters import FILTERS
@@ -122,8 +123,11 @@ class Renderer:
             "url": url,
             "static": static,
             "urls": urls,
+            "ids": anchors,
             "lang_attr": lang_attr,
             "embed_url": self._embed_url(page),
+            "embed_code": functools.partial(embed.snippet, self._embed_url(page)),
+            "embed_message": embed.HEIGHT_MESSAGE,
             "lang_attr_of": lang_attr_of,
             "lang_attr_of_result": lang_attr_of_result,
             "number": lambda value: format_decimal(value, locale=lang),

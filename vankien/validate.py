@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import PurePosixPath
 
-from vankien import figure_messages, messages, numbers, schema, urls
+from vankien import figure_messages, markdown, messages, numbers, schema, urls
 from vankien import topics as matching
 from vankien.content import RawContent, RawFile
 from vankien.errors import Accepted, ContentError, Diagnostics, Outcome, Rejected
@@ -329,6 +329,8 @@ def _body_problems(record: RawFile) -> list[ContentError]:
 def _placement_problems(record: RawFile, has_targets: bool, has_results: bool) -> list[ContentError]:
     problems = []
     for number, line in enumerate(record.body.split("\n"), start=record.body_line):
+        for column, what in markdown.stray_placements(line):  # a mark inside a sentence: never printed
+            problems.append(ContentError(record.path, number, column, messages.PLACEMENT_NOT_ALONE, {"what": what}))
         match = PLACEMENT.match(line)
         if match and not {"targets": has_targets, "results": has_results}[match.group(1)]:
             problems.append(ContentError(record.path, number, 1, messages.PLACEMENT_UNUSED, {"what": match.group(1)}))
