@@ -155,8 +155,8 @@ FRONT_MATTER = [
     (
         "Tiếp tục duy trì và nâng cao hiệu quả hoạt động Quỹ học bổng “Tuổi trẻ Sở Thông tin và Truyền thông” trong đó "
         "hỗ trợ 01 - 02 thiếu nhi có hoàn cảnh khó khăn/năm.",
-        # Debatable: the "/năm" at the end of the sentence is not carried into the unit.
-        [("range", "1", "2", "thiếu nhi")],
+        # "/năm" ending what the figure counts makes it a rate, as right after the unit ("70 đoàn viên/năm").
+        [("range", "1", "2", "thiếu nhi/năm")],
     ),
     (
         "Phấn đấu có hơn 60 lượt đoàn viên tham gia các chương trình, hoạt động tình nguyện của đoàn; 8 lượt được bồi "

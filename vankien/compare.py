@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from vankien import numbers
+from vankien import topics as matching
 from vankien.model import Document, Period, Result, Site, Target
 from vankien.numbers import Measure
 from vankien.vocabulary import ASSESSMENTS
@@ -40,6 +41,7 @@ class TargetEntry:
     status: str = "topic"
     source: str = "targets"  # the document's list it comes from: "targets", or "results" when quoted
     answer: int | None = None  # index of `measure` in `measures`
+    filed_under: str | None = None  # the target's own topic, when a figure of it answers this one
 
     @property
     def field(self) -> str:
@@ -77,13 +79,31 @@ def _periods(documents: list[Document]) -> list[Period]:
     return sorted(found)
 
 
-def _targets_for(documents: list[Document], period: Period) -> dict[str | None, list[TargetEntry]]:
-    """Targets of `period` by topic: from the plan of that period, else as reports quote them."""
+def _targets_for(documents: list[Document], period: Period, catalogue=None) -> dict[str | None, list[TargetEntry]]:
+    """Targets of `period` by topic: from the plan of that period, else as reports quote them.
+
+    With `catalogue` (site.topics), a topic the plan files no target under still gets the targets
+    of another topic holding a figure that answers it by its keywords (Hà Tĩnh's term II "sinh hoạt
+    chuyên đề" target ends "giới thiệu 04 đoàn viên ưu tú … được xem xét kết nạp vào Đảng"): the
+    plan did set that target, and tables must not call it dropped."""
     by_topic: dict[str | None, list[TargetEntry]] = {}
     planned = [d for d in documents if d.period == period and d.targets]
     for doc in planned:
         for target in doc.targets:
             by_topic.setdefault(target.topic, []).append(_entry(target, doc))
+    for key, topic in (catalogue or {}).items():
+        if key in by_topic:
+            continue
+        for doc in planned:
+            for target in doc.targets:
+                found = matching.answering(topic, target.measures, worded_only=True)
+                if target.topic != key and found:
+                    entry = _entry(target, doc)
+                    one = found[0] if len(found) == 1 else None
+                    measure = target.measures[one] if one is not None else None
+                    status = "topic" if one is not None else "two"
+                    entry = replace(entry, measure=measure, status=status, answer=one, filed_under=target.topic)
+                    by_topic.setdefault(key, []).append(entry)
     if not planned:
         for doc in documents:
             if doc.reviews == period:
@@ -130,7 +150,7 @@ def term_table(site: Site, org_id: str) -> TermTable:
     """The term-over-term table of one organization (empty when it has no targets)."""
     documents = site.documents_of(org_id)
     periods = _periods(documents)
-    targets = [_targets_for(documents, p) for p in periods]
+    targets = [_targets_for(documents, p, site.topics) for p in periods]
     results = [_results_for(documents, p) for p in periods]
     topics = sorted({t for per in targets + results for t in per}, key=lambda t: _topic_order(site, t))
     rows = []
@@ -178,7 +198,7 @@ def topic_rows(site: Site, topic: str) -> list[TopicRow]:
     for org_id in sorted(site.organizations):
         documents = site.documents_of(org_id)
         for period in _periods(documents):
-            entries = _targets_for(documents, period).get(topic, [])
+            entries = _targets_for(documents, period, site.topics).get(topic, [])
             found = _results_for(documents, period).get(topic, [])
             for index in range(max(len(entries), len(found))):
                 rows.append(
@@ -192,13 +212,27 @@ def topic_rows(site: Site, topic: str) -> list[TopicRow]:
     return rows
 
 
+def topics_used(site: Site) -> list[str]:
+    """The topics some target or result is filed under, or some planned figure answers (see
+    `_targets_for`), in topics.yaml order: each gets a topic page."""
+    used = {t for d in site.documents for t in [x.topic for x in d.targets + d.results] if t}
+    for org_id in site.organizations:
+        documents = site.documents_of(org_id)
+        for period in _periods(documents):
+            used.update(t for t in _targets_for(documents, period, site.topics) if t)
+    return sorted(used & set(site.topics), key=list(site.topics).index)
+
+
 @dataclass(frozen=True)
 class Matrix:
-    """Topics (rows) × organizations (columns); `cells[(topic, org)]` is the latest target."""
+    """Topics (rows) × organizations (columns); `cells[(topic, org)]` is the latest target, and
+    `others[(topic, org)]` how many more targets the same period set on the topic (the cell links
+    to the topic page, which lists them all)."""
 
     topics: tuple[str, ...]
     orgs: tuple[str, ...]
     cells: dict[tuple[str, str], TargetEntry]
+    others: dict[tuple[str, str], int] = field(default_factory=dict)  # more targets on it that period
 
 
 def matrix(site: Site, lang: str = "vi") -> Matrix:
@@ -207,15 +241,17 @@ def matrix(site: Site, lang: str = "vi") -> Matrix:
     alphabetical order of the topic labels in `lang` (Vietnamese letters: a ă â … đ … ư …),
     columns the organizations with at least one cell, by id."""
     cells: dict[tuple[str, str], TargetEntry] = {}
+    others: dict[tuple[str, str], int] = {}
     for org_id in sorted(site.organizations):
         documents = site.documents_of(org_id)
         for period in _periods(documents):  # later periods overwrite earlier ones
-            for topic, entries in _targets_for(documents, period).items():
+            for topic, entries in _targets_for(documents, period, site.topics).items():
                 if topic:
                     cells[(topic, org_id)] = _best(entries)
+                    others[(topic, org_id)] = len(entries) - 1
     topics = sorted({t for t, _ in cells}, key=lambda t: label_key(site.topics[t].label.get(lang), lang))
     orgs = sorted({o for _, o in cells})
-    return Matrix(tuple(topics), tuple(orgs), cells)
+    return Matrix(tuple(topics), tuple(orgs), cells, {key: n for key, n in others.items() if n})
 
 
 def _best(entries: list[TargetEntry]) -> TargetEntry:

@@ -47,3 +47,11 @@ TRANSLATION_VIETNAMESE_NUMBER = M(
     code="VK306",
     severity=WARNING,
 )
+TRANSLATION_LEADING_ZERO = M(
+    "bản dịch tiếng Anh của “{field}” viết số có số 0 đứng đầu kiểu Việt: “{number}”",
+    "the English translation of “{field}” writes a figure with a Vietnamese leading zero: “{number}”",
+    "tiếng Anh không viết số 0 đứng đầu một con số: viết “{english}”",
+    "English writes no leading zero before a count: write “{english}”",
+    code="VK307",
+    severity=WARNING,
+)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 
 from babel.dates import format_date
+from markupsafe import Markup, escape
 
-from vankien import folding, numbers, units
+from vankien import folding, numberformat, numbers
 from vankien.model import Period, Text
 from vankien.vocabulary import ASSESSMENTS, KINDS, LEVELS, TRENDS
 
@@ -53,9 +54,25 @@ def do_assessment(key: str, lang: str = "vi") -> str:
     return ASSESSMENTS[key].get(lang)
 
 
-def do_measure(value, lang: str = "vi") -> str:
-    """A parsed figure for a table cell: `≥ 7 đoàn viên`, `10.000 lượt`, `5 tỷ đồng`."""
-    return numbers.format_value(value, lang) if value is not None else ""
+def do_measure(value, lang: str = "vi") -> Markup:
+    """A parsed figure for a table cell, with whom a percentage counts: `≥ 7 đoàn viên`, `10.000 lượt`,
+    `100% cán bộ Đoàn, đoàn viên`; on English pages `80% of young people`, and a unit or subject the
+    site has no English for marked `lang="vi"` (`4 <span lang="vi">ấp</span>`)."""
+    if value is None:
+        return Markup("")
+    number, unit, unit_vi = numberformat.format_parts(value, lang)
+    parts = [escape(number)]
+    if unit:
+        parts.append(Markup('<span lang="vi">{}</span>').format(unit) if unit_vi else escape(unit))
+    subject = do_subject(value, lang)
+    if subject:
+        tag = (
+            '<span class="figure-subject" lang="vi">{}</span>'
+            if lang == "en"
+            else '<span class="figure-subject">{}</span>'
+        )
+        parts.append(Markup(tag).format(subject))
+    return Markup(" ").join(parts)
 
 
 def do_subject(value, lang: str = "vi") -> str:
@@ -68,7 +85,7 @@ def do_subject(value, lang: str = "vi") -> str:
 
 def do_unit(value: str, lang: str = "vi") -> str:
     """A canonical unit in `lang`: `đoàn viên` / `members` (Vietnamese where no English name exists)."""
-    return units.UNITS_EN.get(value, value) if lang == "en" else value
+    return (numberformat.unit_en(value) or value) if lang == "en" else value
 
 
 def do_trend(symbol: str | None, lang: str = "vi") -> str:

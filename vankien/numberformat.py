@@ -23,6 +23,16 @@ def format_value(measure: Measure, lang: str = "vi") -> str:
     two-decimal millions or billions keeps its scale word ("2,5 triệu đồng"). Units are in
     `lang` (English names in UNITS_EN), Vietnamese where no translation exists.
     """
+    number, unit, _ = format_parts(measure, lang)
+    return " ".join(filter(None, (number, unit)))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def format_parts(measure: Measure, lang: str = "vi") -> tuple[str, str, bool]:
+    """(number, unit, unit_in_vietnamese) of `format_value`: "≥ 7", "đoàn viên", False on a
+    Vietnamese page; on an English page the unit is English ("members"), or the Vietnamese noun
+    with True when the site knows no English for it (pages mark it `lang="vi"`). A percentage's
+    unit is "" or its English subject ("of young people")."""
     locale = "en" if lang == "en" else "vi"
     scale_word, divisor = _display_scale(measure, locale)
     number = _format_number(measure.value / divisor, locale)
@@ -30,14 +40,33 @@ def format_value(measure: Measure, lang: str = "vi") -> str:
         number += "/" + _format_number(measure.of / divisor, locale)
     if measure.value_max is not None:
         number += "–" + _format_number(measure.value_max / divisor, locale)
-    words = [OP_PREFIX.get(measure.op, "") + number, scale_word]
+    number = " ".join(filter(None, [OP_PREFIX.get(measure.op, "") + number, scale_word]))
     if measure.unit == "%":
         who = subject_en(measure.subject) if lang == "en" else None
-        return " ".join(filter(None, words)) + "%" + (f" of {who}" if who else "")
-    unit = UNITS_EN.get(measure.unit, measure.unit) if lang == "en" and measure.unit else measure.unit
-    if lang == "en" and unit and measure.value == 1 and measure.value_max is None:
-        unit = _singular(unit)
-    return " ".join(filter(None, words + [unit]))
+        return number + "%", f"of {who}" if who else "", False
+    if lang != "en" or not measure.unit:
+        return number, measure.unit or "", False
+    english = unit_en(measure.unit)
+    if english is None:
+        return number, measure.unit, True
+    if measure.value == 1 and measure.value_max is None:
+        english = _singular(english)
+    return number, english, False
+
+
+PER_EN = {"năm": "year", "tháng": "month", "quý": "quarter", "tuần": "week", "học kỳ": "semester"}
+
+
+def unit_en(unit: str) -> str | None:
+    """A canonical unit in English: UNITS_EN, or a rate of two known words ("đoàn viên ưu tú/năm" →
+    "outstanding members/year", "đồng/suất" → "dong/portion"); None when the site knows no English."""
+    if unit in UNITS_EN:
+        return UNITS_EN[unit]
+    base, _, per = unit.partition("/")
+    if not per or base not in UNITS_EN:
+        return None
+    per_en = PER_EN.get(per) or (_singular(UNITS_EN[per]) if per in UNITS_EN else None)
+    return f"{UNITS_EN[base]}/{per_en}" if per_en else None
 
 
 def subject_en(subject: str | None) -> str | None:

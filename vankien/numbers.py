@@ -29,7 +29,8 @@ Choices worth knowing:
   next figure ("100% cán bộ Đoàn, đoàn viên học tập…" → "cán bộ Đoàn, đoàn viên").
 - "a/b" is a ratio when a ≤ b ("17/20 chỉ tiêu", "đạt 8/10"), a date otherwise ("26/3"), after "ngày",
   or when, with no unit, it could be a day and month and no word like "đạt" comes before ("Quốc khánh 2/9").
-- Text is read in NFC with Markdown strong markers (`**`) removed; `raw` is a slice of that.
+- Text is read in NFC with Markdown strong markers (`**`) removed and syllables split by a PDF text
+  layer joined ("đồ ng chí" → "đồng chí", `figure_words.unsplit`); `raw` is a slice of that.
 - The work is linear in the text's length: each figure looks at a bounded window around it.
 """
 
@@ -37,8 +38,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from decimal import Decimal
 
+from vankien.figure_words import SCALES, unsplit
+from vankien.figure_words import phrase as _phrase
+from vankien.figure_words import subject as _subject
+from vankien.figure_words import unit as _unit
 from vankien.measure import NUMBER_WORDS, Measure, number_words, to_decimal
 from vankien.units import UNITS
 
@@ -59,8 +65,6 @@ MORE_THAN = ("trên", "hơn", "vượt")
 ABOUT = ("khoảng", "gần", "xấp xỉ")
 AT_MOST = ("tối đa", "không quá", "dưới")
 OPERATORS = {"≥": AT_LEAST, ">": MORE_THAN, "~": ABOUT, "≤": AT_MOST}
-
-SCALES = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
 
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 WORDS = r"(?<!\w)(?:" + "|".join(NUMBER_WORDS) + r")(?:\s+(?:" + "|".join(NUMBER_WORDS) + r"))*(?!\w)"
@@ -89,33 +93,13 @@ REFERENCE_AFTER = re.compile(
 # Slogans made of figures: "3 nắm - 3 biết - 3 làm", "1+1".
 SLOGAN = re.compile(r"\b(\d+)\s+\w+(?:\s*[-–,]\s*\1\s+\w+){2,}|\b\d+\s*\+\s*\d+")
 YEAR = re.compile(r"(?:19|20)\d\d")
+LEAD_START = re.compile(r".*(?:[,;:.()\[\]“”\"…!?]|\s(?:và|hoặc)\s)", re.DOTALL | re.IGNORECASE)
+TRAILING_OP = re.compile(r"\s*trở\s+(lên|xuống)(?![^\W\d_])", re.IGNORECASE)
+PHRASE_RATE = re.compile(r"[^\W\d_]/(năm|tháng|quý)(?![^\W\d_])", re.IGNORECASE)
+PREDICATE_GAP = re.compile(r"[\s,]*(?:(?:và|cùng)\s*)?", re.IGNORECASE)
 SHARE_BEFORE = re.compile(r"\b(?:đạt|hoàn thành|có|được|chiếm|tỷ lệ|tỉ lệ)\s*:?\s*$", re.IGNORECASE)
 LOOKBEHIND = 60  # characters before a figure that can hold its operator or reference words
 LOOKAHEAD = 240  # characters after a figure that can hold its unit and phrase
-
-# Where a percentage's subject ends: a verb, a linking word, an operator word.
-SUBJECT_END = re.compile(
-    r"\b(?:được|đã|đang|sẽ|có|không|đăng ký|tham gia|hoàn thành|xếp loại|đạt|sử dụng|ký|học tập|quán triệt|"
-    r"tuyên truyền|thực hiện|tiếp tục|triển khai|tổ chức|xây dựng|tham mưu|cài đặt|duy trì|chủ động|"
-    r"vẫn|luôn|đều|cùng|do|nhằm|để|theo|phấn đấu|ít nhất|tối thiểu)\b",
-    re.IGNORECASE,
-)
-CLAUSE_END = re.compile(r"[;:.()\[\]“”\"…]|\d")
-LEAD_START = re.compile(r".*(?:[,;:.()\[\]“”\"…!?]|\s(?:và|hoặc)\s)", re.DOTALL | re.IGNORECASE)
-TRAILING_LINK = re.compile(r"\s+(?:và|hoặc|trong đó)$", re.IGNORECASE)
-NEXT_LEAD = re.compile(r"(?:,|\s(?:và|hoặc|trong đó))[^,]*$", re.IGNORECASE)
-
-# Words that never open a counted noun, and words that never continue one (so "01 ấp khó khăn"
-# counts "ấp", "21 dự án khởi nghiệp" counts "dự án").
-NOT_NOUN = frozenset(
-    "và hoặc của các những cho là với trong tại đến tới từ trên dưới về theo năm tháng ngày đã sẽ đang được "
-    "có không mỗi mới đều cùng hơn gần khoảng trở lên lần thứ nữa này đó kia ra vào".split()
-)
-NOT_NOUN_TAIL = NOT_NOUN | frozenset(
-    "khó khăn mới tiêu biểu xuất sắc ưu tú trở tham thực tổ xây đạt hoàn tích tiên trọng điểm cấp "
-    "khởi nghiệp tình nguyện sáng tạo".split()
-)
-NOUN = re.compile(r"\s*(?P<first>[^\W\d_]+)(?:\s+(?P<second>[^\W\d_]+))?")
 
 
 def parse(text: str | None) -> list[Measure]:
@@ -125,10 +109,11 @@ def parse(text: str | None) -> list[Measure]:
     """
     if not text:
         return []
-    text = unicodedata.normalize("NFC", text).replace("**", "")
+    text = unsplit(unicodedata.normalize("NFC", text).replace("**", ""))
     slogans = [match.span() for match in SLOGAN.finditer(text)]
     quotes = [(m.start(), m.group()) for m in re.finditer(r"[“”\"\n]", text)]
     measures: list[Measure] = []
+    gaps: list[str] = []
     slogan_at = quote_at = 0
     open_curly = straight = 0
     previous_end = 0
@@ -149,9 +134,31 @@ def parse(text: str | None) -> list[Measure]:
         window = _Window(text, match, previous_end)
         measure = _read(window, open_curly > 0 or straight % 2 == 1)
         if measure is not None:
+            gaps.append(text[previous_end : window.end - len(measure.raw)] if measures else "")
             measures.append(measure)
             previous_end = window.end
-    return measures
+    return _share_predicates(measures, gaps)
+
+
+def _share_predicates(measures: list[Measure], gaps: list[str]) -> list[Measure]:
+    """ "100% cán bộ Đoàn, đoàn viên, 80% thanh niên được học tập": a percentage whose words are only
+    its subject, followed by another percentage with nothing but a comma or "và" between, shares that
+    one's predicate (both count "được học tập"). `gaps[i]`: the text between the raw words of
+    measures i-1 and i."""
+    shared = list(measures)
+    for at in range(len(shared) - 2, -1, -1):
+        this, following = shared[at], shared[at + 1]
+        if this.unit != "%" or following.unit != "%" or not this.subject or this.phrase != this.subject:
+            continue
+        gap = gaps[at + 1].lstrip()
+        if not gap.startswith(this.subject) or not PREDICATE_GAP.fullmatch(gap[len(this.subject) :]):
+            continue
+        predicate = following.phrase or ""
+        if following.subject and predicate.startswith(following.subject):
+            predicate = predicate[len(following.subject) :]
+        if predicate.strip(" ,"):
+            shared[at] = replace(this, phrase=f"{this.phrase} {predicate.strip(' ,')}")
+    return shared
 
 
 class _Window:
@@ -233,7 +240,10 @@ def _measure(window: _Window) -> Measure:
     subject, unit_length = None, 0
     unit: str | None
     if match.group("first_percent") or match.group("percent"):
-        unit, subject = "%", _subject(rest)
+        trailing = TRAILING_OP.match(rest)
+        lead = LEAD_START.sub("", window.lead_text[: len(window.lead_text) - len(_operator_words(before))])
+        unit, subject = "%", _subject(rest[trailing.end() :] if trailing else rest, lead)
+        op = "=" if op == "≥" and first == 100 else op  # "Phấn đấu 100%": all of them, not "≥ 100%"
     else:
         unit, unit_length = _unit(rest)
     high = _whole(value_max * factor) if value_max is not None else None
@@ -273,7 +283,7 @@ def _read_ratio(window: _Window, in_quotes: bool) -> Measure | None:
     part, whole = to_decimal(match.group("ratio")), to_decimal(match.group("of"))
     if part > whole or whole == 0:
         return None
-    unit, unit_length = _unit(after)
+    unit, unit_length = _unit(after, share=True)
     if unit == "đại biểu" or (unit is None and (in_quotes or _after_proper_name(window.before))):
         return None
     if unit is None and part <= 31 and whole <= 12 and not SHARE_BEFORE.search(window.before):
@@ -283,37 +293,44 @@ def _read_ratio(window: _Window, in_quotes: bool) -> Measure | None:
 
 def _finish(window: _Window, op, value, value_max, unit, length, subject, of=None) -> Measure:
     """The Measure with its raw words, phrase (what it counts) and lead (the words before it);
-    moves `window.end` past the figure's words."""
-    match = window.match
-    end = window.end
+    moves `window.end` past the figure's words. A rate written after the unit ("/năm", "/suất")
+    or ending what it counts ("01 - 02 thiếu nhi có hoàn cảnh khó khăn/năm") joins the unit; "trở
+    lên" / "trở xuống" right after the figure make it "≥" / "≤" ("95% trở lên")."""
+    match, after = window.match, window.after
     words = _operator_words(window.before)  # kept in `raw` ("từ 05 đến 07 …"), even where a range has no operator
-    raw = match.string[match.start() - len(words) : end + length].strip()
     if unit and unit != "%":
-        unit, rate = _rate(unit, window.after, length)
-        raw = match.string[match.start() - len(words) : end + length + rate].strip()
+        unit, rate = _rate(unit, after, length)
+        length += rate
+    trailing = TRAILING_OP.match(after, length)
+    if trailing:
+        op = {"lên": "≥", "xuống": "≤"}[trailing.group(1).lower()] if op in ("=", "≥", "≤") else op
+        after = after[:length] + after[trailing.end() :]
+    raw = match.string[match.start() - len(words) : window.end + length + (trailing.end() - length if trailing else 0)]
+    raw = raw.strip()
     window.end = match.start() - len(words) + len(raw)
     before = window.lead_text[: len(window.lead_text) - len(words)]
     lead = LEAD_START.sub("", before).strip(" ,-–") or None
-    return Measure(op, value, value_max, unit, raw, subject, _phrase(window.after), lead, of)
+    phrase = _phrase(after)
+    if subject and (phrase is None or len(phrase) < len(subject)):
+        phrase = subject  # the next figure's lead took part of it: "100% đoàn viên, thanh niên tham gia ít nhất 01 …"
+    per = PHRASE_RATE.search(phrase or "") if unit and unit != "%" and "/" not in unit else None
+    return Measure(op, value, value_max, f"{unit}/{per.group(1)}" if per else unit, raw, subject, phrase, lead, of)
 
 
 def _rate(unit: str, after: str, length: int) -> tuple[str, int]:
-    """ "70 đoàn viên ưu tú/năm": the unit per year, and the length of "/năm"."""
-    found = re.match(r"\s*/\s*(năm|tháng|quý)\b", after[length:])
-    if not found or unit.endswith("/năm"):
+    """ "70 đoàn viên ưu tú/năm", "500.000 đồng/suất": the unit per period or per counted thing
+    (a listed unit), and the length of "/năm"; (unit, 0) when no rate follows."""
+    slash = re.match(r"\s*/\s*", after[length:])
+    if not slash or "/" in unit:
         return unit, 0
-    return f"{unit}/{found.group(1)}", found.end()
-
-
-def _phrase(after: str) -> str | None:
-    """What a figure counts: the words after it up to its clause's end, without the next figure's lead."""
-    after = re.sub(r"^\s*(?:" + "|".join(SCALES) + r")\b", "", after, flags=re.IGNORECASE)
-    clause = CLAUSE_END.split(after, maxsplit=1)
-    words = clause[0]
-    if len(clause) > 1 and re.match(r"\d", after[len(words) :]):
-        words = NEXT_LEAD.sub("", words)
-    words = TRAILING_LINK.sub("", words.strip(" ,-–")).strip(" ,-–")
-    return words or None
+    rest = after[length + slash.end() :]
+    period = re.match(r"(năm|tháng|quý|tuần|học kỳ)(?![^\W\d_])", rest, re.IGNORECASE)
+    if period:
+        return f"{unit}/{period.group(1).lower()}", slash.end() + period.end()
+    per, per_length = _unit(rest, listed_only=True)
+    if per is None or per == "%" or rest[:1].isspace():
+        return unit, 0
+    return f"{unit}/{per}", slash.end() + per_length
 
 
 def _scale(after: str) -> tuple[int, int]:
@@ -346,41 +363,6 @@ def _operator(before: str) -> str:
         if words in vocabulary:
             return op
     return "="
-
-
-def _unit(after: str, listed_only: bool = False) -> tuple[str | None, int]:
-    """The unit starting `after` (an opening quote may come first) and its length: a listed unit
-    in canonical form, else the counted noun as written (one or two syllables), else (None, 0)."""
-    stripped = after.lstrip().lstrip('“"').lstrip()
-    lead = len(after) - len(stripped)
-    lower = stripped.lower()
-    for words, unit in UNITS:
-        if lower.startswith(words) and (len(lower) == len(words) or not lower[len(words)].isalnum()):
-            return unit, lead + len(words)
-    if listed_only or after[:1] not in (" ", "\u00a0"):
-        return None, 0  # a noun follows the number after a space
-    found = NOUN.match(stripped)
-    if not found or not found.group("first")[0].islower() or found.group("first") in NOT_NOUN:
-        return None, 0
-    second = found.group("second")
-    if second and second[0].islower() and second not in NOT_NOUN_TAIL:
-        return f"{found.group('first')} {second}", lead + found.end()
-    return found.group("first"), lead + found.end("first")
-
-
-def _subject(after: str) -> str | None:
-    """Who a percentage counts: the noun phrase after it, up to a verb, clause end or figure."""
-    clause = CLAUSE_END.split(after, maxsplit=1)[0]
-    kept = []
-    for part in clause.split(","):
-        verb = SUBJECT_END.search(part)
-        words = (part[: verb.start()] if verb else part).strip()
-        if words:
-            kept.append(words)
-        if verb or not words:
-            break
-    subject = TRAILING_LINK.sub("", ", ".join(kept)).strip()
-    return subject or None
 
 
 from vankien.assessment import assess, comparable, trend  # noqa: E402

@@ -106,9 +106,11 @@ def result_rows(site: Site, doc: Document, result: Result, english: dict) -> lis
         disagreement="no",
     )
     found, used = [], set()
+    fixed = {result.answer: result.paired} if result.answer is not None else {}
+    pairs = topics.pair_results(result.target_measures, result.result_measures, fixed)
     for n, measure in enumerate(result.target_measures, start=1):
         answers = n - 1 == result.answer
-        paired = result.paired if answers else topics.pair_result(measure, result.result_measures)
+        paired = pairs[n - 1]
         got = result.result_measures[paired] if paired is not None else None
         used.add(paired)
         computed = result.computed if answers else (numbers.assess(measure, got) if got else None)

@@ -54,9 +54,7 @@ def pages(
             # The embed shows the tables alone: their titles are h2, under the embed's h1.
             embedded = {**context, "body": markdown.render("")}
             result.append(Page(urls.embed_document(doc.org, doc.id, lang), "embed_document.html", embedded, lang))
-    used = sorted(
-        {t for d in site.documents for t in [x.topic for x in d.targets + d.results] if t}, key=list(site.topics).index
-    )
+    used = compare.topics_used(site)
     result.append(Page(urls.topics(lang), "topics.html", {"used": used}, lang))
     for key in used:
         result.append(

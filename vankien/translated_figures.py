@@ -5,7 +5,9 @@ field's line) for each English text that
 - writes a number the Vietnamese way: grouped with dots ("10.000", "3.600") or with a decimal
   comma ("2,5"), in any field or in the body;
 - in a target or result text, leaves out a figure the Vietnamese source states (a translation
-  saying 2,000 where the source says 3.600), or states a number the source does not have.
+  saying 2,000 where the source says 3.600), or states a number the source does not have;
+- in a target or result text, keeps the Vietnamese leading zero of a figure ("at least 05
+  members", "01-02 times/year"); a document's number keeps its form ("Resolution 01").
 
 English writes numbers with comma grouping and a decimal point (10,000; 2.5); "billion",
 "million" and "thousand" multiply as "tỷ", "triệu", "nghìn" do; "one" … "twenty" count as their
@@ -24,6 +26,11 @@ from vankien.measure import to_decimal
 VIETNAMESE_GROUPING = re.compile(r"(?<![\d.,/])\d{1,3}(?:\.\d{3})+(?![\d/]|\.\d)")
 DECIMAL_COMMA = re.compile(r"(?<![\d.,/])\d+,(?:\d{1,2}|\d{4,})(?![\d/])")
 ENGLISH_NUMBER = re.compile(r"(?<![\d.,/\w])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(billion|million|thousand))?")
+LEADING_ZERO = re.compile(r"(?<![\d.,/:\w])0\d+(?![\d/:]|[.,]\d|-[^\W\d_])")
+DOCUMENT_BEFORE = re.compile(
+    r"\b(?:Resolution|Directive|Conclusion|Decision|Plan|Programme|Program|Circular|Decree|Instruction|No\.|"
+    r"Number|Article|Clause|Document)\s+$"
+)
 VIETNAMESE_NUMBER = re.compile(r"(?<![\d.,/\w])(\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?")
 SCALES = {"billion": 10**9, "million": 10**6, "thousand": 10**3}
 WORDS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -83,6 +90,18 @@ def vietnamese_numbers(text: str) -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+def leading_zeros(source: str, english: str) -> list[tuple[int, str, str]]:
+    """(offset, as written, English form) of each number of `english` written with a leading zero
+    ("05") whose value is a figure `numbers.parse` reads in `source` (so "Resolution 01", a
+    reference in the source, is left alone)."""
+    figures = {v for m in numbers.parse(source) for v in (m.value, m.value_max, m.of) if v is not None}
+    found = []
+    for match in LEADING_ZERO.finditer(english):
+        if Decimal(match.group()) in figures and not DOCUMENT_BEFORE.search(english, 0, match.start()):
+            found.append((match.start(), match.group(), match.group().lstrip("0") or "0"))
+    return found
+
+
 def _format(values: list[Decimal]) -> str:
     return ", ".join(f"{v:,f}" for v in values) or "—"
 
@@ -103,6 +122,11 @@ def check(raw_documents, site, translations: dict) -> list[ContentError]:
                     params = {"field": field, "source": _format(missing), "translation": _format(extra)}
                     warnings.append(
                         ContentError(record.path, line, col, figure_messages.TRANSLATION_FIGURES_DIFFER, params)
+                    )
+                for _, written, fixed in leading_zeros(source, english):
+                    params = {"field": field, "number": written, "english": fixed}
+                    warnings.append(
+                        ContentError(record.path, line, col, figure_messages.TRANSLATION_LEADING_ZERO, params)
                     )
             for offset, written, fixed in vietnamese_numbers(english):
                 at_line = line + english.count("\n", 0, offset)
