@@ -7,7 +7,7 @@ import datetime
 from babel.dates import format_date
 from markupsafe import Markup, escape
 
-from vankien import numberformat, numbers
+from vankien import folding, numberformat, numbers
 from vankien.model import Period, Text
 from vankien.vocabulary import ASSESSMENTS, KINDS, LEVELS, TRENDS
 
@@ -98,6 +98,11 @@ def do_upper(value: str) -> str:
     return value.upper()
 
 
+def do_text_id(value: str) -> str:
+    """An id made from Vietnamese text that no other text shares (folding.text_id)."""
+    return folding.text_id(value)
+
+
 FILTERS = {
     "label": do_label,
     "date": do_date,
@@ -110,4 +115,5 @@ FILTERS = {
     "subject": do_subject,
     "unit": do_unit,
     "trend": do_trend,
+    "text_id": do_text_id,
 }

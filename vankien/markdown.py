@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from vankien import anchors
+from vankien import anchors, folding
 
 PLACEMENT_LINE = re.compile(r"\[\[(targets|results)\]\]")
 _LOOSE_PLACEMENT = re.compile(r"\[\[\s*(targets|results)\s*\]\]", re.IGNORECASE)
@@ -55,17 +54,9 @@ class Body:
         return tuple(h for h in self.headings if h.level < top + TOC_DEPTH)
 
 
-def fold(text: str) -> str:
-    """Vietnamese text without diacritics, đ/Đ as d/D: `Kết nạp Đảng` → `Ket nap Dang`."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def slugify(text: str, max_words: int = 10) -> str:
     """A readable ASCII anchor: `1.1. Tập trung thực hiện` → `1-1-tap-trung-thuc-hien`."""
-    words = re.findall(r"[a-z0-9]+", fold(text).lower())
-    return "-".join(words[:max_words]) or "muc"
+    return folding.slug(text, max_words) or "muc"
 
 
 def stray_placements(line: str) -> list[tuple[int, str]]:

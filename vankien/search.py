@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from vankien import messages
+from vankien import folding, messages, searchdata
 from vankien.errors import ContentError
 
 BUNDLE = "pagefind"  # the index folder inside site/
@@ -31,7 +31,9 @@ BINARIES = {  # inside the npm package `pagefind`, one platform package each
 
 def fold_for_index(html: str) -> str:
     """`đoàn` → `d̵oàn`: the indexer sees a plain d, the excerpt keeps a mark to restore."""
-    return html.replace("đ", "d" + STROKE).replace("Đ", "D" + STROKE)
+    for letter, plain in folding.FOLD_LETTERS.items():
+        html = html.replace(letter, plain + STROKE)
+    return html
 
 
 def binary(root: Path) -> Path | None:
@@ -100,6 +102,8 @@ def build_index(root: Path, site_dir: Path, files: Mapping[str, bytes], problems
         shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
     elif not (site_dir / BUNDLE / "pagefind.js").is_file():
         problems.append(ContentError("node_modules/pagefind", 1, 1, messages.INDEXER_NO_INDEX))
+    else:
+        searchdata.write(site_dir / BUNDLE, files)
 
 
 def timeout() -> float:

@@ -64,3 +64,26 @@ TRENDS = {
     "new": Text("mới", "new"),
     "dropped": Text("không còn", "dropped"),
 }
+
+
+# Abbreviations used in organization names and what they stand for, folded and in lower case:
+# a reader may type either ("TT&TT" or "Thông tin và Truyền thông", "TP.HCM" or "Thành phố Hồ
+# Chí Minh"); search names (vankien/searchdata.py) and the search page compare both spelled out.
+ABBREVIATIONS = {
+    "tt&tt": "thong tin va truyen thong",
+    "tttt": "thong tin va truyen thong",
+    "tphcm": "thanh pho ho chi minh",
+    "tp": "thanh pho",
+    "hcm": "ho chi minh",
+    "ccq&dn": "cac co quan va doanh nghiep",
+    "tncs": "thanh nien cong san",
+    "hcmc": "ho chi minh city",
+    "dic": "department of information and communications",
+}
+
+# Words naming a level of the Youth Union rather than the organization itself, folded: a reader
+# looking for "Quận Đoàn Bình Tân" may type "Binh Tan" or "Quan Binh Tan"; one looking for
+# "Binh Tan District Youth Union" may type "Binh Tan District" or "Binh Tan".
+LEVEL_PREFIXES = ("trung uong doan", "thanh doan", "tinh doan", "quan doan", "huyen doan", "doan khoi", "chi doan")
+LEVEL_SUFFIXES = ("youth union branch", "youth union", "district", "provincial", "bloc")
+UNION_WORDS = ("doan thanh nien cong san ho chi minh", "doan")

@@ -1,0 +1,166 @@
+"""What the search page needs beside Pagefind's index, read from that index once it is built.
+
+Per language, two JSON files inside the search bundle:
+
+- `vankien.<lang>.json` (fetched with the search page): the folding table and the
+  abbreviations (vankien/folding.py, vankien/vocabulary.py: the page never re-types them),
+  the *names* — each organization and topic page with the spellings of its name a reader may
+  type, so a query that is a page's name puts that page first — and the *facets*: each filter
+  value with a key that is the same in both languages, for `?org=…&level=…` in the URL.
+- `vankien-words.<lang>.json` (fetched only after a miss): every indexed word, folded, with its
+  most frequent written form and its count, for "did you mean" suggestions.
+
+Everything comes from Pagefind's own fragments (what was indexed, under the ids the search
+API returns), so names and words never disagree with the index.
+"""
+
+from __future__ import annotations
+
+import collections
+import gzip
+import html
+import json
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+from vankien import folding
+from vankien.vocabulary import ABBREVIATIONS, LEVEL_PREFIXES, LEVEL_SUFFIXES, UNION_WORDS
+
+STROKE = "\u0335"  # the mark the indexer's copy adds to d for đ (vankien/search.py)
+SIGNATURE = b"pagefind_dcd"
+FACET = re.compile(r'data-pagefind-filter="([^"]*)"\s+data-facet="([^"]*)"')
+LANG = re.compile(r'<html lang="([a-z-]+)"')
+_EDGES = re.compile(r"^[^a-z0-9&]+|[^a-z0-9&.]+$")
+
+
+def spelled_out(text: str) -> str:
+    """Folded, lower case, abbreviations written out, punctuation gone, one space between
+    words: `Đoàn Sở TT&TT TP.HCM` → `doan so thong tin va truyen thong thanh pho ho chi minh`.
+    static/js/search.js applies the same steps to the query."""
+    words = []
+    for token in folding.fold(text).lower().split():
+        token = _EDGES.sub("", token)
+        whole = ABBREVIATIONS.get(token) or ABBREVIATIONS.get(token.replace(".", ""))
+        if whole:
+            words.append(whole)
+        else:
+            words.extend(ABBREVIATIONS.get(word, word) for word in re.findall(r"[a-z0-9]+", token))
+    return " ".join(" ".join(words).split())
+
+
+def _without_union(text: str) -> str:
+    for words in UNION_WORDS:
+        text = re.sub(rf"(^| ){words}(?= |$)", " ", text)
+    return " ".join(text.split())
+
+
+def name_keys(*names: str) -> list[str]:
+    """The spellings of an organization's or topic's name a reader may type, spelled out, best
+    first: the name, then without the level words (`Quận Đoàn Bình Tân` → `binh tan`,
+    `quan binh tan`; `Binh Tan District Youth Union` → `binh tan district`, `binh tan`)."""
+    keys: list[str] = []
+
+    def add(key: str) -> None:
+        if len(key) >= 3 and key not in keys:
+            keys.append(key)
+
+    for name in names:
+        full = spelled_out(name)
+        add(full)
+        add(_without_union(full))
+        stripped = full
+        for prefix in LEVEL_PREFIXES:
+            if stripped.startswith(prefix + " "):
+                stripped = stripped[len(prefix) + 1 :]
+                break
+        changed = True
+        while changed:
+            changed = False
+            for suffix in LEVEL_SUFFIXES:
+                if stripped.endswith(" " + suffix):
+                    add(stripped)
+                    stripped = stripped[: -len(suffix) - 1]
+                    changed = True
+        add(stripped)
+        add(_without_union(stripped))
+    return keys
+
+
+def read_fragments(bundle: Path):
+    """(page id, fragment dict) for every page Pagefind indexed, single or grouped fragments."""
+    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        data = json.loads(data[len(SIGNATURE) :] if data.startswith(SIGNATURE) else data)
+        if "url" in data:
+            yield path.stem, data
+        else:  # a group: page id → fragment
+            yield from ((key, value) for key, value in data.items() if isinstance(value, dict) and "url" in value)
+
+
+def unfold(text: str) -> str:
+    """The indexer's copy back to the published text: `d̵` → `đ`."""
+    for letter, plain in folding.FOLD_LETTERS.items():
+        text = text.replace(plain + STROKE, letter)
+    return text
+
+
+def facets(files: Mapping[str, bytes]) -> dict[str, dict[str, dict[str, str]]]:
+    """{lang: {filter name: {value shown: "param=key"}}} from the filter spans of the pages:
+    `<span data-pagefind-filter="Tổ chức:Quận Đoàn Bình Tân" data-facet="org:quan-doan-binh-tan">`."""
+    found: dict[str, dict[str, dict[str, str]]] = {}
+    for name, data in files.items():
+        if not name.endswith(".html") or b"data-facet" not in data:
+            continue
+        text = data.decode("utf-8")
+        lang = LANG.search(text)
+        for shown, facet in FACET.findall(text):
+            filter_name, _, value = html.unescape(shown).partition(":")
+            param, _, key = html.unescape(facet).partition(":")
+            found.setdefault(lang.group(1) if lang else "vi", {}).setdefault(filter_name, {})[value] = f"{param}={key}"
+    return found
+
+
+def write(bundle: Path, files: Mapping[str, bytes]) -> None:
+    """Write `vankien.<lang>.json` and `vankien-words.<lang>.json` into `bundle` (see above)."""
+    names: dict[str, list] = collections.defaultdict(list)
+    counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    data_facets = facets(files)
+    for page_id, fragment in read_fragments(bundle):
+        lang = page_id.split("_", 1)[0]
+        meta = fragment.get("meta", {})
+        if meta.get("name"):  # organization and topic pages (templates: data-pagefind-meta="name:…")
+            title = unfold(meta.get("title", ""))
+            shown = data_facets.get(lang, {})
+            keys = name_keys(title, unfold(meta["name"]))
+            page_facets = sorted(
+                shown[unfold(name)][unfold(value)]
+                for name, values in fragment.get("filters", {}).items()
+                for value in values
+                if unfold(value) in shown.get(unfold(name), {})
+            )
+            # [page id, url, title, kind, spellings of the name, "param=key" of its filter values]
+            names[lang].append([page_id, fragment["url"], title, unfold(meta.get("kind", "")), keys, page_facets])
+        text = " ".join([fragment.get("content", ""), *(str(v) for v in meta.values())])
+        for word in re.findall(r"[\w&]+", unfold(text).lower()):
+            counts[lang][word] += 1
+    for lang in sorted(set(names) | set(counts)):
+        common = {
+            "fold": folding.FOLD_LETTERS,
+            "mark": STROKE,
+            "abbreviations": ABBREVIATIONS,
+            "union": list(UNION_WORDS),
+            "names": sorted(names[lang], key=lambda n: n[1]),
+            "facets": data_facets.get(lang, {}),
+        }
+        (bundle / f"vankien.{lang}.json").write_text(json.dumps(common, ensure_ascii=False), encoding="utf-8")
+        words: dict[str, tuple[str, int]] = {}
+        for word, count in counts[lang].most_common():
+            plain = folding.fold(word)
+            if re.fullmatch(r"[a-z0-9&]+", plain):
+                best = words.get(plain)
+                words[plain] = (best[0] if best else word, (best[1] if best else 0) + count)
+        table = [[plain, shown, count] for plain, (shown, count) in sorted(words.items())]
+        (bundle / f"vankien-words.{lang}.json").write_text(
+            json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
