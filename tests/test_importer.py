@@ -213,3 +213,15 @@ def test_imported_program_with_topics_signature_and_distribution_checks_once_con
     assert built.returncode == 0, built.stderr
     page = next((root / "site").rglob("chuong-trinh-2023/index.html")).read_text(encoding="utf-8")
     assert "Nguyễn Lê Trung Hiếu" in page and "Tuổi trẻ Bình Tân 20 năm vững tin" in page
+
+
+def test_import_refuses_an_organization_that_does_not_exist_as_new_does(site_factory):
+    root = site_factory()
+    seed = str(SEEDS / "so-tttt-tphcm-dai-hoi-2022.txt")
+    commands = (("import", seed, "khong-co/ke-hoach"), ("new", "khong-co/ke-hoach", "--kind", "plan", "--year", "2024"))
+    for command in commands:
+        result = run_cli(root, *command)
+        assert result.returncode == 1 and "no organization “khong-co” yet" in result.stderr, result.stderr
+        assert "build.py new --org khong-co" in result.stderr
+    assert not (root / "content/documents/khong-co").exists()
+    assert run_cli(root, "check").returncode == 0
