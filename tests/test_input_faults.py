@@ -261,3 +261,21 @@ def test_a_target_missing_its_text_does_not_make_its_translation_wrong(site_fact
 def test_a_translation_without_its_source_is_still_reported(site_factory):
     root = site_factory({"content/documents/doan-a/khong-co.en.md": "---\nsource: abc\n---\n"})
     assert [p[3] for p in problems_of(root)] == ["VK301"]
+
+
+# -- footnotes that would not print as written -----------------------------------------------
+
+
+def test_a_footnote_nothing_refers_to_or_a_reference_to_no_footnote_is_an_error(site_factory):
+    body = "Kết nạp[^1] và tặng quà[^2]; `[^9]` là mã.\n\n[^1]: Theo Nghị quyết.\n[^3]: Chú thích bị bỏ sót.\n"
+    root = site_factory({DOC: doc(VALID_FRONT, body)})
+    found = [(p[1], p[2], p[3]) for p in problems_of(root)]  # the body starts on line 6
+    assert sorted(found) == [(6, 24, "VK210"), (9, 1, "VK209")], found
+    written = body.replace("[^2]", "[^3]")  # the editor places the lost note where it belongs
+    translation = "---\nsource: abc\ntitle: Report\n---\nAdmitted[^1].\n\n[^1]: Resolution.\n[^4]: Lost note.\n"
+    root = site_factory({DOC: doc(VALID_FRONT, written), "content/documents/doan-a/dai-hoi.en.md": translation})
+    assert [(p[0].rsplit("/", 1)[1], p[1], p[2], p[3]) for p in problems_of(root)] == [("dai-hoi.en.md", 8, 1, "VK209")]
+    root = site_factory({DOC: doc(VALID_FRONT, written), "content/documents/doan-a/dai-hoi.en.md": None})
+    pipeline.run(root, root / "site")
+    page = (root / "site/doan-a/dai-hoi/index.html").read_text(encoding="utf-8")
+    assert "Chú thích bị bỏ sót." in page and "[^" not in page.replace("<code>[^9]</code>", "")

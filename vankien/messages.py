@@ -233,6 +233,20 @@ PLACEMENT_NOT_ALONE = M(
     "put [[{what}]] on a line of its own, e.g. after the paragraph before it",
     code="VK208",
 )
+FOOTNOTE_UNUSED = M(
+    "chú thích [^{label}] được viết nhưng không có chỗ nào trong nội dung trỏ tới: nội dung của nó sẽ không được đăng",
+    "footnote [^{label}] is written but nothing in the text refers to it: its text would not be published",
+    "viết [^{label}] vào chỗ của nó trong câu, hoặc xóa chú thích này",
+    "write [^{label}] where it belongs in the text, or delete the footnote",
+    code="VK209",
+)
+FOOTNOTE_UNDEFINED = M(
+    "[^{label}] trỏ tới một chú thích không có: trang sẽ in nguyên “[^{label}]”",
+    "[^{label}] refers to a footnote that does not exist: the page would print “[^{label}]” as it is",
+    "thêm dòng `[^{label}]: nội dung chú thích` ở cuối văn bản, hoặc xóa [^{label}]",
+    "add a line `[^{label}]: the footnote's text` at the end of the document, or delete [^{label}]",
+    code="VK210",
+)
 MISSING_FILE = M(
     "không tìm thấy {what_vi}",
     "{what_en} not found",

@@ -143,7 +143,7 @@ def _document(record: RawFile, declared: set[str], topics: dict, diagnostics: Di
     doc_id = name.removesuffix(".vi.md")
     if not name.endswith(".vi.md") or not ID_PATTERN.match(doc_id):
         return Rejected((ContentError(record.path, 1, 1, messages.DOC_NAME),))
-    more = _duplicate_ids(record) + _body_problems(record) + _guesses(record)
+    more = _duplicate_ids(record) + _body_problems(record) + footnote_errors(record) + _guesses(record)
     if folder not in declared:
         data = record.data if isinstance(record.data, YMap) else None
         line, col = data.key_pos["org"] if data and "org" in data.key_pos else (1, 1)
@@ -324,6 +324,16 @@ def _body_problems(record: RawFile) -> list[ContentError]:
                 ContentError(record.path, number, control.start() + 1, messages.CONTROL_CHAR, {"char": char})
             )
     return problems
+
+
+def footnote_errors(record: RawFile) -> list[ContentError]:
+    """A footnote nothing refers to (its text would vanish) or a reference to none (printed raw),
+    at the line and column of the body (a document or its translation)."""
+    message = {"unused": messages.FOOTNOTE_UNUSED, "undefined": messages.FOOTNOTE_UNDEFINED}
+    return [
+        ContentError(record.path, record.body_line + index, column, message[kind], {"label": label})
+        for index, column, label, kind in markdown.footnote_problems(record.body)
+    ]
 
 
 def _placement_problems(record: RawFile, has_targets: bool, has_results: bool) -> list[ContentError]:
