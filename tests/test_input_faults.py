@@ -106,14 +106,22 @@ def test_files_in_the_wrong_place_are_reported(site_factory):
         {
             "content/organizations/doan-b.yml": "name: B\nlevel: chi-doan\n",
             "content/documents/ghi-chu.md": "notes",
+            # extensions in capitals, as some Windows tools save them: meant as content, never passed over
+            "content/organizations/doan-c.YAML": "name: C\nlevel: chi-doan\n",
+            "content/documents/doan-a/ke-hoach.VI.MD": doc(VALID_FRONT),
+            "content/documents/GHI-CHU.MD": "notes",
         }
     )
     found = problems_of(root)
     assert {(p[0], p[3]) for p in found} == {
         ("content/organizations/doan-b.yml", "VK016"),
         ("content/documents/ghi-chu.md", "VK016"),
+        ("content/organizations/doan-c.YAML", "VK016"),
+        ("content/documents/doan-a/ke-hoach.VI.MD", "VK014"),
+        ("content/documents/GHI-CHU.MD", "VK016"),
     }
-    assert "rename it to doan-b.yaml" in run_cli(root, "check").stderr
+    check = run_cli(root, "check").stderr
+    assert "rename it to doan-b.yaml" in check and "rename it to doan-c.yaml" in check
 
 
 def test_other_files_are_a_warning_and_strict_fails_on_warnings(site_factory):
