@@ -244,6 +244,21 @@ def test_a_26_digit_figure_is_refused_by_check(site_factory, target):
 # -- no false follow-on problems -------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "topics",
+    [
+        "party-admission:\n  vi: Kết nạp Đảng\nKet Nap: {vi: X}\n",  # one bad key among good ones
+        "- party-admission\n",  # not a group of fields at all
+        "party-admission:\n  vi: [Kết nạp\n",  # not YAML
+    ],
+)
+def test_a_broken_topics_file_is_reported_once_not_at_every_target(site_factory, topics):
+    target = "  - id: b\n    topic: party-admission\n    text: Kết nạp 05 đoàn viên\n"
+    root = site_factory({"content/topics.yaml": topics, DOC: doc(VALID_FRONT + "targets:\n" + target)})
+    found = problems_of(root)
+    assert [p[0] for p in found] == ["content/topics.yaml"], found
+
+
 def test_a_yaml_error_in_the_source_does_not_orphan_its_translation(site_factory):
     root = site_factory(
         {

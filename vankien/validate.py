@@ -31,7 +31,11 @@ PLACEMENT = re.compile(r"^\[\[(targets|results)\]\]\s*$", re.MULTILINE)
 def build_site(raw: RawContent, diagnostics: Diagnostics) -> Site:
     """The validated Site; problems found along the way are recorded in `diagnostics`, with
     notices that do not stop the build (a target whose figures do not answer its topic)."""
-    topics = diagnostics.take(_topics(raw.topics)) or {}
+    topics_outcome = _topics(raw.topics)
+    topics = diagnostics.take(topics_outcome) or {}
+    # A broken topics.yaml is reported once, at its own lines: references to topics are then not
+    # checked, or each of them would be one more "unknown topic" hiding the real problem.
+    referable = None if isinstance(topics_outcome, Rejected) else set(topics)
     declared = {PurePosixPath(r.path).stem for r in raw.organizations}  # valid or not: no cascades
     organizations = {}
     for record in raw.organizations:
@@ -43,7 +47,7 @@ def build_site(raw: RawContent, diagnostics: Diagnostics) -> Site:
     for record in raw.documents:
         if record.path.endswith(".en.md"):
             continue  # translations are read by the i18n stage
-        doc = diagnostics.take(_document(record, declared, topics, diagnostics))
+        doc = diagnostics.take(_document(record, declared, topics, referable, diagnostics))
         if doc:
             documents.append(doc)
     documents.sort(key=lambda d: (d.org, -d.period.end, -d.period.start, d.id))
@@ -137,7 +141,9 @@ def _check_parents(organizations: dict[str, Organization], raw: RawContent, diag
 # -- documents --------------------------------------------------------------------
 
 
-def _document(record: RawFile, declared: set[str], topics: dict, diagnostics: Diagnostics) -> Outcome:
+def _document(
+    record: RawFile, declared: set[str], topics: dict, referable: set[str] | None, diagnostics: Diagnostics
+) -> Outcome:
     path = PurePosixPath(record.path)
     folder, name = path.parent.name, path.name
     doc_id = name.removesuffix(".vi.md")
@@ -152,7 +158,7 @@ def _document(record: RawFile, declared: set[str], topics: dict, diagnostics: Di
                 record.path, line, col, messages.UNKNOWN_ORG, {"value": folder, **suggestion(folder, declared)}
             )
         )
-    context = {"topics": topics, "folder": folder}
+    context = {"topics": referable, "folder": folder}
     outcome = checked(record, schema.Document, context, more)
     if isinstance(outcome, Rejected):
         return outcome
