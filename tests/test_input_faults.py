@@ -286,6 +286,16 @@ def test_a_translation_without_its_source_is_still_reported(site_factory):
     assert [p[3] for p in problems_of(root)] == ["VK301"]
 
 
+def test_a_site_with_no_organization_is_refused_by_check_as_by_build(site_factory):
+    root = site_factory({"content/organizations/doan-a.yaml": None, "content/documents/doan-a/dai-hoi.vi.md": None})
+    check = run_cli(root, "check")
+    assert check.returncode == 1 and "content/organizations:1:1:" in check.stderr and "[VK017]" in check.stderr
+    assert "build.py new --org" in check.stderr
+    build = run_cli(root, "build")
+    assert build.returncode == 1 and "[VK017]" in build.stderr and "Pagefind" not in build.stderr
+    assert not (root / "site").exists()
+
+
 # -- footnotes that would not print as written -----------------------------------------------
 
 

@@ -247,6 +247,13 @@ FOOTNOTE_UNDEFINED = M(
     "add a line `[^{label}]: the footnote's text` at the end of the document, or delete [^{label}]",
     code="VK210",
 )
+NO_ORGANIZATION = M(
+    "chưa có tổ chức nào trong content/organizations/: site không có gì để đăng",
+    "there is no organization in content/organizations/ yet: the site would have nothing to publish",
+    "tạo một tổ chức: `build.py new --org ma-to-chuc --level chi-doan`, rồi điền tên",
+    "create one: `build.py new --org org-id --level chi-doan`, then fill in its name",
+    code="VK017",
+)
 MISSING_FILE = M(
     "không tìm thấy {what_vi}",
     "{what_en} not found",

@@ -37,6 +37,8 @@ def build_site(raw: RawContent, diagnostics: Diagnostics) -> Site:
     # checked, or each of them would be one more "unknown topic" hiding the real problem.
     referable = None if isinstance(topics_outcome, Rejected) else set(topics)
     declared = {PurePosixPath(r.path).stem for r in raw.organizations}  # valid or not: no cascades
+    if not raw.organizations:  # an empty site: the build could only fail later (search finds no page)
+        diagnostics.report("content/organizations", 1, 1, messages.NO_ORGANIZATION)
     organizations = {}
     for record in raw.organizations:
         org = diagnostics.take(_organization(record, declared))
