@@ -296,6 +296,19 @@ def test_a_site_with_no_organization_is_refused_by_check_as_by_build(site_factor
     assert not (root / "site").exists()
 
 
+@pytest.mark.parametrize("base_url", ["https://example.org/?fbclid=abc", "https://example.org/vankien/#trang-chu"])
+def test_a_site_address_with_a_query_or_fragment_is_refused(site_factory, base_url):
+    root = site_factory(
+        {
+            "config.yaml": f"title: {{vi: Thử}}\nbase_url: {base_url}\n",
+            # a fanpage address may keep its query: it is a link, not the base of every page
+            "content/organizations/doan-a.yaml": "name: {vi: Đoàn A}\nlevel: doan-co-so\n"
+            "fanpage: https://www.facebook.com/profile.php?id=100064\n",
+        }
+    )
+    assert [(p[0], p[1], p[2], p[3]) for p in problems_of(root)] == [("config.yaml", 2, 11, "VK123")]
+
+
 # -- footnotes that would not print as written -----------------------------------------------
 
 

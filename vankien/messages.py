@@ -191,6 +191,13 @@ BAD_NUMBER = M(
     "digits only, a comma for decimals, no thousands separator: `10000`, `2,5`",
     code="VK114",
 )
+BASE_URL_QUERY = M(
+    "địa chỉ site “{value}” có phần “?…” hoặc “#…”: địa chỉ của mọi trang sẽ sai",
+    "the site's address “{value}” has a “?…” or “#…” part: every page's address would be wrong",
+    "chỉ giữ phần địa chỉ tới thư mục của site, ví dụ `https://vankien.example.org/`",
+    "keep the address up to the site's folder only, e.g. `https://vankien.example.org/`",
+    code="VK123",
+)
 BAD_URL = M(
     "địa chỉ “{value}” không hợp lệ",
     "address “{value}” is not valid",
