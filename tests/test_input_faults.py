@@ -325,3 +325,12 @@ def test_a_footnote_nothing_refers_to_or_a_reference_to_no_footnote_is_an_error(
     pipeline.run(root, root / "site")
     page = (root / "site/doan-a/dai-hoi/index.html").read_text(encoding="utf-8")
     assert "Chú thích bị bỏ sót." in page and "[^" not in page.replace("<code>[^9]</code>", "")
+
+
+def test_a_table_placed_twice_is_an_error_at_the_second_mark(site_factory):
+    front = VALID_FRONT + "targets:\n  - id: a\n    text: Kết nạp 05 đoàn viên\n"
+    root = site_factory({DOC: doc(front, "[[targets]]\n\nVăn bản.\n\n[[targets]]\n")})
+    found = [(p[1], p[2], p[3], p[4]) for p in problems_of(root)]  # the body starts on line 9
+    assert found == [
+        (13, 1, "VK211", "[[targets]] is already on line 9: the table is placed once, this line would be ignored")
+    ]

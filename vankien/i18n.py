@@ -101,7 +101,7 @@ def _translation(record: RawFile, doc: Document) -> Outcome:
         ContentError(record.path, number, column, messages.PLACEMENT_NOT_ALONE, {"what": what})
         for number, line in enumerate(record.body.split("\n"), start=record.body_line)
         for column, what in markdown.stray_placements(line)
-    ) + tuple(validate.footnote_errors(record))
+    ) + tuple(validate.footnote_errors(record) + validate.repeated_placements(record))
     if isinstance(outcome, Rejected) or record.problems or strays:
         return Rejected(record.problems + strays + (outcome.problems if isinstance(outcome, Rejected) else ()))
     t = outcome.value

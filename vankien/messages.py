@@ -261,6 +261,13 @@ NO_ORGANIZATION = M(
     "create one: `build.py new --org org-id --level chi-doan`, then fill in its name",
     code="VK017",
 )
+PLACEMENT_TWICE = M(
+    "[[{what}]] đã có ở dòng {first}: bảng chỉ được đặt một lần, dòng này sẽ bị bỏ qua",
+    "[[{what}]] is already on line {first}: the table is placed once, this line would be ignored",
+    "xóa một trong hai dòng [[{what}]]",
+    "delete one of the two [[{what}]] lines",
+    code="VK211",
+)
 MISSING_FILE = M(
     "không tìm thấy {what_vi}",
     "{what_en} not found",

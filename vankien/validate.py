@@ -151,7 +151,8 @@ def _document(
     doc_id = name.removesuffix(".vi.md")
     if not name.endswith(".vi.md") or not ID_PATTERN.match(doc_id):
         return Rejected((ContentError(record.path, 1, 1, messages.DOC_NAME),))
-    more = _duplicate_ids(record) + _body_problems(record) + footnote_errors(record) + _guesses(record)
+    more = _duplicate_ids(record) + _body_problems(record) + footnote_errors(record) + repeated_placements(record)
+    more += _guesses(record)
     if folder not in declared:
         data = record.data if isinstance(record.data, YMap) else None
         line, col = data.key_pos["org"] if data and "org" in data.key_pos else (1, 1)
@@ -342,6 +343,21 @@ def footnote_errors(record: RawFile) -> list[ContentError]:
         ContentError(record.path, record.body_line + index, column, message[kind], {"label": label})
         for index, column, label, kind in markdown.footnote_problems(record.body)
     ]
+
+
+def repeated_placements(record: RawFile) -> list[ContentError]:
+    """A second [[targets]] or [[results]] line: each table is placed once (render.py), the
+    second mark would be left out of the page without a word."""
+    first: dict[str, int] = {}
+    problems = []
+    for number, line in enumerate(record.body.split("\n"), start=record.body_line):
+        if match := markdown.PLACEMENT_LINE.fullmatch(line.strip()):
+            what = match.group(1)
+            if what in first:
+                params = {"what": what, "first": first[what]}
+                problems.append(ContentError(record.path, number, 1, messages.PLACEMENT_TWICE, params))
+            first.setdefault(what, number)
+    return problems
 
 
 def _placement_problems(record: RawFile, has_targets: bool, has_results: bool) -> list[ContentError]:
