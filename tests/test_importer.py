@@ -167,7 +167,9 @@ def test_unreadable_sources_are_editor_errors(site_factory, tmp_path):
     hollow = tmp_path / "rong.docx"
     with zipfile.ZipFile(hollow, "w") as archive:
         archive.writestr("word/styles.xml", "<w:styles/>")  # a zip, but no document in it
-    for source in (bad, latin, other, hollow):
+    blank = tmp_path / "trong.txt"
+    blank.write_text("\ufeff\r\n   \n\t\n", encoding="utf-8")  # an empty export: nothing to import
+    for source in (bad, latin, other, hollow, blank):
         result = run_cli(root, "import", str(source), "doan-a/moi")
         assert result.returncode == 1 and "Traceback" not in result.stderr and "internal error" not in result.stderr
         assert "cannot read it" in result.stderr or "only .docx or UTF-8 .txt" in result.stderr
