@@ -167,7 +167,9 @@ def test_unreadable_sources_are_editor_errors(site_factory, tmp_path):
     hollow = tmp_path / "rong.docx"
     with zipfile.ZipFile(hollow, "w") as archive:
         archive.writestr("word/styles.xml", "<w:styles/>")  # a zip, but no document in it
-    for source in (bad, latin, other, hollow):
+    blank = tmp_path / "trong.txt"
+    blank.write_text("\ufeff\r\n   \n\t\n", encoding="utf-8")  # an empty export: nothing to import
+    for source in (bad, latin, other, hollow, blank):
         result = run_cli(root, "import", str(source), "doan-a/moi")
         assert result.returncode == 1 and "Traceback" not in result.stderr and "internal error" not in result.stderr
         assert "cannot read it" in result.stderr or "only .docx or UTF-8 .txt" in result.stderr
@@ -213,3 +215,15 @@ def test_imported_program_with_topics_signature_and_distribution_checks_once_con
     assert built.returncode == 0, built.stderr
     page = next((root / "site").rglob("chuong-trinh-2023/index.html")).read_text(encoding="utf-8")
     assert "Nguyễn Lê Trung Hiếu" in page and "Tuổi trẻ Bình Tân 20 năm vững tin" in page
+
+
+def test_import_refuses_an_organization_that_does_not_exist_as_new_does(site_factory):
+    root = site_factory()
+    seed = str(SEEDS / "so-tttt-tphcm-dai-hoi-2022.txt")
+    commands = (("import", seed, "khong-co/ke-hoach"), ("new", "khong-co/ke-hoach", "--kind", "plan", "--year", "2024"))
+    for command in commands:
+        result = run_cli(root, *command)
+        assert result.returncode == 1 and "no organization “khong-co” yet" in result.stderr, result.stderr
+        assert "build.py new --org khong-co" in result.stderr
+    assert not (root / "content/documents/khong-co").exists()
+    assert run_cli(root, "check").returncode == 0

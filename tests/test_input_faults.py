@@ -106,14 +106,22 @@ def test_files_in_the_wrong_place_are_reported(site_factory):
         {
             "content/organizations/doan-b.yml": "name: B\nlevel: chi-doan\n",
             "content/documents/ghi-chu.md": "notes",
+            # extensions in capitals, as some Windows tools save them: meant as content, never passed over
+            "content/organizations/doan-c.YAML": "name: C\nlevel: chi-doan\n",
+            "content/documents/doan-a/ke-hoach.VI.MD": doc(VALID_FRONT),
+            "content/documents/GHI-CHU.MD": "notes",
         }
     )
     found = problems_of(root)
     assert {(p[0], p[3]) for p in found} == {
         ("content/organizations/doan-b.yml", "VK016"),
         ("content/documents/ghi-chu.md", "VK016"),
+        ("content/organizations/doan-c.YAML", "VK016"),
+        ("content/documents/doan-a/ke-hoach.VI.MD", "VK014"),
+        ("content/documents/GHI-CHU.MD", "VK016"),
     }
-    assert "rename it to doan-b.yaml" in run_cli(root, "check").stderr
+    check = run_cli(root, "check").stderr
+    assert "rename it to doan-b.yaml" in check and "rename it to doan-c.yaml" in check
 
 
 def test_other_files_are_a_warning_and_strict_fails_on_warnings(site_factory):
@@ -236,6 +244,21 @@ def test_a_26_digit_figure_is_refused_by_check(site_factory, target):
 # -- no false follow-on problems -------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "topics",
+    [
+        "party-admission:\n  vi: Kết nạp Đảng\nKet Nap: {vi: X}\n",  # one bad key among good ones
+        "- party-admission\n",  # not a group of fields at all
+        "party-admission:\n  vi: [Kết nạp\n",  # not YAML
+    ],
+)
+def test_a_broken_topics_file_is_reported_once_not_at_every_target(site_factory, topics):
+    target = "  - id: b\n    topic: party-admission\n    text: Kết nạp 05 đoàn viên\n"
+    root = site_factory({"content/topics.yaml": topics, DOC: doc(VALID_FRONT + "targets:\n" + target)})
+    found = problems_of(root)
+    assert [p[0] for p in found] == ["content/topics.yaml"], found
+
+
 def test_a_yaml_error_in_the_source_does_not_orphan_its_translation(site_factory):
     root = site_factory(
         {
@@ -261,3 +284,53 @@ def test_a_target_missing_its_text_does_not_make_its_translation_wrong(site_fact
 def test_a_translation_without_its_source_is_still_reported(site_factory):
     root = site_factory({"content/documents/doan-a/khong-co.en.md": "---\nsource: abc\n---\n"})
     assert [p[3] for p in problems_of(root)] == ["VK301"]
+
+
+def test_a_site_with_no_organization_is_refused_by_check_as_by_build(site_factory):
+    root = site_factory({"content/organizations/doan-a.yaml": None, "content/documents/doan-a/dai-hoi.vi.md": None})
+    check = run_cli(root, "check")
+    assert check.returncode == 1 and "content/organizations:1:1:" in check.stderr and "[VK017]" in check.stderr
+    assert "build.py new --org" in check.stderr
+    build = run_cli(root, "build")
+    assert build.returncode == 1 and "[VK017]" in build.stderr and "Pagefind" not in build.stderr
+    assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize("base_url", ["https://example.org/?fbclid=abc", "https://example.org/vankien/#trang-chu"])
+def test_a_site_address_with_a_query_or_fragment_is_refused(site_factory, base_url):
+    root = site_factory(
+        {
+            "config.yaml": f"title: {{vi: Thử}}\nbase_url: {base_url}\n",
+            # a fanpage address may keep its query: it is a link, not the base of every page
+            "content/organizations/doan-a.yaml": "name: {vi: Đoàn A}\nlevel: doan-co-so\n"
+            "fanpage: https://www.facebook.com/profile.php?id=100064\n",
+        }
+    )
+    assert [(p[0], p[1], p[2], p[3]) for p in problems_of(root)] == [("config.yaml", 2, 11, "VK123")]
+
+
+# -- footnotes that would not print as written -----------------------------------------------
+
+
+def test_a_footnote_nothing_refers_to_or_a_reference_to_no_footnote_is_an_error(site_factory):
+    body = "Kết nạp[^1] và tặng quà[^2]; `[^9]` là mã.\n\n[^1]: Theo Nghị quyết.\n[^3]: Chú thích bị bỏ sót.\n"
+    root = site_factory({DOC: doc(VALID_FRONT, body)})
+    found = [(p[1], p[2], p[3]) for p in problems_of(root)]  # the body starts on line 6
+    assert sorted(found) == [(6, 24, "VK210"), (9, 1, "VK209")], found
+    written = body.replace("[^2]", "[^3]")  # the editor places the lost note where it belongs
+    translation = "---\nsource: abc\ntitle: Report\n---\nAdmitted[^1].\n\n[^1]: Resolution.\n[^4]: Lost note.\n"
+    root = site_factory({DOC: doc(VALID_FRONT, written), "content/documents/doan-a/dai-hoi.en.md": translation})
+    assert [(p[0].rsplit("/", 1)[1], p[1], p[2], p[3]) for p in problems_of(root)] == [("dai-hoi.en.md", 8, 1, "VK209")]
+    root = site_factory({DOC: doc(VALID_FRONT, written), "content/documents/doan-a/dai-hoi.en.md": None})
+    pipeline.run(root, root / "site")
+    page = (root / "site/doan-a/dai-hoi/index.html").read_text(encoding="utf-8")
+    assert "Chú thích bị bỏ sót." in page and "[^" not in page.replace("<code>[^9]</code>", "")
+
+
+def test_a_table_placed_twice_is_an_error_at_the_second_mark(site_factory):
+    front = VALID_FRONT + "targets:\n  - id: a\n    text: Kết nạp 05 đoàn viên\n"
+    root = site_factory({DOC: doc(front, "[[targets]]\n\nVăn bản.\n\n[[targets]]\n")})
+    found = [(p[1], p[2], p[3], p[4]) for p in problems_of(root)]  # the body starts on line 9
+    assert found == [
+        (13, 1, "VK211", "[[targets]] is already on line 9: the table is placed once, this line would be ignored")
+    ]

@@ -139,6 +139,11 @@ def _import(root: Path, args) -> int:
             file=sys.stderr,
         )
         return 1
+    try:
+        scaffold.require_organization(root, org)
+    except scaffold.ScaffoldError as problem:
+        print(f"lỗi / error: {problem}", file=sys.stderr)
+        return 1
     if args.source.suffix.lower() not in (".docx", ".txt"):
         print(
             f"lỗi / error: {args.source}: chỉ nhập được .docx hoặc .txt (UTF-8) / only .docx or UTF-8 .txt can be "

@@ -129,7 +129,7 @@ def load(root: Path, diagnostics: Diagnostics) -> RawContent:
             topics = load_yaml_file(path, root)
         elif len(relative) == 2 and relative[0] == "organizations" and path.suffix == ".yaml":
             organizations.append(load_yaml_file(path, root))
-        elif len(relative) == 3 and relative[0] == "documents" and path.suffix == ".md":
+        elif len(relative) == 3 and relative[0] == "documents" and _suffix(path) == ".md":
             documents.append(load_document(path, root))
         else:
             _misplaced(path, root, relative, diagnostics)
@@ -160,7 +160,7 @@ def _files(root: Path, folder: Path, diagnostics: Diagnostics, seen: set | None 
         if stat.S_ISDIR(mode):
             if real not in seen:
                 seen.add(real)
-                if path.suffix in (".md", ".yaml", ".yml"):
+                if _suffix(path) in (".md", ".yaml", ".yml"):
                     diagnostics.report(shown, 1, 1, messages.NOT_A_FILE, name=entry.name, what="thư mục / a folder")
                     continue
                 yield from _files(root, path, diagnostics, seen)
@@ -168,6 +168,12 @@ def _files(root: Path, folder: Path, diagnostics: Diagnostics, seen: set | None 
             yield path
         else:
             diagnostics.report(shown, 1, 1, messages.NOT_A_FILE, name=entry.name, what=_kind(mode))
+
+
+def _suffix(path: Path) -> str:
+    """The extension in small letters: `a.VI.MD` or `x.YAML` (saved so by Windows tools) is meant as
+    content: its name is reported as an error, the file is not passed over as a stranger's."""
+    return path.suffix.lower()
 
 
 def _kind(mode: int) -> str:
@@ -180,11 +186,11 @@ def _kind(mode: int) -> str:
 
 def _misplaced(path: Path, root: Path, relative: tuple[str, ...], diagnostics: Diagnostics) -> None:
     shown, name = _shown(path, root), path.name
-    if path.suffix == ".yml":
+    if _suffix(path) in (".yml", ".yaml") and path.suffix != ".yaml":
         vi, en = f"đổi tên thành {path.stem}.yaml", f"rename it to {path.stem}.yaml"
-    elif path.suffix == ".md":
+    elif _suffix(path) == ".md":
         vi, en = "văn bản nằm ở content/documents/<mã tổ chức>/", "documents go in content/documents/<org-id>/"
-    elif path.suffix == ".yaml":
+    elif _suffix(path) == ".yaml":
         vi, en = "tổ chức nằm ở content/organizations/", "organizations go in content/organizations/"
     else:
         diagnostics.report(

@@ -258,3 +258,19 @@ def _url(value) -> str:
 Url = Annotated[
     str, BeforeValidator(_url), WithJsonSchema({"type": "string", "pattern": URL_PATTERN, "x-kind": "web address"})
 ]
+
+BASE_URL_PATTERN = r"^https?://[^\s/$.?#][^\s?#]*$"
+
+
+def _base_url(value) -> str:
+    text = _url(value)
+    if "?" in text or "#" in text:  # every page's address is written after it: …/?a=1#x/so-tttt-tphcm/
+        refuse("BASE_URL_QUERY", value=text)
+    return text
+
+
+BaseUrl = Annotated[
+    str,
+    BeforeValidator(_base_url),
+    WithJsonSchema({"type": "string", "pattern": BASE_URL_PATTERN, "x-kind": "web address"}),
+]

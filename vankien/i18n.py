@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from babel.messages import mofile, pofile
 
-from vankien import markdown, messages, schema
+from vankien import markdown, messages, schema, validate
 from vankien.content import RawFile
 from vankien.errors import Accepted, ContentError, Diagnostics, Outcome, Rejected
 from vankien.model import Document
@@ -101,7 +101,7 @@ def _translation(record: RawFile, doc: Document) -> Outcome:
         ContentError(record.path, number, column, messages.PLACEMENT_NOT_ALONE, {"what": what})
         for number, line in enumerate(record.body.split("\n"), start=record.body_line)
         for column, what in markdown.stray_placements(line)
-    )
+    ) + tuple(validate.footnote_errors(record) + validate.repeated_placements(record))
     if isinstance(outcome, Rejected) or record.problems or strays:
         return Rejected(record.problems + strays + (outcome.problems if isinstance(outcome, Rejected) else ()))
     t = outcome.value

@@ -67,6 +67,37 @@ def stray_placements(line: str) -> list[tuple[int, str]]:
     return [(m.start() + 1, m.group(1).lower()) for m in _LOOSE_PLACEMENT.finditer(line)]
 
 
+_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
+_FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_CODE_SPAN = re.compile(r"`+[^`]*`+")
+
+
+def footnote_problems(source: str) -> list[tuple[int, int, str, str]]:
+    """[(line index from 0, column from 1, label, "unused" | "undefined")] for the body's footnotes
+    that would not print as written: a definition `[^3]: …` nothing refers to (markdown-it drops its
+    text) and a reference `[^2]` with no definition (printed as the raw characters)."""
+    env: dict = {}
+    _PARSER.parse(source, env)
+    notes = env.get("footnotes", {})
+    referenced = {note["label"] for note in notes.get("list", {}).values() if note.get("label") is not None}
+    defined = {key[1:] for key in notes.get("refs", {})}
+    problems = []
+    fenced = False
+    for index, line in enumerate(source.split("\n")):
+        if line.lstrip(" ").startswith(("```", "~~~")):
+            fenced = not fenced
+        if fenced or line.startswith(("    ", "\t")):  # code: printed as written, never a footnote
+            continue
+        line = _CODE_SPAN.sub(lambda span: " " * len(span.group()), line)
+        definition = _FOOTNOTE_DEFINITION.match(line)
+        if definition and definition.group(1) not in referenced:
+            problems.append((index, definition.start(1) - 1, definition.group(1), "unused"))
+        for reference in _FOOTNOTE_REFERENCE.finditer(line, definition.end() if definition else 0):
+            if reference.group(1) not in defined:
+                problems.append((index, reference.start() + 1, reference.group(1), "undefined"))
+    return problems
+
+
 def _placement_rule(state, start_line, end_line, silent):
     start = state.bMarks[start_line] + state.tShift[start_line]
     match = PLACEMENT_LINE.fullmatch(state.src[start : state.eMarks[start_line]].strip())

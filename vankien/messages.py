@@ -191,6 +191,13 @@ BAD_NUMBER = M(
     "digits only, a comma for decimals, no thousands separator: `10000`, `2,5`",
     code="VK114",
 )
+BASE_URL_QUERY = M(
+    "địa chỉ site “{value}” có phần “?…” hoặc “#…”: địa chỉ của mọi trang sẽ sai",
+    "the site's address “{value}” has a “?…” or “#…” part: every page's address would be wrong",
+    "chỉ giữ phần địa chỉ tới thư mục của site, ví dụ `https://vankien.example.org/`",
+    "keep the address up to the site's folder only, e.g. `https://vankien.example.org/`",
+    code="VK123",
+)
 BAD_URL = M(
     "địa chỉ “{value}” không hợp lệ",
     "address “{value}” is not valid",
@@ -232,6 +239,34 @@ PLACEMENT_NOT_ALONE = M(
     "đưa [[{what}]] xuống một dòng riêng, ví dụ sau đoạn văn trước nó",
     "put [[{what}]] on a line of its own, e.g. after the paragraph before it",
     code="VK208",
+)
+FOOTNOTE_UNUSED = M(
+    "chú thích [^{label}] được viết nhưng không có chỗ nào trong nội dung trỏ tới: nội dung của nó sẽ không được đăng",
+    "footnote [^{label}] is written but nothing in the text refers to it: its text would not be published",
+    "viết [^{label}] vào chỗ của nó trong câu, hoặc xóa chú thích này",
+    "write [^{label}] where it belongs in the text, or delete the footnote",
+    code="VK209",
+)
+FOOTNOTE_UNDEFINED = M(
+    "[^{label}] trỏ tới một chú thích không có: trang sẽ in nguyên “[^{label}]”",
+    "[^{label}] refers to a footnote that does not exist: the page would print “[^{label}]” as it is",
+    "thêm dòng `[^{label}]: nội dung chú thích` ở cuối văn bản, hoặc xóa [^{label}]",
+    "add a line `[^{label}]: the footnote's text` at the end of the document, or delete [^{label}]",
+    code="VK210",
+)
+NO_ORGANIZATION = M(
+    "chưa có tổ chức nào trong content/organizations/: site không có gì để đăng",
+    "there is no organization in content/organizations/ yet: the site would have nothing to publish",
+    "tạo một tổ chức: `build.py new --org ma-to-chuc --level chi-doan`, rồi điền tên",
+    "create one: `build.py new --org org-id --level chi-doan`, then fill in its name",
+    code="VK017",
+)
+PLACEMENT_TWICE = M(
+    "[[{what}]] đã có ở dòng {first}: bảng chỉ được đặt một lần, dòng này sẽ bị bỏ qua",
+    "[[{what}]] is already on line {first}: the table is placed once, this line would be ignored",
+    "xóa một trong hai dòng [[{what}]]",
+    "delete one of the two [[{what}]] lines",
+    code="VK211",
 )
 MISSING_FILE = M(
     "không tìm thấy {what_vi}",

@@ -42,6 +42,16 @@ class ScaffoldError(ValueError):
     """A `new` request that cannot be carried out; the message says why (vi / en)."""
 
 
+def require_organization(root: Path, org: str) -> None:
+    """Raise ScaffoldError unless content/organizations/<org>.yaml exists: a document written for an
+    organization that does not exist would only fail `check` later (VK201), after the editor's work."""
+    if not (root / "content/organizations" / f"{org}.yaml").is_file():
+        raise ScaffoldError(
+            f"chưa có tổ chức “{org}”: tạo trước bằng `build.py new --org {org}` / "
+            f"no organization “{org}” yet: create it first with `build.py new --org {org}`"
+        )
+
+
 def new_document(
     root: Path, org: str, doc: str, kind: str, year: int | None, term: str | None, start: int | None, end: int | None
 ) -> Path:
@@ -52,11 +62,7 @@ def new_document(
                 f"mã “{value}” không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang / "
                 f"“{value}” is not a valid id: lowercase ASCII letters, digits and hyphens"
             )
-    if not (root / "content/organizations" / f"{org}.yaml").exists():
-        raise ScaffoldError(
-            f"chưa có tổ chức “{org}”: tạo trước bằng `build.py new --org {org}` / "
-            f"no organization “{org}” yet: create it first with `build.py new --org {org}`"
-        )
+    require_organization(root, org)
     path = root / "content/documents" / org / f"{doc}.vi.md"
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root)} đã có, không ghi đè / already exists, not overwritten")

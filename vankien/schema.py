@@ -22,6 +22,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, S
 from vankien.fieldtypes import ID_PATTERN as ID_PATTERN  # re-exported: the id rule, for the command line
 from vankien.fieldtypes import (
     Assessment,
+    BaseUrl,
     Count,
     Date,
     Figure,
@@ -230,7 +231,7 @@ class Topics(RootModel[dict[Id, TopicEntry]]):
 class Config(Schema):
     title: TextPair = described("tên site", "the site's name")
     description: Opt[TextPair] = described("mô tả site", "one sentence about the site", default=None)
-    base_url: Url = described("địa chỉ công khai của site", "the public address of the site")
+    base_url: BaseUrl = described("địa chỉ công khai của site", "the public address of the site")
     languages: Opt[list[Annotated[str, one_of(LANGUAGES)]]] = described("ngôn ngữ", "languages built", default=None)
     drafts_listed: Opt[StrictBool] = described(
         "liệt kê cả dự thảo trong RSS/Atom và sitemap", "list drafts in the feeds and the sitemap too", default=None

@@ -31,8 +31,14 @@ PLACEMENT = re.compile(r"^\[\[(targets|results)\]\]\s*$", re.MULTILINE)
 def build_site(raw: RawContent, diagnostics: Diagnostics) -> Site:
     """The validated Site; problems found along the way are recorded in `diagnostics`, with
     notices that do not stop the build (a target whose figures do not answer its topic)."""
-    topics = diagnostics.take(_topics(raw.topics)) or {}
+    topics_outcome = _topics(raw.topics)
+    topics = diagnostics.take(topics_outcome) or {}
+    # A broken topics.yaml is reported once, at its own lines: references to topics are then not
+    # checked, or each of them would be one more "unknown topic" hiding the real problem.
+    referable = None if isinstance(topics_outcome, Rejected) else set(topics)
     declared = {PurePosixPath(r.path).stem for r in raw.organizations}  # valid or not: no cascades
+    if not raw.organizations:  # an empty site: the build could only fail later (search finds no page)
+        diagnostics.report("content/organizations", 1, 1, messages.NO_ORGANIZATION)
     organizations = {}
     for record in raw.organizations:
         org = diagnostics.take(_organization(record, declared))
@@ -43,7 +49,7 @@ def build_site(raw: RawContent, diagnostics: Diagnostics) -> Site:
     for record in raw.documents:
         if record.path.endswith(".en.md"):
             continue  # translations are read by the i18n stage
-        doc = diagnostics.take(_document(record, declared, topics, diagnostics))
+        doc = diagnostics.take(_document(record, declared, topics, referable, diagnostics))
         if doc:
             documents.append(doc)
     documents.sort(key=lambda d: (d.org, -d.period.end, -d.period.start, d.id))
@@ -137,13 +143,16 @@ def _check_parents(organizations: dict[str, Organization], raw: RawContent, diag
 # -- documents --------------------------------------------------------------------
 
 
-def _document(record: RawFile, declared: set[str], topics: dict, diagnostics: Diagnostics) -> Outcome:
+def _document(
+    record: RawFile, declared: set[str], topics: dict, referable: set[str] | None, diagnostics: Diagnostics
+) -> Outcome:
     path = PurePosixPath(record.path)
     folder, name = path.parent.name, path.name
     doc_id = name.removesuffix(".vi.md")
     if not name.endswith(".vi.md") or not ID_PATTERN.match(doc_id):
         return Rejected((ContentError(record.path, 1, 1, messages.DOC_NAME),))
-    more = _duplicate_ids(record) + _body_problems(record) + _guesses(record)
+    more = _duplicate_ids(record) + _body_problems(record) + footnote_errors(record) + repeated_placements(record)
+    more += _guesses(record)
     if folder not in declared:
         data = record.data if isinstance(record.data, YMap) else None
         line, col = data.key_pos["org"] if data and "org" in data.key_pos else (1, 1)
@@ -152,7 +161,7 @@ def _document(record: RawFile, declared: set[str], topics: dict, diagnostics: Di
                 record.path, line, col, messages.UNKNOWN_ORG, {"value": folder, **suggestion(folder, declared)}
             )
         )
-    context = {"topics": topics, "folder": folder}
+    context = {"topics": referable, "folder": folder}
     outcome = checked(record, schema.Document, context, more)
     if isinstance(outcome, Rejected):
         return outcome
@@ -323,6 +332,31 @@ def _body_problems(record: RawFile) -> list[ContentError]:
             problems.append(
                 ContentError(record.path, number, control.start() + 1, messages.CONTROL_CHAR, {"char": char})
             )
+    return problems
+
+
+def footnote_errors(record: RawFile) -> list[ContentError]:
+    """A footnote nothing refers to (its text would vanish) or a reference to none (printed raw),
+    at the line and column of the body (a document or its translation)."""
+    message = {"unused": messages.FOOTNOTE_UNUSED, "undefined": messages.FOOTNOTE_UNDEFINED}
+    return [
+        ContentError(record.path, record.body_line + index, column, message[kind], {"label": label})
+        for index, column, label, kind in markdown.footnote_problems(record.body)
+    ]
+
+
+def repeated_placements(record: RawFile) -> list[ContentError]:
+    """A second [[targets]] or [[results]] line: each table is placed once (render.py), the
+    second mark would be left out of the page without a word."""
+    first: dict[str, int] = {}
+    problems = []
+    for number, line in enumerate(record.body.split("\n"), start=record.body_line):
+        if match := markdown.PLACEMENT_LINE.fullmatch(line.strip()):
+            what = match.group(1)
+            if what in first:
+                params = {"what": what, "first": first[what]}
+                problems.append(ContentError(record.path, number, 1, messages.PLACEMENT_TWICE, params))
+            first.setdefault(what, number)
     return problems
 
 

@@ -32,6 +32,8 @@ def import_file(path: Path, kind: str | None = None, topics=None) -> Imported:
     """The content for the document at `path` (.docx or UTF-8 .txt); SourceError if unreadable.
     `topics`: the project's topics ({id: {keywords, units}}) to suggest a topic per target."""
     source = read_source(path)
+    if not any("".join(line).strip() for line in source.lines) and not source.notes:  # a Row joins its cells
+        raise SourceError("tệp không có chữ nào (tệp trống?)", "the file holds no text (is it empty?)")
     return import_source(source, kind, export=path.suffix.lower() != ".docx", topics=topics)
 
 
