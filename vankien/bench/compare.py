@@ -28,7 +28,8 @@ from pathlib import Path
 import yaml
 
 from vankien.bench import corpus
-from vankien.bench.search import _serve, bytes_per_query
+from vankien.bench.browser import serve
+from vankien.bench.search import bytes_per_query
 
 ROOT = Path(__file__).resolve().parents[2]
 OURS = """
@@ -180,7 +181,7 @@ def _save_to_served(project: Path, edits: int = 3) -> list[float]:
 
 
 def _query_bytes(site: Path) -> tuple[int, int]:
-    server, base = _serve(site)
+    server, base = serve(site)
     try:
         figures = bytes_per_query(base, ("doan vien",))
     finally:

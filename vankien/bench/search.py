@@ -7,40 +7,18 @@ for a query and its first five results (Chromium, cold cache, search page exclud
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
-import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
 
 from vankien import pipeline, search
+from vankien.bench.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 QUERIES = ("doan vien", "ket nap dang", "Binh Tan", "Ha Huy Tap", "ho boi")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def _size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def _serve(directory: Path):
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def bytes_per_query(base: str, queries=QUERIES) -> dict[str, tuple[int, int]]:
@@ -49,7 +27,7 @@ def bytes_per_query(base: str, queries=QUERIES) -> dict[str, tuple[int, int]]:
 
     figures = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for query in queries:
             context = browser.new_context()
             page = context.new_page()
@@ -84,7 +62,7 @@ def bench_search(root: Path, site: Path | None) -> None:
         print(f"  {index.name}")
     for entry in sorted(bundle.glob("pagefind.*.pf_meta")):
         print(f"  {entry.name}: {entry.stat().st_size / 1024:.1f} KB")
-    server, base = _serve(site)
+    server, base = serve(site)
     try:
         for query, (size, count) in bytes_per_query(base).items():
             print(f"query {query!r:16} {size / 1024:7.1f} KB fetched, {count} results shown")

@@ -1,4 +1,4 @@
-"""Ranking benchmark (figures printed, never asserted): `python -m vankien.rankbench [--documents 1000]`
+"""Ranking benchmark (figures printed, never asserted): `python -m vankien.bench.ranking [--documents 1000]`
 
 Types each query of QUERIES into the built search page in Chromium, as a reader would, reads the
 results in the order shown and prints the mean reciprocal rank of the page the reader means
@@ -10,16 +10,14 @@ organizations (`generate`), so every query's page still exists among N competito
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import shutil
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from vankien import pipeline
+from vankien.bench.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 HCM_DOC = "/so-tttt-tphcm/dai-hoi-2022/"
 HT_DOC = "/chi-doan-so-tttt-ha-tinh/dai-hoi-2022/"
@@ -83,19 +81,6 @@ QUERIES = [
 ]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path):
-    """A loopback HTTP server for `directory`; returns (server, base URL)."""
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 def shown_results(page, base: str, lang_root: str, query: str) -> list[str]:
     """The URL paths of the results the search page shows for `query`, in order."""
     page.goto(f"{base}{lang_root}search/?q={quote(query)}")
@@ -114,7 +99,7 @@ def measure(site: Path, aliases: dict[str, set[str]] | None = None) -> tuple[flo
     total, misses = 0.0, []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
             for lang_root, query, meant in QUERIES:
                 accepted = set(meant).union(*(aliases.get(m, set()) for m in meant))
@@ -177,7 +162,7 @@ def report(title: str, mrr: float, misses: list[tuple], site: Path | None = None
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m vankien.rankbench")
+    parser = argparse.ArgumentParser(prog="python -m vankien.bench.ranking")
     parser.add_argument("--root", type=Path, default=Path("."))
     parser.add_argument("--documents", type=int, default=1000, help="documents of the generated site (0: skip it)")
     args = parser.parse_args()
