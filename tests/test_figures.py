@@ -135,7 +135,7 @@ def test_results_are_paired_by_meaning_not_position():
     assert topics.pair_result(target[1], numbers.parse("Trồng 300 cây xanh")) is None
 
 
-# -- the case from ../shared/cases/figures/range-tu-den --------------------------------------
+# -- the shared case figures/range-tu-den --------------------------------------
 
 RANGE_TU_DEN = (
     "---\nkind: congress-report\ntitle: Báo cáo kết quả nhiệm kỳ 2022 - 2024\n"

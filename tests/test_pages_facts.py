@@ -36,7 +36,7 @@ def _sitemap(site: Path) -> dict[str, set[str]]:
 
 
 def test_untranslated_document_announces_no_english_version(site_factory, tmp_path):
-    # ../shared/cases/site/hreflang-untranslated: a document with no .en.md beside a translated one
+    # shared case site/hreflang-untranslated: a document with no .en.md beside a translated one
     root = site_factory(
         {
             ORG: "name: {vi: Tỉnh Đoàn Hà Tĩnh, en: Ha Tinh Youth Union}\nlevel: tinh-thanh\n",

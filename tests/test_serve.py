@@ -105,7 +105,7 @@ def test_error_page_points_the_caret_at_the_column(site_factory):
 
 
 def test_a_busy_port_is_said_plainly_before_any_address_is_announced(site_factory):
-    # ../shared/cases/site/serve-port-in-use
+    # shared case site/serve-port-in-use
     root = site_factory()
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
@@ -143,7 +143,7 @@ def test_the_watcher_ignores_files_that_are_not_content(path, skipped):
 
 
 def test_an_editor_lock_file_does_not_stop_the_preview(preview):
-    # ../shared/cases/site/emacs-lockfile: the lock appears, another file is saved, the lock goes
+    # shared case site/emacs-lockfile: the lock appears, another file is saved, the lock goes
     root, base = preview
     path = root / DOC
     good = path.read_text(encoding="utf-8")
