@@ -108,8 +108,10 @@ _FIGURE = re.compile(r"(?<![\d/.,])(\d{1,3}(?:\.\d{3})+|\d{2,4})(?![\d/%.,]|\s*%
 
 
 def _vary(text: str, rng: random.Random, words: list[str], front: bool = False) -> str:
-    """Change figures (same number of digits) and swap about one word in twelve; in front
-    matter (`front`), only in the texts of targets and results."""
+    """Change figures (same number of digits) and swap about one word in twelve of the body; in
+    front matter (`front`), only the figures of targets and results change: a swapped word there
+    could turn a figure's counted noun into another word and leave a `measure: N` choice pointing
+    at no figure."""
 
     def figure(match: re.Match) -> str:
         digits = match.group(0)
@@ -126,7 +128,7 @@ def _vary(text: str, rng: random.Random, words: list[str], front: bool = False) 
         line = _FIGURE.sub(figure, line)
         tokens = line.split(" ")
         for i in range(len(tokens)):
-            if rng.random() < 1 / 12 and tokens[i].isalpha():
+            if not front and rng.random() < 1 / 12 and tokens[i].isalpha():
                 tokens[i] = rng.choice(words)
         out.append(" ".join(tokens))
     return "\n".join(out)
