@@ -204,3 +204,17 @@ def test_the_cache_keeps_only_what_the_site_uses(site_factory, tmp_path):
         pipeline.run(root, output)
     assert len(list((root / ".cache/pages").iterdir())) == count
     assert len(list((root / ".cache/share").iterdir())) == len(list((output / "share").rglob("*.png")))
+
+
+def test_a_build_with_nothing_changed_still_says_the_last_builds_warnings(site_factory, tmp_path):
+    config = "title: {vi: Thử, en: Test}\nbase_url: https://example.org/\ndefault_language: vi\n"
+    root, output = site_factory({"config.yaml": config}), tmp_path / "out"
+    first = pipeline.run(root, output)
+    assert [w.code for w in first.warnings] == ["VK120"]
+    again = pipeline.run(root, output)
+    assert again.unchanged, "a warning must not make every later build a full one"
+    assert [(w.path, w.line, w.code, w.text("en")) for w in again.warnings] == [
+        (w.path, w.line, w.code, w.text("en")) for w in first.warnings
+    ]
+    with pytest.raises(BuildFailed):  # --strict never takes the shortcut
+        pipeline.run(root, output, strict=True)

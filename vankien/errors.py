@@ -160,3 +160,23 @@ def summary(problems: list[ContentError]) -> str:
         return f"{body}\n\n" + messages.NOTHING_WRITTEN_STRICT.format(n=warned)
     also_vi, also_en = (text.format(n=warned) for text in messages.ALSO_WARNINGS) if warned else ("", "")
     return f"{body}\n\n" + messages.NOTHING_WRITTEN.format(n=n, also_vi=also_vi, also_en=also_en)
+
+
+def to_record(problem: ContentError) -> list:
+    """[path, line, col, code, params] — a problem as JSON can keep it (params as text where
+    they are not plain JSON values); `from_record` reads it back."""
+    params = {
+        key: value if isinstance(value, str | int | float | bool) else str(value)
+        for key, value in problem.params.items()
+    }
+    return [problem.path, problem.line, problem.col, problem.code, params]
+
+
+def from_record(record: list, catalogue: dict[str, Message]) -> ContentError | None:
+    """The problem `to_record` wrote, or None when its code is no longer in `catalogue`
+    ({code: message})."""
+    try:
+        path, line, col, code, params = record
+        return ContentError(path, int(line), int(col), catalogue[code], dict(params))
+    except (KeyError, TypeError, ValueError):
+        return None

@@ -42,7 +42,7 @@ from vankien import (
 )
 from vankien.config import Config
 from vankien.content import RawContent
-from vankien.errors import BuildFailed, ContentError, Diagnostics
+from vankien.errors import BuildFailed, ContentError, Diagnostics, Message, from_record, to_record
 from vankien.model import Site
 from vankien.pages import ALL_INPUTS, Page, localized_site, site_pages
 from vankien.render import Renderer
@@ -325,10 +325,21 @@ def _unchanged(build: Build) -> bool:
     folder = cache.private_dir(build.root, "")
     last = cache.read_json(folder / "last-build.json") if folder else {}
     state = _state(build)
-    if not last or state["site"] is None or {k: last.get(k) for k in state} != state or last.get("warnings"):
+    if not last or state["site"] is None or {k: last.get(k) for k in state} != state:
         return False
+    warnings = [from_record(record, _catalogue()) for record in last.get("warnings", [])]
+    if not isinstance(last.get("warnings"), list) or None in warnings:
+        return False  # a record from older code: build again rather than lose a warning
+    build.diagnostics.extend(warnings)  # the last build's warnings, said again
     build.unchanged, build.counts, build.keys = True, last.get("counts", {}), last.get("keys", {})
     return True
+
+
+def _catalogue() -> dict[str, Message]:
+    """{code: message} of every message an editor can meet."""
+    from vankien.reference import CATALOGUES
+
+    return {m.code: m for module in CATALOGUES for m in vars(module).values() if isinstance(m, Message)}
 
 
 def _remember(build: Build) -> None:
@@ -342,5 +353,10 @@ def _remember(build: Build) -> None:
                     path.unlink(missing_ok=True)
         cache.write_json(
             folder / "last-build.json",
-            {**_state(build), "counts": build.counts, "warnings": len(build.warnings), "keys": build.keys},
+            {
+                **_state(build),
+                "counts": build.counts,
+                "warnings": [to_record(w) for w in build.warnings],
+                "keys": build.keys,
+            },
         )
