@@ -11,8 +11,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright import sync_api
 
 from vankien import pipeline
+from vankien.bench.browser import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"  # plain-text exports of three real Word documents
@@ -82,3 +84,15 @@ def served_site(example_site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, once per test module."""
+    assert Path(CHROMIUM).exists(), (
+        f"Chromium not found at {CHROMIUM}: `make test` installs it (apt-get install chromium)"
+    )
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

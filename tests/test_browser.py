@@ -11,17 +11,6 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright import sync_api
-
-CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium; never `playwright install`
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 PHONE = {"width": 360, "height": 780}
 DESKTOP = {"width": 1280, "height": 900}
@@ -32,17 +21,6 @@ DOC_HCM = "so-tttt-tphcm/dai-hoi-2022/"
 DOC_HA_TINH = "chi-doan-so-tttt-ha-tinh/dai-hoi-2022/"
 DOC_BINH_TAN = "quan-doan-binh-tan/chuong-trinh-2023/"
 DOCUMENTS = [DOC_HCM, DOC_HA_TINH, DOC_BINH_TAN]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), (
-        f"Chromium not found at {CHROMIUM}: `make test` installs it (apt-get install chromium)"
-    )
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

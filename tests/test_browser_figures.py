@@ -3,7 +3,7 @@ the topic is what a reader sees, the matrix scrolls in its own box, the topic co
 
 from __future__ import annotations
 
-from tests.test_browser import browser, phone  # noqa: F401 (fixtures: one Chromium, a 360 px context)
+from tests.test_browser import phone  # noqa: F401 (fixture: a 360 px context; `browser` is in conftest)
 
 
 def test_matrix_on_a_phone_shows_the_answering_figures_and_keeps_topics_in_view(phone, served_site):  # noqa: F811

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from playwright import sync_api as playwright
 
-from tests.test_browser import CHROMIUM_ARGS
 from tests.test_serve import DOC, preview  # noqa: F401  (fixture)
+from vankien.bench.browser import CHROMIUM_ARGS
 
 
 def test_open_page_reloads_itself_after_a_save_and_after_a_typo(preview):  # noqa: F811

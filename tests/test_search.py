@@ -9,8 +9,8 @@ from urllib.parse import quote
 import pytest
 from playwright import sync_api
 
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
 from vankien import search
+from vankien.bench.browser import CHROMIUM, CHROMIUM_ARGS
 
 
 @pytest.mark.parametrize(
