@@ -63,12 +63,17 @@ class Status:
         return [name for name, state in self.fields.items() if state == "missing"]
 
 
-def read_translations(raw_documents: tuple[RawFile, ...], documents: dict, diagnostics: Diagnostics) -> dict:
+def read_translations(
+    raw_documents: tuple[RawFile, ...], documents: dict, diagnostics: Diagnostics, check_translation=None
+) -> dict:
     """{(org, doc): Translation} from the `.en.md` files (schema: schema.Translation).
 
     A translation whose `.vi.md` does not exist is reported; one whose source has problems
     is not checked against it (those problems are reported with the source), only for
-    its own reading problems."""
+    its own reading problems. `check_translation(record, doc) -> Outcome`: how each is checked
+    against its document (the preview passes one that remembers outcomes); of `doc` the check
+    reads only its org, id, and the ids of its targets and results."""
+    check_translation = check_translation or _translation
     sources = {
         (PurePosixPath(r.path).parent.name, PurePosixPath(r.path).name.removesuffix(".vi.md")) for r in raw_documents
     }
@@ -86,10 +91,16 @@ def read_translations(raw_documents: tuple[RawFile, ...], documents: dict, diagn
         if doc is None:
             diagnostics.extend(record.problems)
             continue
-        translation = diagnostics.take(_translation(record, doc))
+        translation = diagnostics.take(check_translation(record, doc))
         if translation:
             found[key] = translation
     return found
+
+
+def translation_outcome(record: RawFile, doc: Document) -> Outcome:
+    """One translation checked against its document, as read_translations checks each:
+    Accepted(Translation) or Rejected(problems)."""
+    return _translation(record, doc)
 
 
 def _translation(record: RawFile, doc: Document) -> Outcome:

@@ -243,11 +243,12 @@ def _doc_context(site: Site, doc: Document, lang: str) -> dict:
     }
 
 
-def localized_site(site: Site, translations: dict) -> tuple[Site, dict]:
-    """The site with English text where translated, and {doc key: fields left in Vietnamese}."""
+def localized_site(site: Site, translations: dict, localize=i18n.localize) -> tuple[Site, dict]:
+    """The site with English text where translated, and {doc key: fields left in Vietnamese}.
+    `localize`: i18n.localize, or one that remembers (the preview)."""
     documents, fallbacks = [], {}
     for doc in site.documents:
-        localized, fallback = i18n.localize(doc, translations.get(doc.key))
+        localized, fallback = localize(doc, translations.get(doc.key))
         documents.append(localized)
         fallbacks[doc.key] = fallback
     return dataclasses.replace(site, documents=tuple(documents)), fallbacks

@@ -22,6 +22,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vankien import (
     assets,
@@ -46,6 +47,9 @@ from vankien.errors import BuildFailed, ContentError, Diagnostics, Message, from
 from vankien.model import Site
 from vankien.pages import ALL_INPUTS, Page, localized_site, site_pages
 from vankien.render import Renderer
+
+if TYPE_CHECKING:
+    from vankien.incremental import Memo
 
 
 @dataclass
@@ -73,7 +77,9 @@ class Build:
     in_place: dict | None = None  # the preview: {site path: key} of the site on disk, updated in place
     unchanged: bool = False  # nothing changed since the last build: nothing was done
     counts: dict = field(default_factory=dict)  # pages, documents, organizations
+    bodies_only: bool = False  # the preview's save of documents' bodies: their pages alone changed (fastpath.py)
     scratch: list[Path] = field(default_factory=list)  # folders of this build only
+    memo: Memo | None = None  # the preview's memory of each file's reading and checks (incremental.py)
 
     @property
     def problems(self) -> list[ContentError]:
@@ -91,18 +97,26 @@ def stage_config(build: Build) -> None:
 
 
 def stage_content(build: Build) -> None:
-    build.raw = content.load(build.root, build.diagnostics)
+    if build.memo is not None:
+        build.raw = build.memo.content(build.root, build.diagnostics)
+    else:
+        build.raw = content.load(build.root, build.diagnostics)
 
 
 def stage_validate(build: Build) -> None:
-    build.site = validate.build_site(build.raw, build.diagnostics)
+    memo = build.memo
+    build.site = validate.build_site(build.raw, build.diagnostics, memo.check_document if memo else None)
 
 
 def stage_translate(build: Build) -> None:
     documents = {d.key: d for d in build.site.documents}
-    build.translations = i18n.read_translations(build.raw.documents, documents, build.diagnostics)
-    build.statuses = i18n.statuses(build.raw.documents, build.site, build.translations, build.diagnostics)
-    build.diagnostics.extend(translated_figures.check(build.raw.documents, build.site, build.translations))
+    memo, raw = build.memo, build.raw.documents
+    build.translations = i18n.read_translations(raw, documents, build.diagnostics, memo and memo.check_translation)
+    build.statuses = i18n.statuses(raw, build.site, build.translations, build.diagnostics)
+    figures = memo.figures if memo else translated_figures.check
+    build.diagnostics.extend(figures(raw, build.site, build.translations))
+    if memo:
+        memo.forget_others({record.path for record in raw})
 
 
 def stage_assets(build: Build) -> None:
@@ -110,14 +124,20 @@ def stage_assets(build: Build) -> None:
 
 
 def stage_pages(build: Build) -> None:
-    translations = {key: state.translation for key, state in build.statuses.items() if state.translation}
-    localized = {
-        lang: (build.site, {}) if lang == "vi" else localized_site(build.site, translations)
-        for lang in build.config.languages
-    }
+    localized = localized_sites(build)
     build.pages = site_pages(build.config, localized, build.statuses, build.config.drafts_listed)
     fingerprints = {name: _digest(data) for name, data in build.assets.items()}
     build.renderer = Renderer(build.root, build.config, fingerprints, localized)
+
+
+def localized_sites(build: Build) -> dict[str, tuple[Site, dict]]:
+    """{lang: (the site in that language, {doc key: fields left in Vietnamese})}."""
+    translations = {key: state.translation for key, state in build.statuses.items() if state.translation}
+    localize = (build.memo.localize,) if build.memo else ()
+    return {
+        lang: (build.site, {}) if lang == "vi" else localized_site(build.site, translations, *localize)
+        for lang in build.config.languages
+    }
 
 
 def _digest(data: bytes) -> str:
@@ -154,11 +174,7 @@ def stage_render(build: Build) -> None:
                 to_draw[card.digest] = (card, source)
     to_render = []
     for index, page in enumerate(pages):
-        parts = (
-            (f"{p}={build.inputs.get(p, '-')}" for p in page.inputs) if ALL_INPUTS not in page.inputs else [everything]
-        )
-        share = renderer.share_images.get(page.url) or renderer.share_images.get(urls.home(page.lang), "")
-        key = cache.fingerprint(build.code, page.lang, page.url, page.template, share, *parts)
+        key = page_key(build, page, everything)
         path = urls.output_path(page.url)
         source = page_dir / f"{key}.html"
         build.outputs[path], build.keys[path] = source, key
@@ -179,6 +195,16 @@ def stage_render(build: Build) -> None:
         "documents": len(build.site.documents),
         "organizations": len(build.site.organizations),
     }
+
+
+def page_key(build: Build, page: Page, everything: str) -> str:
+    """The key of the page's rendering: the code, its facts, share image and its inputs' digests
+    (`everything`: the fingerprint of all inputs, for a page showing something of every file)."""
+    renderer = build.renderer
+    assert renderer is not None  # made by stage_pages
+    parts = (f"{p}={build.inputs.get(p, '-')}" for p in page.inputs) if ALL_INPUTS not in page.inputs else [everything]
+    share = renderer.share_images.get(page.url) or renderer.share_images.get(urls.home(page.lang), "")
+    return cache.fingerprint(build.code, page.lang, page.url, page.template, share, *parts)
 
 
 def write_data(build: Build) -> None:
@@ -268,18 +294,25 @@ def run(
     in_place: dict | None = None,
     search: bool = True,
     strict: bool = False,
+    memo: Memo | None = None,
+    changed: set[str] | None = None,
 ) -> Build:
     """Run `stages` in order; raise BuildFailed (having written nothing) on any error, and
     with `strict` on any warning too (as `mkdocs build --strict` does).
 
     A full build whose inputs and code are those of the last successful build into the same,
-    untouched output does nothing (build.unchanged)."""
+    untouched output does nothing (build.unchanged). With a `memo` (the preview), files read and
+    checked before are read and checked again only if they changed; `changed`: the project paths
+    changed since the memo's last build (None: any may have)."""
     build = Build(root=root, output=output or root / "site", index_now=index_now, in_place=in_place, search=search)
+    build.memo = memo
     started_run = time.perf_counter()
     full = stages == BUILD_STAGES
+    if memo is not None:
+        memo.prepare(root, changed)
     if full:
-        build.code = cache.code_version(root)
-        build.inputs = _input_digests(root)
+        build.code = memo.code if memo else cache.code_version(root)
+        build.inputs = dict(memo.inputs) if memo else _input_digests(root)
         if in_place is None and not strict and _unchanged(build):
             build.elapsed = time.perf_counter() - started_run
             return build

@@ -77,6 +77,14 @@ class Renderer:
         self._tables: dict = {}
         self._result_documents: dict = {}
 
+    def use_sites(self, sites: dict[str, tuple[Site, dict]]) -> None:
+        """Render from `sites` from now on (the preview, after a save), forgetting what was made
+        from the previous ones (tables, the results' documents)."""
+        self.sites = sites
+        self._tables.clear()
+        if self._lang is not None:
+            self._result_documents = {id(r): doc for doc in sites[self._lang][0].documents for r in doc.results}
+
     def compile_all(self) -> None:
         """Compile every template now (before worker processes fork and inherit them)."""
         for name in self.env.list_templates():

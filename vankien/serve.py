@@ -5,9 +5,14 @@ poller is ~1 s slow and mutes itself after each reload). When the content is inv
 the last good site stays on disk, and every page request shows the problems instead,
 in Vietnamese and English, until they are fixed.
 
-A save re-renders only the pages whose inputs changed and rewrites only those files, in place;
-the search index catches up just after the browser has reloaded. Nothing stops the preview:
-an error of ours shows on the page like a content error, and the next save rebuilds.
+The preview is one long-running process and remembers, between saves, what each content file
+gave (incremental.Memo): a save reads and checks again only the files watchfiles reported, and
+redoes the site-wide checks. A save that changed only documents' bodies renders and writes only
+their pages (fastpath.py); any other save renders the pages whose inputs changed and rewrites
+only those files, in place. A change to config.yaml, templates/ or static/ (or to a file in an
+odd place of content/) walks and digests the whole project first. The open data and the search
+index catch up just after the browser has reloaded. Nothing stops the preview: an error of ours
+shows on the page like a content error, and the next save rebuilds.
 
 A browser whose page was served before the latest rebuild is told to reload as soon as its
 live-reload connection is made (not only when the rebuild ends): a page still connecting when
@@ -27,7 +32,7 @@ import threading
 import time
 from pathlib import Path
 
-from vankien import messages, pipeline, search
+from vankien import fastpath, incremental, messages, pipeline, search
 from vankien.errors import BuildFailed, ContentError, summary
 
 WATCHED = ("content", "templates", "static", "config.yaml")
@@ -60,14 +65,43 @@ class Preview:
         self.served: dict[str, float] = {}  # {page path: when last served}
         self.pending: pipeline.Build | None = None  # a build whose data and index are to catch up
         self.refresher: threading.Thread | None = None
+        self.memo = incremental.Memo()  # what each content file gave when last read and checked
+        self.published: pipeline.Build | None = None  # the build of the site on disk, with its pages
+        self.unpublished: set[str] | None = set()  # project paths changed since; None: unknown
+        self.building = threading.Lock()  # one rebuild at a time (the watcher's, the warm-up)
 
-    def rebuild(self, index_now: bool = True) -> pipeline.Build | None:
+    def rebuild(self, index_now: bool = True, changed: set[str] | None = None) -> pipeline.Build | None:
         """Build the site (after the first build, only what changed, in place); with
-        index_now=False the search index is refreshed by refresh_search. Never raises."""
+        index_now=False the search index is refreshed by refresh_search. `changed`: the project
+        paths saved (None: any may have changed). Never raises."""
+        with self.building:
+            return self._rebuild(index_now, changed)
+
+    def warm_up(self) -> None:
+        """After a start that found nothing changed (and so made no page list): read, check and
+        list the whole site now, writing nothing, so that the first save is as quick as the next."""
+        with self.building:
+            if self.published is None:
+                self._rebuild(False, None, announce=False)
+
+    def _rebuild(self, index_now: bool, changed: set[str] | None, announce: bool = True) -> pipeline.Build | None:
         started = time.perf_counter()
         build = None
+        self.memo.counts.clear()
+        if changed is None or self.unpublished is None:
+            self.unpublished = None
+        else:
+            self.unpublished |= changed
         try:
-            build = pipeline.run(self.root, self.output, index_now=index_now, in_place=self.keys)
+            if self.published is not None and self.unpublished is not None:
+                build = fastpath.save(self.published, self.memo, set(self.unpublished))
+            if build is None:
+                since = None if self.published is None or self.unpublished is None else set(self.unpublished)
+                build = pipeline.run(
+                    self.root, self.output, index_now=index_now, in_place=self.keys, memo=self.memo, changed=since
+                )
+            if not build.unchanged:
+                self.published, self.unpublished = build, set()
             problems = []
         except BuildFailed as failed:
             problems = failed.problems
@@ -77,11 +111,12 @@ class Preview:
             self.problems = problems
             if build is not None:
                 self.keys = dict(build.keys)
-            self.generation = time.monotonic()
+            if announce:
+                self.generation = time.monotonic()
         elapsed = time.perf_counter() - started
         if problems:
             print(summary(problems), flush=True)
-        else:
+        elif announce:
             print(f"Đã dựng lại / rebuilt in {elapsed * 1000:.0f} ms", flush=True)
         return build
 
@@ -108,7 +143,7 @@ class Preview:
         if build is not None and build.files is not None:
             problems: list = []
             try:
-                if build.in_place is not None and not build.unchanged:
+                if build.in_place is not None and not build.unchanged and not build.bodies_only:
                     pipeline.write_data(build)
                     with self.lock:  # only the data files' keys: pages may be newer already
                         self.keys = {
@@ -245,13 +280,25 @@ def _watch(preview: Preview, loop, reload, ready: threading.Event) -> None:
                 if not ready.is_set():
                     ready.set()
                 if changes:
-                    build = preview.rebuild(index_now=False)
+                    build = preview.rebuild(index_now=False, changed=_saved(changes, preview.root))
                     loop.add_callback(reload)
                     preview.catch_up(build)
         except Exception as exc:  # the watcher itself failed (a folder removed…): start it again
             print(f"theo dõi tệp bị lỗi / watching failed: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
             time.sleep(0.5)
             paths = [preview.root / name for name in WATCHED if (preview.root / name).exists()]
+
+
+def _saved(changes, root: Path) -> set[str] | None:
+    """The project paths of watchfiles' `changes` ({(change, absolute path)}); None when one is
+    not under `root` as given (a link on the way): then anything may have changed."""
+    found = set()
+    for _, path in changes:
+        try:
+            found.add(Path(path).relative_to(root).as_posix())
+        except ValueError:
+            return None
+    return found
 
 
 def _relative(path: str, root: Path) -> str:
@@ -318,6 +365,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
     threading.Thread(target=_watch, args=(preview, loop, handler.reload_waiters, ready), daemon=True).start()
     ready.wait(10)
     preview.rebuild()
+    threading.Thread(target=preview.warm_up, daemon=True).start()
     server = Server(app=preview)
     quiet = Path(tempfile.mkdtemp(prefix="vankien-serve-")) / "never-changes"
     quiet.write_text("")

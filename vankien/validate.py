@@ -28,9 +28,13 @@ from vankien.yamlsafe import YList, YMap, YStr
 PLACEMENT = re.compile(r"^\[\[(targets|results)\]\]\s*$", re.MULTILINE)
 
 
-def build_site(raw: RawContent, diagnostics: Diagnostics) -> Site:
+def build_site(raw: RawContent, diagnostics: Diagnostics, check_document=None) -> Site:
     """The validated Site; problems found along the way are recorded in `diagnostics`, with
-    notices that do not stop the build (a target whose figures do not answer its topic)."""
+    notices that do not stop the build (a target whose figures do not answer its topic).
+
+    `check_document`: how each document is checked, `document_outcome` unless given (the
+    preview passes one that remembers the outcomes of files that did not change)."""
+    check_document = check_document or document_outcome
     topics_outcome = _topics(raw.topics)
     topics = diagnostics.take(topics_outcome) or {}
     # A broken topics.yaml is reported once, at its own lines: references to topics are then not
@@ -49,8 +53,10 @@ def build_site(raw: RawContent, diagnostics: Diagnostics) -> Site:
     for record in raw.documents:
         if record.path.endswith(".en.md"):
             continue  # translations are read by the i18n stage
-        doc = diagnostics.take(_document(record, declared, topics, referable, diagnostics))
+        outcome, notices = check_document(record, declared, topics, referable)
+        doc = diagnostics.take(outcome)
         if doc:
+            diagnostics.extend(notices)
             documents.append(doc)
     documents.sort(key=lambda d: (d.org, -d.period.end, -d.period.start, d.id))
     children: dict[str, list[str]] = {}
@@ -141,6 +147,17 @@ def _check_parents(organizations: dict[str, Organization], raw: RawContent, diag
 
 
 # -- documents --------------------------------------------------------------------
+
+
+def document_outcome(
+    record: RawFile, declared: set[str], topics: dict, referable: set[str] | None
+) -> tuple[Outcome, list[ContentError]]:
+    """One document (`.vi.md`) checked on its own: its outcome, and the notices it adds when
+    accepted. What it depends on besides `record`: the organizations `declared` (ids), the
+    `topics` ({key: Topic}) and the topics it may refer to (`referable`, None: any)."""
+    notices = Diagnostics()
+    outcome = _document(record, declared, topics, referable, notices)
+    return outcome, notices.errors + notices.warnings
 
 
 def _document(

@@ -1,0 +1,178 @@
+"""The preview's incremental rebuild: a save redoes only what depends on the saved files, and the
+site it leaves is the one a full build of the same content makes."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINIMAL_FILES
+from vankien import pipeline, search
+from vankien.errors import BuildFailed, ContentError
+from vankien.render import Renderer
+from vankien.serve import Preview
+
+DOC = "content/documents/doan-a/dai-hoi.vi.md"
+EN = "content/documents/doan-a/dai-hoi.en.md"
+OTHER = "content/documents/doan-b/ke-hoach.vi.md"
+NEW = "content/documents/doan-b/bao-cao-2025.vi.md"
+ORG_B = "content/organizations/doan-b.yaml"
+
+
+def _version(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def _english(vi: str, body: str = "## I. PART ONE\n\nContent.\n", title: str = "Test report") -> str:
+    return f"---\nsource: {_version(vi)}\ntitle: {title}\ntargets:\n  ket-nap-dang: At least 5 members\n---\n{body}"
+
+
+OTHER_TEXT = (
+    "---\nkind: plan\ntitle: Kế hoạch năm 2024\nperiod: {year: 2024}\n"
+    "targets:\n  - id: ho-tro\n    topic: party-admission\n    text: Giới thiệu 03 đoàn viên ưu tú để kết nạp Đảng\n"
+    "---\n## I. MỤC ĐÍCH\n\nHỗ trợ thanh niên.\n\n[[targets]]\n"
+)
+
+
+@pytest.fixture
+def project(site_factory):
+    return site_factory(
+        {
+            ORG_B: "name: {vi: Đoàn B, en: Union B}\nlevel: doan-co-so\nparent: doan-a\n",
+            OTHER: OTHER_TEXT,
+            EN: _english(MINIMAL_FILES[DOC]),
+        }
+    )
+
+
+def _quiet_catch_up(monkeypatch) -> None:
+    """The search index is not compared (and Pagefind is slow): refresh_search writes the data only."""
+    monkeypatch.setattr(search, "refresh_index", lambda root, site, files, problems: None)
+
+
+def _save(preview: Preview, root: Path, path: str, text: str | None) -> pipeline.Build | None:
+    if text is None:
+        (root / path).unlink()
+    else:
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+    build = preview.rebuild(index_now=False, changed={path})
+    preview.refresh_search(build)  # what the background thread does after the reload
+    return build
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "pagefind" not in p.relative_to(folder).parts
+    }
+
+
+def _full_build(root: Path, tmp_path: Path, name: str) -> dict[str, bytes]:
+    """A fresh full build of the same project, with no cache, into its own folder."""
+    fresh = tmp_path / name
+    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns(".cache", "site", "node_modules"), symlinks=True)
+    (fresh / "node_modules").symlink_to(root / "node_modules")
+    pipeline.run(fresh, fresh / "site", search=False)
+    return _tree(fresh / "site")
+
+
+def _checked(root: Path) -> list[str]:
+    """What `check` reports, as path:line:col code."""
+    try:
+        build = pipeline.run(root, stages=pipeline.CHECK_STAGES)
+        problems = build.problems + build.warnings
+    except BuildFailed as failed:
+        problems = failed.problems
+    return _said(problems)
+
+
+def _said(problems: list[ContentError]) -> list[str]:
+    return sorted(f"{p.location} {p.code}" for p in problems)
+
+
+def test_saves_through_the_incremental_path_build_what_a_full_build_builds(project, tmp_path, monkeypatch):
+    _quiet_catch_up(monkeypatch)
+    root = project
+    preview = Preview(root)
+    preview.rebuild(index_now=False)
+    assert preview.problems == []
+    vi = (root / DOC).read_text(encoding="utf-8")
+    other = OTHER_TEXT
+    new = OTHER_TEXT.replace("Kế hoạch năm 2024", "Báo cáo năm 2025").replace("{year: 2024}", "{year: 2025}")
+    steps = [
+        ("body", DOC, (vi := vi.replace("Nội dung.", "Nội dung đã sửa."))),
+        ("front matter", DOC, (vi := vi.replace("title: Báo cáo thử", "title: Báo cáo đã đổi tên"))),
+        ("targets", OTHER, (other := other.replace("03 đoàn viên", "07 đoàn viên"))),
+        ("translation body", EN, _english(vi, body="## I. PART ONE\n\nEdited content.\n")),
+        ("translation title", EN, _english(vi, body="## I. PART ONE\n\nEdited content.\n", title="Renamed")),
+        ("new document", NEW, new),
+        ("deleted document", OTHER, None),
+        ("organization", ORG_B, "name: {vi: Đoàn B mới, en: New Union B}\nlevel: doan-co-so\nparent: doan-a\n"),
+    ]
+    for number, (what, path, text) in enumerate(steps):
+        build = _save(preview, root, path, text)
+        assert preview.problems == [] and build is not None, what
+        assert _tree(root / "site") == _full_build(root, tmp_path, f"full-{number}"), what
+    # an error, shown as check shows it; the site stays as it was; the fix clears it
+    before = _tree(root / "site")
+    _save(preview, root, NEW, new.replace("kind: plan", "kind: ke-hoach"))
+    assert preview.problems and _said(preview.problems) == _checked(root)
+    assert _tree(root / "site") == before
+    _save(preview, root, NEW, new.replace("Hỗ trợ thanh niên.", "Hỗ trợ thanh niên khởi nghiệp."))
+    assert preview.problems == []
+    assert _tree(root / "site") == _full_build(root, tmp_path, "full-fixed")
+
+
+def test_an_error_in_another_document_is_not_missed_by_a_body_save(project, monkeypatch):
+    # a save of one body while another document is broken: the broken one is still reported
+    _quiet_catch_up(monkeypatch)
+    root = project
+    preview = Preview(root)
+    preview.rebuild(index_now=False)
+    _save(preview, root, OTHER, OTHER_TEXT.replace("topic: party-admission", "topic: no-such-topic"))
+    broken = _said(preview.problems)
+    assert broken and broken == _checked(root)
+    text = (root / DOC).read_text(encoding="utf-8")
+    _save(preview, root, DOC, text.replace("Nội dung.", "Nội dung khác."))
+    assert set(broken) < set(_said(preview.problems)) and _said(preview.problems) == _checked(root)  # + stale
+
+
+def test_a_body_edit_rechecks_one_document_and_renders_only_its_pages(project, monkeypatch):
+    _quiet_catch_up(monkeypatch)
+    root = project
+    preview = Preview(root)
+    preview.rebuild(index_now=False)
+    rendered: list[str] = []
+    real = Renderer.render
+    monkeypatch.setattr(Renderer, "render", lambda self, page: rendered.append(page.url) or real(self, page))
+    text = (root / OTHER).read_text(encoding="utf-8")
+    build = _save(preview, root, OTHER, text.replace("Hỗ trợ thanh niên.", "Hỗ trợ thanh niên lập nghiệp."))
+    assert build is not None and build.bodies_only
+    assert dict(preview.memo.counts) == {"read": 1, "documents": 1}  # no other file read or checked
+    # its page and embed in both languages; not its organization's, the topic's or the home page
+    pages = ["doan-b/ke-hoach/", "embed/doan-b/ke-hoach/", "en/doan-b/ke-hoach/", "en/embed/doan-b/ke-hoach/"]
+    assert sorted(rendered) == pages
+    assert "lập nghiệp" in (root / "site/doan-b/ke-hoach/index.html").read_text(encoding="utf-8")
+
+
+def test_a_title_edit_rechecks_one_document_and_renders_the_pages_that_show_it(project, monkeypatch):
+    _quiet_catch_up(monkeypatch)
+    root = project
+    preview = Preview(root)
+    first = preview.rebuild(index_now=False)
+    assert first is not None
+    rendered: list[str] = []
+    real = Renderer.render
+    monkeypatch.setattr(Renderer, "render", lambda self, page: rendered.append(page.url) or real(self, page))
+    text = (root / OTHER).read_text(encoding="utf-8")
+    build = _save(preview, root, OTHER, text.replace("Kế hoạch năm 2024", "Kế hoạch năm 2024 (sửa)"))
+    assert build is not None and not build.bodies_only
+    assert preview.memo.counts["read"] == 1 and preview.memo.counts["documents"] == 1
+    showing = {page.url for page in first.pages if OTHER in page.inputs or "*" in page.inputs}
+    assert {"doan-b/ke-hoach/", "doan-b/", "en/doan-b/"} <= set(rendered) <= showing
+    assert not set(rendered) & {"doan-a/dai-hoi/", "en/doan-a/dai-hoi/"}

@@ -1,0 +1,133 @@
+"""The preview's fast path: a save that changed only the bodies of documents (or of their
+translations), the commonest edit by far.
+
+Everything else on the site is then what it was: organization pages, topic and comparison
+pages, home, feeds, sitemap and open data show a document's title, figures, dates and targets,
+never its body (only `document.html` renders it). So after the files are read and checked again
+(through the memo: the saved files alone), only the saved documents' own pages are rendered,
+in this process, and written in place; the search index catches up after the reload.
+
+Whether a save is such a save is decided on what it produced, not guessed from the file: the
+document checked again must equal the one on the site but for its body, its translation likewise
+(and still translated or not), and its pages, made anew, must carry the same facts (address,
+alternates, canonical, share card, inputs…) as before. Anything else returns None, and the
+caller runs the whole pipeline (still reading and checking only what changed, see incremental.py).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from pathlib import PurePosixPath
+
+from vankien import cache, pipeline, render, urls, write
+from vankien.errors import BuildFailed
+from vankien.incremental import Memo
+from vankien.model import Site
+from vankien.pages import Page, site_pages
+
+DOCUMENT_TEMPLATES = ("document.html", "embed_document.html")
+
+
+def save(previous: pipeline.Build, memo: Memo, changed: set[str]) -> pipeline.Build | None:
+    """The site after a save of `changed` (project paths since `previous`, the build on disk),
+    its saved documents' pages written in place; None when the save changed more than bodies.
+    Raises BuildFailed with every problem `check` would report (nothing is written then)."""
+    keys = _document_keys(changed)
+    if keys is None or previous.renderer is None or not previous.pages:
+        return None
+    build = pipeline.run(previous.root, previous.output, pipeline.CHECK_STAGES, memo=memo, changed=changed)
+    if build.config != previous.config or not all(_same_but_body(previous, build, key) for key in keys):
+        return None
+    build.code, build.inputs = memo.code, dict(memo.inputs)
+    build.assets, build.in_place, build.index_now = previous.assets, previous.keys, False
+    localized = pipeline.localized_sites(build)
+    pages = _pages_of(build, localized, keys)
+    where = {page.url: index for index, page in enumerate(previous.pages)}
+    before = [page for page in previous.pages if page.template in DOCUMENT_TEMPLATES and _key(page) in keys]
+    if {p.url for p in before} != set(pages) or any(_facts(pages[p.url]) != _facts(p) for p in before):
+        return None
+    build.renderer = previous.renderer
+    build.renderer.use_sites(localized)
+    build.pages = list(previous.pages)
+    for url, page in pages.items():
+        build.pages[where[url]] = page
+    build.keys, build.outputs = dict(previous.keys), dict(previous.outputs)
+    _render(build, list(pages.values()))
+    build.files, build.counts, build.bodies_only = previous.files, previous.counts, True
+    return build
+
+
+def _document_keys(changed: set[str]) -> set[tuple[str, str]] | None:
+    """{(org, doc)} of the documents and translations among `changed`; None if anything else is."""
+    keys = set()
+    for path in changed:
+        parts = PurePosixPath(path).parts
+        if len(parts) != 4 or parts[:2] != ("content", "documents") or not parts[3].endswith((".vi.md", ".en.md")):
+            return None
+        keys.add((parts[2], parts[3].removesuffix(".vi.md").removesuffix(".en.md")))
+    return keys
+
+
+def _same_but_body(previous: pipeline.Build, build: pipeline.Build, key: tuple[str, str]) -> bool:
+    """The document and its translation are those on the site but for their bodies (and the
+    translation's `source:` version, which only marks it stale on its own page)."""
+    old = next((d for d in previous.site.documents if d.key == key), None)
+    new = next((d for d in build.site.documents if d.key == key), None)
+    if old is None or new is None or dataclasses.replace(new, body=old.body, body_line=old.body_line) != old:
+        return False
+    was, now = previous.translations.get(key), build.translations.get(key)
+    if was is None or now is None:
+        return was is None and now is None
+    same = dataclasses.replace(now, body=was.body, source=was.source, source_line=was.source_line) == was
+    return same and now.has_body == was.has_body
+
+
+def _pages_of(build: pipeline.Build, localized: dict, keys: set[tuple[str, str]]) -> dict[str, Page]:
+    """{URL: page} of the documents `keys` in every language, made as site_pages makes them, from
+    a site holding only each document and its organization's chain."""
+    found = {}
+    for key in keys:
+        subset = {}
+        for lang, (site, fallbacks) in localized.items():
+            doc = next(d for d in site.documents if d.key == key)
+            chain = [site.organizations[doc.org], *site.ancestors(doc.org)]
+            organizations = {org.id: org for org in chain}
+            subset[lang] = (Site(organizations, site.topics, (doc,), {}), {key: fallbacks.get(key, frozenset())})
+        for page in site_pages(build.config, subset, build.statuses, build.config.drafts_listed):
+            if page.template in DOCUMENT_TEMPLATES and _key(page) == key:
+                found[page.url] = page
+    return found
+
+
+def _key(page: Page) -> tuple[str, str] | None:
+    doc = page.context.get("doc")
+    return doc.key if doc is not None else None
+
+
+def _facts(page: Page) -> Page:
+    """The page without its context: what the rest of the site knows of it."""
+    return dataclasses.replace(page, context={})
+
+
+def _render(build: pipeline.Build, pages: list[Page]) -> None:
+    """Render `pages` here (a handful: no workers), into the page cache and the site, in place."""
+    renderer = build.renderer
+    assert renderer is not None
+    everything = cache.fingerprint(*(f"{k}={v}" for k, v in sorted(build.inputs.items())))
+    folder = cache.private_dir(build.root, "pages")
+    files: dict = {}
+    previous = copy.copy(build.keys)
+    for page in pages:
+        key, path = pipeline.page_key(build, page, everything), urls.output_path(page.url)
+        if key == previous.get(path) and (build.output / path).exists():
+            continue
+        try:
+            data = renderer.render(page)
+        except Exception as exc:  # a template bug reads as one, never as a traceback
+            raise BuildFailed([render.template_problem(exc)]) from None
+        if folder is not None:
+            cache.write_atomic(folder / f"{key}.html", data)
+        files[path], build.keys[path] = data, key
+        build.outputs[path] = folder / f"{key}.html" if folder is not None else data
+    write.update_in_place(build.output, files, previous, build.keys)

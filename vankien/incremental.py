@@ -1,0 +1,225 @@
+"""The preview's memory between saves (serve.py): what each content file gave when it was last
+read and checked, so that a save redoes only what depends on the saved files.
+
+`Memo` is handed to `pipeline.run(memo=…, changed=…)`:
+
+- content: with `changed` (the project paths watchfiles reported), only those files are read
+  again, when every one of them is a plain document, organization or topics file (else the whole
+  folder is walked, as `content.load` does); their digests update `build.inputs`;
+- validate and translate: a document, translation or translation's figures is checked again only
+  when what its check reads changed (its text; the organizations and topics it may name; for a
+  translation, its document's ids or texts). The site-wide checks (organizations, parents,
+  orphan translations, staleness) run every time: the problems are always those `check` reports.
+
+`save` (preview.py's fast path) then handles a save that changed only documents' bodies: the site
+around them is the same, so only their own pages are rendered and written.
+"""
+
+from __future__ import annotations
+
+import collections
+import types
+from pathlib import Path, PurePosixPath
+
+from vankien import cache, content, i18n, translated_figures, validate
+from vankien.content import RawContent, RawFile
+from vankien.errors import ContentError, Diagnostics, Outcome
+from vankien.model import Document
+
+READABLE = ("documents", "organizations", "topics.yaml")  # what a save may reload alone, under content/
+
+
+class Memo:
+    """Per content file, what reading and checking it gave, and the inputs' digests.
+
+    `counts` says how much was done afresh ({"read": files read, "documents": documents checked,
+    "translations": translations checked, "figures": translations' figures checked}); tests
+    count work with it."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, RawFile] = {}  # {project path: as read}, every content file
+        self.read_problems: list[ContentError] = []  # what walking content/ reported (misplaced files…)
+        self.inputs: dict[str, str] = {}  # {content file: digest} (pipeline.Build.inputs)
+        self.code = ""  # cache.code_version, recomputed when templates or static files change
+        self.counts: collections.Counter = collections.Counter()
+        self._reload: list[str] | None = None  # the paths this build reads again; None: walk
+        self._documents: dict[str, tuple] = {}  # {path: (version, context, (outcome, notices))}
+        self._translations: dict[str, tuple] = {}  # {path: (key, outcome)}
+        self._figures: dict[str, tuple] = {}  # {path: (key, warnings)}
+        self._localized: dict[tuple[str, str], tuple] = {}  # {doc key: (doc, translation, localized)}
+        self._context: tuple | None = None  # (declared, topics, referable, interned context)
+        self._contexts: dict[tuple, tuple] = {}
+
+    # -- content ----------------------------------------------------------------------
+
+    def prepare(self, root: Path, changed: set[str] | None) -> None:
+        """Before a build: which files to read again (`changed`, project paths; None: all of them),
+        the code version and the inputs' digests."""
+        reload = self._reloadable(root, changed) if self.files else None
+        if reload is None or not self.code or any(not p.startswith("content/") for p in changed or ()):
+            self.code = cache.code_version(root)
+        if reload is None:
+            self.inputs = {f"content/{n}": d for n, d in cache.tree_digests(root / "content").items()}
+            if (root / "config.yaml").is_file():
+                self.inputs["config.yaml"] = cache.file_digest(root / "config.yaml")
+        else:
+            unchanged = []
+            for path in reload + [p for p in changed or () if p == "config.yaml"]:
+                file = root / path
+                if not file.is_file():
+                    self.inputs.pop(path, None)
+                elif self.inputs.get(path) == (digest := cache.file_digest(file)) and path in self.files:
+                    unchanged.append(path)  # saved as it was, or read again already
+                else:
+                    self.inputs[path] = digest
+            reload = [path for path in reload if path not in unchanged]
+        self._reload = reload
+
+    def _reloadable(self, root: Path, changed: set[str] | None) -> list[str] | None:
+        """The content files among `changed` to read again, or None when content/ must be walked:
+        a folder, a link, a file in a place content.load would report, a deletion of a file
+        never read, anything outside content/ but config.yaml (whose change rebuilds anyway)."""
+        if changed is None:
+            return None
+        found = []
+        for path in sorted(changed):
+            parts = PurePosixPath(path).parts
+            if parts[0] != "content":
+                if path == "config.yaml":
+                    continue  # read by the config stage; content is unchanged by it
+                if parts[0] in ("templates", "static"):
+                    continue  # the code version changes; content is unchanged
+                return None
+            if any(content.IGNORED.search(part) for part in parts[1:]):
+                continue  # an editor's file: content.load skips it too
+            if not _plain_content_path(parts[1:]):
+                return None
+            file = root / path
+            if file.exists() or file.is_symlink():
+                if file.is_symlink() or not file.is_file() or any((root / p).is_symlink() for p in _folders(parts)):
+                    return None
+            elif path not in self.files:
+                return None
+            found.append(path)
+        return found
+
+    def content(self, root: Path, diagnostics: Diagnostics) -> RawContent:
+        """content/ as content.load reads it, reading again only what `prepare` chose."""
+        if self._reload is None:
+            walked = Diagnostics()
+            raw = content.load(root, walked)
+            self.read_problems = walked.errors + walked.warnings
+            files = [raw.topics] if raw.topics else []
+            self.files = {record.path: record for record in files + list(raw.organizations + raw.documents)}
+            self.counts["read"] += len(self.files)
+        else:
+            for path in self._reload:
+                file = root / path
+                self.counts["read"] += 1
+                if not file.is_file():
+                    self.files.pop(path, None)
+                elif path.startswith("content/documents/"):
+                    self.files[path] = content.load_document(file, root)
+                else:
+                    self.files[path] = content.load_yaml_file(file, root)
+        diagnostics.extend(self.read_problems)
+        ordered = sorted(self.files.values(), key=lambda r: PurePosixPath(r.path).parts)
+        return RawContent(
+            self.files.get("content/topics.yaml"),
+            tuple(r for r in ordered if r.path.startswith("content/organizations/")),
+            tuple(r for r in ordered if r.path.startswith("content/documents/")),
+        )
+
+    # -- validate -----------------------------------------------------------------------
+
+    def check_document(self, record: RawFile, declared: set[str], topics: dict, referable: set[str] | None):
+        """validate.document_outcome, again only when the text or what it may refer to changed."""
+        context = self._interned(declared, topics, referable)
+        entry = self._documents.get(record.path)
+        if entry and record.version and entry[0] == record.version and entry[1] is context:
+            return entry[2]
+        self.counts["documents"] += 1
+        result = validate.document_outcome(record, declared, topics, referable)
+        self._documents[record.path] = (record.version, context, result)
+        return result
+
+    def _interned(self, declared: set[str], topics: dict, referable: set[str] | None) -> tuple:
+        """One object per distinct (declared, topics, referable): entries compare it by identity."""
+        last = self._context
+        if last and last[0] is declared and last[1] is topics and last[2] is referable:
+            return last[3]
+        value = (frozenset(declared), tuple(topics.items()), None if referable is None else frozenset(referable))
+        value = self._contexts.setdefault(value, value)
+        self._context = (declared, topics, referable, value)
+        return value
+
+    # -- translate ----------------------------------------------------------------------
+
+    def check_translation(self, record: RawFile, doc: Document) -> Outcome:
+        """i18n's check of one translation, again only when its text or its document's ids changed."""
+        key = (record.version, doc.org, doc.id, tuple(t.id for t in doc.targets), tuple(r.id for r in doc.results))
+        entry = self._translations.get(record.path)
+        if entry and record.version and entry[0] == key:
+            return entry[1]
+        self.counts["translations"] += 1
+        outcome = i18n.translation_outcome(record, doc)
+        self._translations[record.path] = (key, outcome)
+        return outcome
+
+    def figures(self, raw_documents, site, translations: dict) -> list[ContentError]:
+        """translated_figures.check, translation by translation, again only when the translation
+        or its document's texts changed."""
+        records = {r.path: r for r in raw_documents}
+        documents = {d.key: d for d in site.documents}
+        warnings: list[ContentError] = []
+        for key, translation in translations.items():
+            doc, record = documents.get(key), records.get(translation.path)
+            if doc is None or record is None:
+                continue
+            memo_key = (translation, record.version, _texts(doc))
+            entry = self._figures.get(translation.path)
+            if not (entry and entry[0][0] is translation and entry[0][1:] == memo_key[1:]):
+                self.counts["figures"] += 1
+                found = translated_figures.check([record], types.SimpleNamespace(documents=(doc,)), {key: translation})
+                entry = self._figures[translation.path] = (memo_key, found)
+            warnings += entry[1]
+        return warnings
+
+    def localize(self, doc: Document, translation) -> tuple[Document, frozenset[str]]:
+        """i18n.localize, remembered while the document and its translation stay the same."""
+        entry = self._localized.get(doc.key)
+        if entry and entry[0] is doc and entry[1] is translation:
+            return entry[2]
+        localized = i18n.localize(doc, translation)
+        self._localized[doc.key] = (doc, translation, localized)
+        return localized
+
+    def forget_others(self, paths: set[str]) -> None:
+        """Drop what is remembered of files no longer in content/."""
+        for table in (self._documents, self._translations, self._figures):
+            for path in [p for p in table if p not in paths]:
+                del table[path]
+
+
+def _texts(doc: Document) -> tuple:
+    """What translated_figures compares of a document: its texts by field (not its body)."""
+    return (
+        doc.title,
+        doc.theme,
+        doc.signature,
+        tuple((t.id, t.text) for t in doc.targets),
+        tuple((r.id, r.target, r.result, r.assessment_text) for r in doc.results),
+    )
+
+
+def _plain_content_path(parts: tuple[str, ...]) -> bool:
+    """documents/<org>/<name>.md, organizations/<name>.yaml or topics.yaml (under content/)."""
+    if parts == ("topics.yaml",):
+        return True
+    if len(parts) == 2 and parts[0] == "organizations":
+        return PurePosixPath(parts[1]).suffix == ".yaml"
+    return len(parts) == 3 and parts[0] == "documents" and PurePosixPath(parts[2]).suffix.lower() == ".md"
+
+
+def _folders(parts: tuple[str, ...]) -> list[str]:
+    return ["/".join(parts[:n]) for n in range(1, len(parts))]
