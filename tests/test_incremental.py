@@ -153,7 +153,8 @@ def test_a_body_edit_rechecks_one_document_and_renders_only_its_pages(project, m
     text = (root / OTHER).read_text(encoding="utf-8")
     build = _save(preview, root, OTHER, text.replace("Hỗ trợ thanh niên.", "Hỗ trợ thanh niên lập nghiệp."))
     assert build is not None and build.bodies_only
-    assert dict(preview.memo.counts) == {"read": 1, "documents": 1}  # no other file read or checked
+    # no other file read or checked, and no site-wide check redone
+    assert dict(preview.memo.counts) == {"read": 1, "documents": 1, "delta": 1}
     # its page and embed in both languages; not its organization's, the topic's or the home page
     pages = ["doan-b/ke-hoach/", "embed/doan-b/ke-hoach/", "en/doan-b/ke-hoach/", "en/embed/doan-b/ke-hoach/"]
     assert sorted(rendered) == pages

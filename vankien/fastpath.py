@@ -36,7 +36,16 @@ def save(previous: pipeline.Build, memo: Memo, changed: set[str]) -> pipeline.Bu
     keys = _document_keys(changed)
     if keys is None or previous.renderer is None or not previous.pages:
         return None
-    build = pipeline.run(previous.root, previous.output, pipeline.CHECK_STAGES, memo=memo, changed=changed)
+    checked = memo.delta(previous.root, changed)
+    if checked is not None:
+        build = pipeline.Build(previous.root, previous.output)
+        build.config, build.site = previous.config, checked.site
+        build.translations, build.statuses = checked.translations, checked.statuses
+        build.diagnostics.extend(checked.problems)
+        if build.problems:
+            raise BuildFailed(build.problems + build.warnings)
+    else:
+        build = pipeline.run(previous.root, previous.output, pipeline.CHECK_STAGES, memo=memo, changed=changed)
     if build.config != previous.config or not all(_same_but_body(previous, build, key) for key in keys):
         return None
     build.code, build.inputs = memo.code, dict(memo.inputs)

@@ -11,30 +11,52 @@ read and checked, so that a save redoes only what depends on the saved files.
   translation, its document's ids or texts). The site-wide checks (organizations, parents,
   orphan translations, staleness) run every time: the problems are always those `check` reports.
 
-`save` (preview.py's fast path) then handles a save that changed only documents' bodies: the site
-around them is the same, so only their own pages are rendered and written.
+`delta` is quicker still, for a save of documents and translations that were read before: from
+the last check (`Checked`), it redoes only theirs. Every other file's problems and every site-wide
+check's stay what they were, for nothing they read changed: the files are the same, and so is the
+set of documents (a document made invalid leaves the site, which any check would also say; one
+made valid again, or added or deleted, goes through the whole check). Only the saved documents'
+own paths carry problems that can change: the orphan and stale translation, the translation's
+figures, the document's own checks are all reported at the document's or translation's path.
+(A new check comparing documents with each other must be added to `delta` too, or make it
+return None.)
+
+fastpath.py uses both for the preview's commonest save, a document's body.
 """
 
 from __future__ import annotations
 
 import collections
+import dataclasses
 import types
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from vankien import cache, content, i18n, translated_figures, validate
 from vankien.content import RawContent, RawFile
 from vankien.errors import ContentError, Diagnostics, Outcome
-from vankien.model import Document
+from vankien.model import Document, Site
 
 READABLE = ("documents", "organizations", "topics.yaml")  # what a save may reload alone, under content/
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What the check stages of a build gave, failed or not: the starting point of a `delta`."""
+
+    site: Site
+    translations: dict  # {doc key: Translation}
+    statuses: dict  # {doc key: Status}
+    problems: list[ContentError]  # every error and warning
+    context: tuple  # (declared, topics, referable): what documents were checked against
 
 
 class Memo:
     """Per content file, what reading and checking it gave, and the inputs' digests.
 
     `counts` says how much was done afresh ({"read": files read, "documents": documents checked,
-    "translations": translations checked, "figures": translations' figures checked}); tests
-    count work with it."""
+    "translations": translations checked, "figures": translations' figures checked, "delta": 1
+    when a save was checked by `delta`, without the site-wide checks}); tests count work with it."""
 
     def __init__(self) -> None:
         self.files: dict[str, RawFile] = {}  # {project path: as read}, every content file
@@ -49,12 +71,14 @@ class Memo:
         self._localized: dict[tuple[str, str], tuple] = {}  # {doc key: (doc, translation, localized)}
         self._context: tuple | None = None  # (declared, topics, referable, interned context)
         self._contexts: dict[tuple, tuple] = {}
+        self.last: Checked | None = None  # what the last check gave
 
     # -- content ----------------------------------------------------------------------
 
     def prepare(self, root: Path, changed: set[str] | None) -> None:
         """Before a build: which files to read again (`changed`, project paths; None: all of them),
         the code version and the inputs' digests."""
+        self.last = None  # until the check stages have run through
         reload = self._reloadable(root, changed) if self.files else None
         if reload is None or not self.code or any(not p.startswith("content/") for p in changed or ()):
             self.code = cache.code_version(root)
@@ -194,11 +218,74 @@ class Memo:
         self._localized[doc.key] = (doc, translation, localized)
         return localized
 
+    def remember(self, site: Site, translations: dict, statuses: dict, problems: list[ContentError]) -> None:
+        """What the check stages gave (called at their end): `delta` starts from it."""
+        context = self._context[:3] if self._context else None
+        self.last = Checked(site, translations, statuses, list(problems), context) if context else None
+
+    # -- a save of documents -------------------------------------------------------------
+
+    def delta(self, root: Path, changed: set[str]) -> Checked | None:
+        """The check after a save of `changed` (project paths), redoing only the saved documents'
+        and translations' (see the module's docstring); None when this cannot be said so (a new,
+        deleted or renamed file, a document made valid again or moved in the site's order, any
+        other file): then the whole check must run (pipeline.run with this memo)."""
+        last, keys = self.last, set()
+        if last is None or not changed:
+            return None
+        for path in changed:
+            parts = path.split("/")
+            if len(parts) != 4 or parts[:2] != ["content", "documents"] or not path.endswith((".vi.md", ".en.md")):
+                return None
+            if path not in self.files or (root / path).is_symlink() or not (root / path).is_file():
+                return None
+            keys.add((parts[2], parts[3][:-6]))
+        for path in sorted(changed):
+            digest = cache.file_digest(root / path)
+            if digest != self.inputs.get(path):
+                self.inputs[path], self.files[path] = digest, content.load_document(root / path, root)
+                self.counts["read"] += 1
+        diagnostics, found, translations, statuses = Diagnostics(), {}, dict(last.translations), dict(last.statuses)
+        for key in keys:
+            records = tuple(r for r in (self.files.get(_path(key, "vi")), self.files.get(_path(key, "en"))) if r)
+            doc = None
+            if _path(key, "vi") in self.files:
+                outcome, notices = self.check_document(self.files[_path(key, "vi")], *last.context)
+                doc = diagnostics.take(outcome)
+                if doc:
+                    diagnostics.extend(notices)
+            one = types.SimpleNamespace(documents=(doc,) if doc else ())
+            translated = i18n.read_translations(records, {key: doc} if doc else {}, diagnostics, self.check_translation)
+            translations.pop(key, None)
+            translations.update(translated)
+            statuses.pop(key, None)
+            statuses.update(i18n.statuses(records, one, translated, diagnostics))
+            diagnostics.extend(self.figures(records, one, translated))
+            found[key] = doc
+        had = {doc.key: doc for doc in last.site.documents if doc.key in found}
+        if any(doc is not None and (key not in had or had[key].period != doc.period) for key, doc in found.items()):
+            return None  # a document the site did not have (made valid again), or moved in its order
+        documents: list[Document] = []
+        for doc in last.site.documents:
+            now = found.get(doc.key, doc) if doc.key in found else doc
+            if now is not None:
+                documents.append(now)
+        paths = {_path(key, lang) for key in keys for lang in ("vi", "en")}
+        problems = [p for p in last.problems if p.path not in paths] + diagnostics.errors + diagnostics.warnings
+        site = dataclasses.replace(last.site, documents=tuple(documents))
+        self.last = Checked(site, translations, statuses, problems, last.context)
+        self.counts["delta"] += 1
+        return self.last
+
     def forget_others(self, paths: set[str]) -> None:
         """Drop what is remembered of files no longer in content/."""
         for table in (self._documents, self._translations, self._figures):
             for path in [p for p in table if p not in paths]:
                 del table[path]
+
+
+def _path(key: tuple[str, str], lang: str) -> str:
+    return f"content/documents/{key[0]}/{key[1]}.{lang}.md"
 
 
 def _texts(doc: Document) -> tuple:

@@ -117,6 +117,7 @@ def stage_translate(build: Build) -> None:
     build.diagnostics.extend(figures(raw, build.site, build.translations))
     if memo:
         memo.forget_others({record.path for record in raw})
+        memo.remember(build.site, build.translations, build.statuses, build.problems + build.warnings)
 
 
 def stage_assets(build: Build) -> None:
