@@ -5,7 +5,9 @@ Everything else on the site is then what it was: organization pages, topic and c
 pages, home, feeds, sitemap and open data show a document's title, figures, dates and targets,
 never its body (only `document.html` renders it). So after the files are read and checked again
 (through the memo: the saved files alone), only the saved documents' own pages are rendered,
-in this process, and written in place; the search index catches up after the reload.
+in this process, and written in place; the search index catches up after the reload. Pages not
+rendered again (an embed, the organization's page…) keep their bytes and their old key, whose
+rendering they still are: the next full build renders them under the new key, to the same bytes.
 
 Whether a save is such a save is decided on what it produced, not guessed from the file: the
 document checked again must equal the one on the site but for its body, its translation likewise
@@ -27,6 +29,7 @@ from vankien.model import Site
 from vankien.pages import Page, site_pages
 
 DOCUMENT_TEMPLATES = ("document.html", "embed_document.html")
+BODY_TEMPLATE = "document.html"  # the one page that shows a body (an embed shows the tables alone)
 
 
 def save(previous: pipeline.Build, memo: Memo, changed: set[str]) -> pipeline.Build | None:
@@ -38,7 +41,7 @@ def save(previous: pipeline.Build, memo: Memo, changed: set[str]) -> pipeline.Bu
         return None
     checked = memo.delta(previous.root, changed)
     if checked is not None:
-        build = pipeline.Build(previous.root, previous.output)
+        build = pipeline.Build(previous.root, previous.output, memo=memo)
         build.config, build.site = previous.config, checked.site
         build.translations, build.statuses = checked.translations, checked.statuses
         build.diagnostics.extend(checked.problems)
@@ -62,7 +65,7 @@ def save(previous: pipeline.Build, memo: Memo, changed: set[str]) -> pipeline.Bu
     for url, page in pages.items():
         build.pages[where[url]] = page
     build.keys, build.outputs = dict(previous.keys), dict(previous.outputs)
-    _render(build, list(pages.values()))
+    _render(build, [page for page in pages.values() if page.template == BODY_TEMPLATE])
     build.files, build.counts, build.bodies_only = previous.files, previous.counts, True
     return build
 
@@ -102,7 +105,8 @@ def _pages_of(build: pipeline.Build, localized: dict, keys: set[tuple[str, str]]
             doc = next(d for d in site.documents if d.key == key)
             chain = [site.organizations[doc.org], *site.ancestors(doc.org)]
             organizations = {org.id: org for org in chain}
-            subset[lang] = (Site(organizations, site.topics, (doc,), {}), {key: fallbacks.get(key, frozenset())})
+            only = Site(organizations, {}, (doc,), {})  # no topics: a document page's facts do not use them
+            subset[lang] = (only, {key: fallbacks.get(key, frozenset())})
         for page in site_pages(build.config, subset, build.statuses, build.config.drafts_listed):
             if page.template in DOCUMENT_TEMPLATES and _key(page) == key:
                 found[page.url] = page
