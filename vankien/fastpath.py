@@ -29,6 +29,7 @@ from vankien.model import Site
 from vankien.pages import Page, site_pages
 
 DOCUMENT_TEMPLATES = ("document.html", "embed_document.html")
+BODY = {"body", "body_at", "body_line"}  # where a document's body is, or the body itself
 BODY_TEMPLATE = "document.html"  # the one page that shows a body (an embed shows the tables alone)
 
 
@@ -86,13 +87,18 @@ def _same_but_body(previous: pipeline.Build, build: pipeline.Build, key: tuple[s
     translation's `source:` version, which only marks it stale on its own page)."""
     old = next((d for d in previous.site.documents if d.key == key), None)
     new = next((d for d in build.site.documents if d.key == key), None)
-    if old is None or new is None or dataclasses.replace(new, body=old.body, body_line=old.body_line) != old:
+    if old is None or new is None or not _same_but(old, new, BODY):
         return False
     was, now = previous.translations.get(key), build.translations.get(key)
     if was is None or now is None:
         return was is None and now is None
-    same = dataclasses.replace(now, body=was.body, source=was.source, source_line=was.source_line) == was
-    return same and now.has_body == was.has_body
+    return _same_but(was, now, BODY | {"source", "source_line"}) and now.has_body == was.has_body
+
+
+def _same_but(old, new, ignored: set[str]) -> bool:
+    """Two records (dataclasses) alike in every field but the `ignored` ones, which are not read
+    (the old body's file has changed: it cannot be read any more)."""
+    return all(getattr(old, f.name) == getattr(new, f.name) for f in dataclasses.fields(old) if f.name not in ignored)
 
 
 def _pages_of(build: pipeline.Build, localized: dict, keys: set[tuple[str, str]]) -> dict[str, Page]:

@@ -72,6 +72,7 @@ class Memo:
         self._context: tuple | None = None  # (declared, topics, referable, interned context)
         self._contexts: dict[tuple, tuple] = {}
         self.last: Checked | None = None  # what the last check gave
+        self._stamps: dict[str, tuple] = {}  # {path: (size, mtime, inode)} of the files read one by one
 
     # -- content ----------------------------------------------------------------------
 
@@ -92,10 +93,10 @@ class Memo:
                 file = root / path
                 if not file.is_file():
                     self.inputs.pop(path, None)
-                elif self.inputs.get(path) == (digest := cache.file_digest(file)) and path in self.files:
-                    unchanged.append(path)  # saved as it was, or read again already
+                elif path in self.files and self._stamps.get(path) == _stamp(file):
+                    unchanged.append(path)  # read again already (by `delta`)
                 else:
-                    self.inputs[path] = digest
+                    self.inputs[path] = cache.file_digest(file)
             reload = [path for path in reload if path not in unchanged]
         self._reload = reload
 
@@ -135,17 +136,14 @@ class Memo:
             self.read_problems = walked.errors + walked.warnings
             files = [raw.topics] if raw.topics else []
             self.files = {record.path: record for record in files + list(raw.organizations + raw.documents)}
+            self._stamps.clear()
             self.counts["read"] += len(self.files)
         else:
             for path in self._reload:
-                file = root / path
-                self.counts["read"] += 1
-                if not file.is_file():
+                if not (root / path).is_file():
                     self.files.pop(path, None)
-                elif path.startswith("content/documents/"):
-                    self.files[path] = content.load_document(file, root)
                 else:
-                    self.files[path] = content.load_yaml_file(file, root)
+                    self._read(root, path)
         diagnostics.extend(self.read_problems)
         ordered = sorted(self.files.values(), key=lambda r: PurePosixPath(r.path).parts)
         return RawContent(
@@ -154,17 +152,24 @@ class Memo:
             tuple(r for r in ordered if r.path.startswith("content/documents/")),
         )
 
+    def _read(self, root: Path, path: str) -> None:
+        """Read one content file again (its stamp first: a save while reading is read next time)."""
+        self._stamps[path] = _stamp(root / path)
+        load = content.load_document if path.startswith("content/documents/") else content.load_yaml_file
+        self.files[path] = load(root / path, root)
+        self.counts["read"] += 1
+
     # -- validate -----------------------------------------------------------------------
 
     def check_document(self, record: RawFile, declared: set[str], topics: dict, referable: set[str] | None):
         """validate.document_outcome, again only when the text or what it may refer to changed."""
         context = self._interned(declared, topics, referable)
-        entry = self._documents.get(record.path)
-        if entry and record.version and entry[0] == record.version and entry[1] is context:
+        entry, version = self._documents.get(record.path), _version(record)
+        if entry and record.version and entry[0] == version and entry[1] is context:
             return entry[2]
         self.counts["documents"] += 1
         result = validate.document_outcome(record, declared, topics, referable)
-        self._documents[record.path] = (record.version, context, result)
+        self._documents[record.path] = (version, context, result)
         return result
 
     def _interned(self, declared: set[str], topics: dict, referable: set[str] | None) -> tuple:
@@ -181,7 +186,7 @@ class Memo:
 
     def check_translation(self, record: RawFile, doc: Document) -> Outcome:
         """i18n's check of one translation, again only when its text or its document's ids changed."""
-        key = (record.version, doc.org, doc.id, tuple(t.id for t in doc.targets), tuple(r.id for r in doc.results))
+        key = (_version(record), doc.org, doc.id, tuple(t.id for t in doc.targets), tuple(r.id for r in doc.results))
         entry = self._translations.get(record.path)
         if entry and record.version and entry[0] == key:
             return entry[1]
@@ -200,7 +205,7 @@ class Memo:
             doc, record = documents.get(key), records.get(translation.path)
             if doc is None or record is None:
                 continue
-            memo_key = (translation, record.version, _texts(doc))
+            memo_key = (translation, _version(record), _texts(doc))
             entry = self._figures.get(translation.path)
             if not (entry and entry[0][0] is translation and entry[0][1:] == memo_key[1:]):
                 self.counts["figures"] += 1
@@ -241,10 +246,9 @@ class Memo:
                 return None
             keys.add((parts[2], parts[3][:-6]))
         for path in sorted(changed):
-            digest = cache.file_digest(root / path)
-            if digest != self.inputs.get(path):
-                self.inputs[path], self.files[path] = digest, content.load_document(root / path, root)
-                self.counts["read"] += 1
+            if self._stamps.get(path) != _stamp(root / path):
+                self.inputs[path] = cache.file_digest(root / path)
+                self._read(root, path)
         diagnostics, found, translations, statuses = Diagnostics(), {}, dict(last.translations), dict(last.statuses)
         for key in keys:
             records = tuple(r for r in (self.files.get(_path(key, "vi")), self.files.get(_path(key, "en"))) if r)
@@ -282,6 +286,21 @@ class Memo:
         for table in (self._documents, self._translations, self._figures):
             for path in [p for p in table if p not in paths]:
                 del table[path]
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    """A file's (size, mtime in ns, inode): a save changes it, even one that keeps the text."""
+    try:
+        info = path.stat()
+    except OSError:
+        return (-1, -1, -1)
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _version(record: RawFile) -> tuple:
+    """What a record's outcome is made from: its text's version, and where its body is when the
+    record says so (a body read from its file when asked must be read from that file as it was)."""
+    return (record.version, getattr(record, "body_at", None))
 
 
 def _path(key: tuple[str, str], lang: str) -> str:
