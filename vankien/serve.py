@@ -69,13 +69,29 @@ class Preview:
         self.published: pipeline.Build | None = None  # the build of the site on disk, with its pages
         self.unpublished: set[str] | None = set()  # project paths changed since; None: unknown
         self.building = threading.Lock()  # one rebuild at a time (the watcher's, the warm-up)
+        self.report: list[ContentError] | str | None = None  # what the latest rebuild found, to print
 
-    def rebuild(self, index_now: bool = True, changed: set[str] | None = None) -> pipeline.Build | None:
+    def rebuild(
+        self, index_now: bool = True, changed: set[str] | None = None, say: bool = True
+    ) -> pipeline.Build | None:
         """Build the site (after the first build, only what changed, in place); with
         index_now=False the search index is refreshed by refresh_search. `changed`: the project
-        paths saved (None: any may have changed). Never raises."""
+        paths saved (None: any may have changed). What it found is printed, or with say=False
+        kept for `say` (the watcher reloads the browser first). Never raises."""
         with self.building:
-            return self._rebuild(index_now, changed)
+            build = self._rebuild(index_now, changed)
+        if say:
+            self.say()
+        return build
+
+    def say(self) -> None:
+        """Print what the latest rebuild found: its problems, or how long it took."""
+        with self.lock:
+            report, self.report = self.report, None
+        if isinstance(report, list):
+            print(summary(report), flush=True)
+        elif report:
+            print(report, flush=True)
 
     def warm_up(self) -> None:
         """After a start that found nothing changed (and so made no page list): read, check and
@@ -83,6 +99,7 @@ class Preview:
         with self.building:
             if self.published is None:
                 self._rebuild(False, None, announce=False)
+        self.say()
 
     def _rebuild(self, index_now: bool, changed: set[str] | None, announce: bool = True) -> pipeline.Build | None:
         started = time.perf_counter()
@@ -114,10 +131,11 @@ class Preview:
             if announce:
                 self.generation = time.monotonic()
         elapsed = time.perf_counter() - started
-        if problems:
-            print(summary(problems), flush=True)
-        elif announce:
-            print(f"Đã dựng lại / rebuilt in {elapsed * 1000:.0f} ms", flush=True)
+        with self.lock:
+            if problems:
+                self.report = problems  # formatted when printed (say)
+            elif announce:
+                self.report = f"Đã dựng lại / rebuilt in {elapsed * 1000:.0f} ms"
         return build
 
     def catch_up(self, build: pipeline.Build | None) -> None:
@@ -210,9 +228,10 @@ class Preview:
 
 def error_page(problems: list[ContentError], root: Path) -> str:
     """A page listing every problem with its source line, in both languages."""
-    items = []
+    items: list[str] = []
+    read: dict[Path, list[str] | None] = {}
     for problem in sorted(problems, key=ContentError.sort_key):
-        source = _source_line(root / problem.path, problem.line)
+        source = _source_line(root / problem.path, problem.line, read)
         number = f"{problem.line:>4} "
         excerpt = (
             (
@@ -249,12 +268,15 @@ pre{{background:#fff;border:1px solid #e7bdb8;padding:.6rem;overflow-x:auto;whit
 """
 
 
-def _source_line(path: Path, line: int) -> str | None:
-    try:
-        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
-    except OSError:
-        return None
-    return lines[line - 1] if 0 < line <= len(lines) else None
+def _source_line(path: Path, line: int, read: dict[Path, list[str] | None]) -> str | None:
+    """Line `line` of `path` (files read once per page: `read`, {path: lines or None})."""
+    if path not in read:
+        try:
+            read[path] = path.read_text(encoding="utf-8", errors="replace").split("\n")
+        except OSError:
+            read[path] = None
+    lines = read[path]
+    return lines[line - 1] if lines is not None and 0 < line <= len(lines) else None
 
 
 def internal_problem(exc: Exception) -> ContentError:
@@ -280,8 +302,9 @@ def _watch(preview: Preview, loop, reload, ready: threading.Event) -> None:
                 if not ready.is_set():
                     ready.set()
                 if changes:
-                    build = preview.rebuild(index_now=False, changed=_saved(changes, preview.root))
+                    build = preview.rebuild(index_now=False, changed=_saved(changes, preview.root), say=False)
                     loop.add_callback(reload)
+                    preview.say()  # after the reload: 10,000 warnings take a while to print
                     preview.catch_up(build)
         except Exception as exc:  # the watcher itself failed (a folder removed…): start it again
             print(f"theo dõi tệp bị lỗi / watching failed: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
