@@ -176,3 +176,32 @@ def test_a_title_edit_rechecks_one_document_and_renders_the_pages_that_show_it(p
     showing = {page.url for page in first.pages if OTHER in page.inputs or "*" in page.inputs}
     assert {"doan-b/ke-hoach/", "doan-b/", "en/doan-b/"} <= set(rendered) <= showing
     assert not set(rendered) & {"doan-a/dai-hoi/", "en/doan-a/dai-hoi/"}
+
+
+def test_a_preview_started_on_an_unchanged_site_warms_up_so_the_first_save_is_quick(project, monkeypatch):
+    _quiet_catch_up(monkeypatch)
+    root = project
+    pipeline.run(root)  # `build` first: the preview then finds nothing changed and makes no page list
+    preview = Preview(root)
+    started = preview.rebuild()
+    assert started is not None and started.unchanged and preview.published is None
+    preview.warm_up()  # serve() runs it in the background; a save waits for it
+    assert preview.published is not None and preview.problems == []
+    text = (root / OTHER).read_text(encoding="utf-8")
+    build = _save(preview, root, OTHER, text.replace("Hỗ trợ thanh niên.", "Hỗ trợ thanh niên sáng tạo."))
+    assert build is not None and build.bodies_only and dict(preview.memo.counts)["documents"] == 1
+    assert "sáng tạo" in (root / "site/doan-b/ke-hoach/index.html").read_text(encoding="utf-8")
+
+
+def test_a_template_save_renders_every_page_again_without_reading_the_content(project, monkeypatch):
+    _quiet_catch_up(monkeypatch)
+    root = project
+    preview = Preview(root)
+    preview.rebuild(index_now=False)
+    template = root / "templates/base.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("</body>", "<!-- da sua -->\n</body>"), "utf-8")
+    build = preview.rebuild(index_now=False, changed={"templates/base.html"})
+    assert build is not None and not build.bodies_only and preview.problems == []
+    assert preview.memo.counts["read"] == 0 and preview.memo.counts["documents"] == 0  # the content is the same
+    for page in ("index.html", "doan-a/dai-hoi/index.html", "en/doan-b/ke-hoach/index.html"):
+        assert "<!-- da sua -->" in (root / "site" / page).read_text(encoding="utf-8")
