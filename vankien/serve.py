@@ -11,8 +11,9 @@ redoes the site-wide checks. A save that changed only documents' bodies renders 
 their pages (fastpath.py); any other save renders the pages whose inputs changed and rewrites
 only those files, in place (a change to config.yaml, templates/ or static/ renders every page
 again; one to a folder, a link or a file in an odd place of content/ reads all of content/ again,
-as a build does). The open data and the search index catch up just after the browser has reloaded. Nothing stops the preview: an error of ours
-shows on the page like a content error, and the next save rebuilds.
+as a build does). The open data and the search index catch up just after the browser has
+reloaded. Nothing stops the preview: an error of ours shows on the page like a content error,
+and the next save rebuilds.
 
 A browser whose page was served before the latest rebuild is told to reload as soon as its
 live-reload connection is made (not only when the rebuild ends): a page still connecting when
