@@ -100,6 +100,7 @@ def _translation(record: RawFile, doc: Document) -> Outcome:
     strays = tuple(  # a [[targets]] mark inside a sentence: placed in the source, printed here
         ContentError(record.path, number, column, messages.PLACEMENT_NOT_ALONE, {"what": what})
         for number, line in enumerate(record.body.split("\n"), start=record.body_line)
+        if "[[" in line
         for column, what in markdown.stray_placements(line)
     ) + tuple(validate.footnote_errors(record) + validate.repeated_placements(record))
     if isinstance(outcome, Rejected) or record.problems or strays:

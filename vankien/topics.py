@@ -21,6 +21,7 @@ word with the target's is not taken.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -52,8 +53,16 @@ class Answer:
     candidates: tuple[int, ...] = ()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same units, keywords and figure words come back for every topic
 def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+@functools.lru_cache(maxsize=1024)
+def _norms(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(set, tuple) of the normalized `words`, made once per topic's units or keywords."""
+    normalized = tuple(_norm(word) for word in words)
+    return frozenset(normalized), normalized
 
 
 def _topic_words(topic) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -68,8 +77,8 @@ def _in_units(measure: Measure, units: tuple[str, ...]) -> bool:
         return measure.unit is not None
     if measure.unit is None:
         return False
-    unit = _norm(measure.unit)
-    return unit in {_norm(u) for u in units} or unit.split("/")[0] in {_norm(u) for u in units}
+    unit, listed = _norm(measure.unit), _norms(units)[0]
+    return unit in listed or unit.split("/")[0] in listed
 
 
 def _has_keyword(measure: Measure, keywords: tuple[str, ...], own_words: bool = False) -> bool:
@@ -77,7 +86,7 @@ def _has_keyword(measure: Measure, keywords: tuple[str, ...], own_words: bool = 
     in what it counts (unit, phrase, subject: "215 đoàn viên ưu tú được kết nạp Đảng")."""
     words = " ".join(filter(None, (measure.unit, measure.phrase, measure.subject))) if own_words else measure.context
     context = _norm(words)
-    return any(_norm(word) in context for word in keywords)
+    return any(word in context for word in _norms(keywords)[1])
 
 
 def answering(topic, measures, worded_only: bool = False) -> list[int]:
@@ -93,6 +102,34 @@ def answering(topic, measures, worded_only: bool = False) -> list[int]:
     if len(candidates) == 1:
         return candidates
     return [] if keywords else candidates
+
+
+def worded_answers(topics: Mapping, measures) -> dict[str, list[int]]:
+    """{topic key: answering(topic, measures, worded_only=True)} for each of `topics` ({key: Topic or
+    topics.yaml dict}) that a figure of `measures` answers by its keywords; the figures' words are
+    normalized once for all the topics (a target is checked against every topic of the site)."""
+    measures = list(measures)
+    units = [_norm(m.unit) if m.unit is not None else None for m in measures]
+    contexts: list[str | None] = [None] * len(measures)
+    found = {}
+    for key, topic in topics.items():
+        keywords, topic_units = _topic_words(topic)
+        if not keywords:
+            continue
+        listed, words = _norms(topic_units)[0], _norms(keywords)[1]
+        hits = []
+        for i, unit in enumerate(units):
+            if unit is None or (topic_units and unit not in listed and unit.split("/")[0] not in listed):
+                continue
+            context = contexts[i]
+            if context is None:
+                context = contexts[i] = _norm(measures[i].context)
+            if any(word in context for word in words):
+                hits.append(i)
+        hits = [i for i in hits if not _part_of_earlier(measures, i, hits)]
+        if hits:
+            found[key] = hits
+    return found
 
 
 def _part_of_earlier(measures, index: int, among: list[int]) -> bool:

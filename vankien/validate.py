@@ -321,6 +321,8 @@ def _guesses(record: RawFile) -> list[ContentError]:
 
 
 def _body_problems(record: RawFile) -> list[ContentError]:
+    if not find_debris(record.body) and not find_control(record.body):
+        return []  # what no line of it holds (neither pattern is anchored): the common case, in one pass
     problems = []
     for number, line in enumerate(record.body.split("\n"), start=record.body_line):
         for debris in find_debris(line):
@@ -349,7 +351,9 @@ def repeated_placements(record: RawFile) -> list[ContentError]:
     """A second [[targets]] or [[results]] line: each table is placed once (render.py), the
     second mark would be left out of the page without a word."""
     first: dict[str, int] = {}
-    problems = []
+    problems: list[ContentError] = []
+    if "[[" not in record.body:
+        return problems  # no placement line
     for number, line in enumerate(record.body.split("\n"), start=record.body_line):
         if match := markdown.PLACEMENT_LINE.fullmatch(line.strip()):
             what = match.group(1)
@@ -361,8 +365,12 @@ def repeated_placements(record: RawFile) -> list[ContentError]:
 
 
 def _placement_problems(record: RawFile, has_targets: bool, has_results: bool) -> list[ContentError]:
-    problems = []
+    problems: list[ContentError] = []
+    if "[[" not in record.body:
+        return problems  # no placement mark, in a sentence or alone
     for number, line in enumerate(record.body.split("\n"), start=record.body_line):
+        if "[[" not in line:
+            continue
         for column, what in markdown.stray_placements(line):  # a mark inside a sentence: never printed
             problems.append(ContentError(record.path, number, column, messages.PLACEMENT_NOT_ALONE, {"what": what}))
         match = PLACEMENT.match(line)
