@@ -93,9 +93,9 @@ def _targets_for(documents: list[Document], period: Period, catalogue=None) -> d
         for target in doc.targets:
             by_topic.setdefault(target.topic, []).append(_entry(target, doc))
     missing = {key: topic for key, topic in (catalogue or {}).items() if key not in by_topic}
-    answers = [
-        (doc, target, matching.worded_answers(missing, target.measures)) for doc in planned for target in doc.targets
-    ]
+    pairs = [(doc, target) for doc in planned for target in doc.targets]
+    worded = matching.worded_answers(missing, [target.measures for _, target in pairs])
+    answers = [(doc, target, found) for (doc, target), found in zip(pairs, worded, strict=True)]
     for key in missing:
         for doc, target, answered in answers:
             found = answered.get(key)

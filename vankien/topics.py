@@ -104,22 +104,27 @@ def answering(topic, measures, worded_only: bool = False) -> list[int]:
     return [] if keywords else candidates
 
 
-def worded_answers(topics: Mapping, measures) -> dict[str, list[int]]:
-    """{topic key: answering(topic, measures, worded_only=True)} for each of `topics` ({key: Topic or
-    topics.yaml dict}) that a figure of `measures` answers by its keywords; the figures' words are
-    normalized once for all the topics (a target is checked against every topic of the site)."""
-    measures = list(measures)
+def worded_answers(topics: Mapping, measure_lists) -> list[dict[str, list[int]]]:
+    """For each list of measures in `measure_lists`: {topic key: answering(topic, measures,
+    worded_only=True)} over the `topics` ({key: Topic or topics.yaml dict}) that a figure of it answers
+    by its keywords. The topics' words are normalized once for all the lists, each figure's words
+    once for all the topics (every target of a term is checked against every topic of the site)."""
+    catalogue = []
+    for key, topic in topics.items():
+        keywords, units = _topic_words(topic)
+        if keywords:  # worded_only: a topic without keywords is answered by no figure
+            catalogue.append((key, bool(units), _norms(units)[0], _norms(keywords)[1]))
+    return [_worded(catalogue, list(measures)) for measures in measure_lists]
+
+
+def _worded(catalogue: list, measures: list[Measure]) -> dict[str, list[int]]:
     units = [_norm(m.unit) if m.unit is not None else None for m in measures]
     contexts: list[str | None] = [None] * len(measures)
     found = {}
-    for key, topic in topics.items():
-        keywords, topic_units = _topic_words(topic)
-        if not keywords:
-            continue
-        listed, words = _norms(topic_units)[0], _norms(keywords)[1]
+    for key, has_units, listed, words in catalogue:
         hits = []
         for i, unit in enumerate(units):
-            if unit is None or (topic_units and unit not in listed and unit.split("/")[0] not in listed):
+            if unit is None or (has_units and unit not in listed and unit.split("/")[0] not in listed):
                 continue
             context = contexts[i]
             if context is None:

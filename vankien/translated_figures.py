@@ -27,6 +27,8 @@ from vankien.measure import to_decimal
 # the next digit instead of trying the look-behind at every character of a whole body.
 VIETNAMESE_GROUPING = re.compile(r"\d(?<![\d.,/]\d)\d{0,2}(?:\.\d{3})+(?![\d/]|\.\d)")
 DECIMAL_COMMA = re.compile(r"\d(?<![\d.,/]\d)\d*,(?:\d{1,2}|\d{4,})(?![\d/])")
+# Either, in one pass over a body: both start a run of digits and never overlap ("." vs "," ends the run).
+VIETNAMESE_FORM = re.compile(f"(?P<grouped>{VIETNAMESE_GROUPING.pattern})|(?P<comma>{DECIMAL_COMMA.pattern})")
 ENGLISH_NUMBER = re.compile(r"(?<![\d.,/\w])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(billion|million|thousand))?")
 LEADING_ZERO = re.compile(r"(?<![\d.,/:\w])0\d+(?![\d/:]|[.,]\d|-[^\W\d_])")
 DOCUMENT_BEFORE = re.compile(
@@ -85,10 +87,11 @@ def _scaled_part(value: Decimal, stated: set[Decimal]) -> bool:
 def vietnamese_numbers(text: str) -> list[tuple[int, str, str]]:
     """(offset, as written, English form) of each number written the Vietnamese way in `text`."""
     found = []
-    for match in VIETNAMESE_GROUPING.finditer(text):
-        found.append((match.start(), match.group(), match.group().replace(".", ",")))
-    for match in DECIMAL_COMMA.finditer(text):
-        found.append((match.start(), match.group(), match.group().replace(",", ".")))
+    for match in VIETNAMESE_FORM.finditer(text):
+        written = match.group()
+        found.append(
+            (match.start(), written, written.replace(".", ",") if match.group("grouped") else written.replace(",", "."))
+        )
     return sorted(found)
 
 
