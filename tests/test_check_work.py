@@ -9,8 +9,9 @@ import random
 
 import pytest
 
-from vankien import compare, markdown, numbers, pipeline
+from vankien import compare, markdown, numbers, pipeline, prework
 from vankien.bench import corpus
+from vankien.errors import to_record
 
 UP_TO_PAGES = pipeline.CHECK_STAGES + (pipeline.stage_assets, pipeline.stage_pages)
 
@@ -28,10 +29,16 @@ def project(tmp_path_factory):
     return corpus.generate(tmp_path_factory.mktemp("check-work") / "project", documents=16, seed=4)
 
 
-def test_each_text_of_figures_is_read_once_per_build(project, monkeypatch):
+@pytest.fixture
+def in_one_process(monkeypatch):
+    """No reading ahead in worker processes: what this process counts is all the work."""
+    monkeypatch.setattr(prework, "AHEAD_AT_LEAST", 10**9)
+
+
+def test_each_text_of_figures_is_read_once_per_build(project, monkeypatch, in_one_process):
     """validate reads a target's words; the translation check and the topic pages need the same
     figures again: they get them without reading the text a second time."""
-    numbers._parsed.cache_clear()
+    numbers._PARSED.clear()
     read: list[str] = []
     reader = numbers._read_text
     monkeypatch.setattr(numbers, "_read_text", lambda text: read.append(text) or reader(text))
@@ -42,7 +49,7 @@ def test_each_text_of_figures_is_read_once_per_build(project, monkeypatch):
     assert build.translations, "the translation check (which reads the source figures again) ran"
 
 
-def test_only_bodies_that_can_hold_a_footnote_are_parsed_for_their_footnotes(project, monkeypatch):
+def test_only_bodies_that_can_hold_a_footnote_are_parsed_for_their_footnotes(project, monkeypatch, in_one_process):
     """A footnote needs `[^`: a body without it is not parsed at all in `check`, and in a body with
     it only the inline runs holding `[^` are (the full Markdown parse is left to rendering)."""
     parsed: list[str] = []
@@ -122,7 +129,7 @@ def test_the_reduced_footnote_parse_finds_what_a_full_parse_finds():
         assert markdown.footnote_problems(body) == _full_parse_problems(body), body
 
 
-def test_an_organizations_terms_are_matched_to_topics_once_per_site(project, monkeypatch):
+def test_an_organizations_terms_are_matched_to_topics_once_per_site(project, monkeypatch, in_one_process):
     """The topic pages, the topic list, the matrix and every organization's term table share one
     reading of each organization's periods (the matching of targets to topics), per language."""
     calls = []
@@ -138,3 +145,28 @@ def test_an_organizations_terms_are_matched_to_topics_once_per_site(project, mon
         for org in site.organizations:
             compare.term_table(site, org)
     assert len(calls) == terms
+
+
+def test_reading_ahead_on_both_cores_changes_no_problem_and_no_page(project, monkeypatch):
+    """With the figures and footnotes read ahead in worker processes, this process reads none of
+    them again, and the problems (in order, with their locations), the site and its pages are those
+    of a build that read everything itself."""
+    monkeypatch.setattr(prework, "AHEAD_AT_LEAST", 10**9)
+    numbers._PARSED.clear()
+    alone = _run(project)
+    monkeypatch.setattr(prework, "AHEAD_AT_LEAST", 0)
+    monkeypatch.setattr(prework.os, "cpu_count", lambda: 2)
+    numbers._PARSED.clear()
+    read: list[str] = []
+    reader = numbers._read_text
+    monkeypatch.setattr(numbers, "_read_text", lambda text: read.append(text) or reader(text))
+    parsed: list[str] = []
+    parse = markdown._FOOTNOTE_PARSER.parse
+    monkeypatch.setattr(markdown._FOOTNOTE_PARSER, "parse", lambda src, env=None: parsed.append(src) or parse(src, env))
+    ahead = _run(project)
+    worded = {t.text for d in ahead.site.documents for t in d.targets if not t.measures_given}
+    assert not worded & set(read) and parsed == []
+    assert markdown._FOOTNOTES_AHEAD == {}  # every body read ahead was asked for, then let go
+    assert [to_record(p) for p in ahead.diagnostics.warnings] == [to_record(p) for p in alone.diagnostics.warnings]
+    assert ahead.site == alone.site
+    assert [(p.url, p.template, p.inputs) for p in ahead.pages] == [(p.url, p.template, p.inputs) for p in alone.pages]

@@ -69,6 +69,20 @@ def stray_placements(line: str) -> list[tuple[int, str]]:
     return [(m.start() + 1, m.group(1).lower()) for m in _LOOSE_PLACEMENT.finditer(line)]
 
 
+def lines_holding(text: str, mark: str):
+    """(index from 0, line) of each line of `text` (split at "\\n") that holds `mark`, in order,
+    found without walking the other lines (a body has thousands; a placement mark is on a few)."""
+    at, index, start = text.find(mark), 0, 0
+    while at >= 0:
+        line_start = text.rfind("\n", 0, at) + 1
+        index += text.count("\n", start, line_start)
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        yield index, text[line_start:end]
+        start = line_start
+        at = text.find(mark, end)
+
+
 _FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
 _FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _CODE_SPAN = re.compile(r"`+[^`]*`+")
@@ -84,6 +98,13 @@ def footnote_problems(source: str) -> list[tuple[int, int, str, str]]:
     reference is nowhere else): the labels a full parse finds, at a fraction of its cost."""
     if "[^" not in source:
         return []
+    if source in _FOOTNOTES_AHEAD:  # read ahead (vankien.prework)
+        problems, asked = _FOOTNOTES_AHEAD[source]
+        if asked <= 1:
+            del _FOOTNOTES_AHEAD[source]
+        else:
+            _FOOTNOTES_AHEAD[source] = (problems, asked - 1)
+        return list(problems)
     env: dict = {}
     _FOOTNOTE_PARSER.parse(source, env)
     notes = env.get("footnotes", {})
@@ -141,6 +162,20 @@ def make_parser() -> MarkdownIt:
     md.add_render_rule("table_open", _render_table_open)
     md.add_render_rule("table_close", _render_table_close)
     return md
+
+
+_FOOTNOTES_AHEAD: dict[str, tuple[list, int]] = {}  # {body: (its problems, times it will be asked)}
+
+
+def remember_footnotes(source: str, problems: list[tuple[int, int, str, str]], asked: int = 1) -> None:
+    """Keep `footnote_problems(source)`, found ahead, for the `asked` calls that will ask for it
+    (a body written twice, in two files, is asked twice); then it is dropped."""
+    _FOOTNOTES_AHEAD[source] = (list(problems), asked)
+
+
+def forget_footnotes() -> None:
+    """Drop the problems found ahead that nobody asked for (a build that stopped early)."""
+    _FOOTNOTES_AHEAD.clear()
 
 
 def _footnote_inline(state) -> None:

@@ -36,7 +36,6 @@ Choices worth knowing:
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import replace
@@ -105,22 +104,35 @@ LOOKAHEAD = 240  # characters after a figure that can hold its unit and phrase
 
 
 PARSED_TEXTS = 1 << 16  # texts whose measures are kept: a build reads each text in validate, then in translate
+_PARSED: dict[str, tuple[Measure, ...]] = {}  # {text: its measures}, oldest first
 
 
 def parse(text: str | None) -> list[Measure]:
     """Every measure in `text`, in order of appearance ([] for None or no figure).
 
-    Never raises on any string; time and memory are linear in len(text). A text read before (the
-    last PARSED_TEXTS distinct ones) is not read again: its measures are kept (Measure is immutable).
+    Never raises on any string; time and memory are linear in len(text). A text read before (one
+    of the last PARSED_TEXTS distinct ones) is not read again: its measures are kept (Measure is
+    immutable), or were read ahead (`vankien.prework`).
     """
     if not text:
         return []
-    return list(_parsed(text))
+    found = _PARSED.get(text)
+    if found is None:
+        found = tuple(_read_text(text))
+        remember(text, found)
+    return list(found)
 
 
-@functools.lru_cache(maxsize=PARSED_TEXTS)
-def _parsed(text: str) -> tuple[Measure, ...]:
-    return tuple(_read_text(text))
+def known(text: str) -> bool:
+    """Whether `parse(text)` would answer from memory, without reading."""
+    return text in _PARSED
+
+
+def remember(text: str, measures) -> None:
+    """Keep `measures`, what `text` reads as, for `parse`; the oldest kept text goes past PARSED_TEXTS."""
+    if text not in _PARSED and len(_PARSED) >= PARSED_TEXTS:
+        del _PARSED[next(iter(_PARSED))]
+    _PARSED[text] = tuple(measures)
 
 
 def _read_text(text: str) -> list[Measure]:

@@ -23,12 +23,13 @@ from vankien import figure_messages, numbers
 from vankien.errors import ContentError
 from vankien.measure import to_decimal
 
-# Both start with a digit, then look behind it (not before it): the regex engine then skips ahead to
-# the next digit instead of trying the look-behind at every character of a whole body.
-VIETNAMESE_GROUPING = re.compile(r"\d(?<![\d.,/]\d)\d{0,2}(?:\.\d{3})+(?![\d/]|\.\d)")
-DECIMAL_COMMA = re.compile(r"\d(?<![\d.,/]\d)\d*,(?:\d{1,2}|\d{4,})(?![\d/])")
-# Either, in one pass over a body: both start a run of digits and never overlap ("." vs "," ends the run).
-VIETNAMESE_FORM = re.compile(f"(?P<grouped>{VIETNAMESE_GROUPING.pattern})|(?P<comma>{DECIMAL_COMMA.pattern})")
+# Numbers written the Vietnamese way: grouped with dots ("10.000") or with a decimal comma ("2,5").
+# Both open a run of digits not preceded by a digit, ".", "," or "/", and never overlap ("." or ","
+# ends the run): one pass finds both. The pattern starts with the digit and looks behind it (not
+# before it), so the regex engine skips ahead to the next digit instead of trying every character.
+VIETNAMESE_FORM = re.compile(
+    r"\d(?<![\d.,/]\d)(?:(?P<grouped>\d{0,2}(?:\.\d{3})+(?![\d/]|\.\d))|(?P<comma>\d*,(?:\d{1,2}|\d{4,})(?![\d/])))"
+)
 ENGLISH_NUMBER = re.compile(r"(?<![\d.,/\w])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(billion|million|thousand))?")
 LEADING_ZERO = re.compile(r"(?<![\d.,/:\w])0\d+(?![\d/:]|[.,]\d|-[^\W\d_])")
 DOCUMENT_BEFORE = re.compile(

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import PurePosixPath
 
-from vankien import figure_messages, markdown, messages, numbers, schema, urls
+from vankien import figure_messages, markdown, messages, numbers, prework, schema, urls
 from vankien import topics as matching
 from vankien.content import RawContent, RawFile
 from vankien.errors import Accepted, ContentError, Diagnostics, Outcome, Rejected
@@ -31,6 +31,7 @@ PLACEMENT = re.compile(r"^\[\[(targets|results)\]\]\s*$", re.MULTILINE)
 def build_site(raw: RawContent, diagnostics: Diagnostics) -> Site:
     """The validated Site; problems found along the way are recorded in `diagnostics`, with
     notices that do not stop the build (a target whose figures do not answer its topic)."""
+    prework.read_ahead(raw)  # figures and footnotes of every document, on both cores
     topics_outcome = _topics(raw.topics)
     topics = diagnostics.take(topics_outcome) or {}
     # A broken topics.yaml is reported once, at its own lines: references to topics are then not
@@ -352,9 +353,8 @@ def repeated_placements(record: RawFile) -> list[ContentError]:
     second mark would be left out of the page without a word."""
     first: dict[str, int] = {}
     problems: list[ContentError] = []
-    if "[[" not in record.body:
-        return problems  # no placement line
-    for number, line in enumerate(record.body.split("\n"), start=record.body_line):
+    for index, line in markdown.lines_holding(record.body, "[["):  # a placement line holds "[["
+        number = record.body_line + index
         if match := markdown.PLACEMENT_LINE.fullmatch(line.strip()):
             what = match.group(1)
             if what in first:
@@ -366,11 +366,8 @@ def repeated_placements(record: RawFile) -> list[ContentError]:
 
 def _placement_problems(record: RawFile, has_targets: bool, has_results: bool) -> list[ContentError]:
     problems: list[ContentError] = []
-    if "[[" not in record.body:
-        return problems  # no placement mark, in a sentence or alone
-    for number, line in enumerate(record.body.split("\n"), start=record.body_line):
-        if "[[" not in line:
-            continue
+    for index, line in markdown.lines_holding(record.body, "[["):  # every mark, alone or not, holds "[["
+        number = record.body_line + index
         for column, what in markdown.stray_placements(line):  # a mark inside a sentence: never printed
             problems.append(ContentError(record.path, number, column, messages.PLACEMENT_NOT_ALONE, {"what": what}))
         match = PLACEMENT.match(line)
