@@ -13,6 +13,7 @@ first one; an entry's period is the period its target was set for, never the doc
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 import weakref
 from collections import Counter
@@ -166,7 +167,7 @@ def _terms(site: Site, org_id: str) -> list[_Term]:
     key = id(site)
     held = _TERMS.get(key)
     if held is None or held[0]() is not site:
-        held = (weakref.ref(site, lambda _, key=key: _TERMS.pop(key, None)), {})
+        held = (weakref.ref(site, functools.partial(_forget, key)), {})
         _TERMS[key] = held
     made = held[1]
     if org_id not in made:
@@ -175,6 +176,10 @@ def _terms(site: Site, org_id: str) -> list[_Term]:
             _Term(p, _targets_for(documents, p, site.topics), _results_for(documents, p)) for p in _periods(documents)
         ]
     return made[org_id]
+
+
+def _forget(key: int, _site: weakref.ref) -> None:
+    _TERMS.pop(key, None)  # the site is gone: so are its tables
 
 
 def term_table(site: Site, org_id: str) -> TermTable:
