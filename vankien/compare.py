@@ -96,17 +96,19 @@ def _targets_for(documents: list[Document], period: Period, catalogue=None) -> d
     missing = {key: topic for key, topic in (catalogue or {}).items() if key not in by_topic}
     pairs = [(doc, target) for doc in planned for target in doc.targets]
     worded = matching.worded_answers(missing, [target.measures for _, target in pairs])
-    answers = [(doc, target, found) for (doc, target), found in zip(pairs, worded, strict=True)]
-    for key in missing:
-        for doc, target, answered in answers:
-            found = answered.get(key)
-            if target.topic != key and found:
+    answering: dict[str, list[TargetEntry]] = {}  # {topic: entries}, each list in the plan's order
+    for (doc, target), answered in zip(pairs, worded, strict=True):
+        for key, found in answered.items():
+            if target.topic != key:
                 entry = _entry(target, doc)
                 one = found[0] if len(found) == 1 else None
                 measure = target.measures[one] if one is not None else None
                 status = "topic" if one is not None else "two"
                 entry = replace(entry, measure=measure, status=status, answer=one, filed_under=target.topic)
-                by_topic.setdefault(key, []).append(entry)
+                answering.setdefault(key, []).append(entry)
+    for key in missing:  # in the catalogue's order, as the tables list them
+        if key in answering:
+            by_topic[key] = answering[key]
     if not planned:
         for doc in documents:
             if doc.reviews == period:
