@@ -170,3 +170,16 @@ def test_reading_ahead_on_both_cores_changes_no_problem_and_no_page(project, mon
     assert [to_record(p) for p in ahead.diagnostics.warnings] == [to_record(p) for p in alone.diagnostics.warnings]
     assert ahead.site == alone.site
     assert [(p.url, p.template, p.inputs) for p in ahead.pages] == [(p.url, p.template, p.inputs) for p in alone.pages]
+
+
+def test_the_memory_of_figures_read_is_bounded(monkeypatch):
+    """A long preview session reads many texts: only the last PARSED_TEXTS are kept, and a text
+    forgotten reads the same when asked again."""
+    monkeypatch.setattr(numbers, "PARSED_TEXTS", 3)
+    numbers._PARSED.clear()
+    texts = [f"Kết nạp {n} đoàn viên mới" for n in range(1, 6)]
+    first = [numbers.parse(text) for text in texts]
+    assert list(numbers._PARSED) == texts[-3:]
+    assert [numbers.parse(text) for text in texts] == first
+    assert first[0][0].value == 1 and first[0][0].unit == "đoàn viên"
+    numbers._PARSED.clear()

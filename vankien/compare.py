@@ -9,6 +9,10 @@
 
 Every figure shown is the measure that answers the topic (vankien.topics), never simply the
 first one; an entry's period is the period its target was set for, never the document's.
+
+Each organization's periods, with their targets and results by topic, are made once per site
+(`_terms`) and shared by the topic pages, the matrix and the term tables: the work is linear in
+targets × topics, whatever the number of pages asking.
 """
 
 from __future__ import annotations
