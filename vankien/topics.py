@@ -107,33 +107,41 @@ def answering(topic, measures, worded_only: bool = False) -> list[int]:
 def worded_answers(topics: Mapping, measure_lists) -> list[dict[str, list[int]]]:
     """For each list of measures in `measure_lists`: {topic key: answering(topic, measures,
     worded_only=True)} over the `topics` ({key: Topic or topics.yaml dict}) that a figure of it answers
-    by its keywords. The topics' words are normalized once for all the lists, each figure's words
-    once for all the topics (every target of a term is checked against every topic of the site)."""
-    catalogue = []
+    by its keywords, in the order of `topics`. The topics are indexed by unit once for all the lists,
+    and each figure is looked for only in the topics of its unit (every target of a term is checked
+    against every topic of the site)."""
+    catalogue, by_unit, any_unit = [], {}, []
     for key, topic in topics.items():
         keywords, units = _topic_words(topic)
-        if keywords:  # worded_only: a topic without keywords is answered by no figure
-            catalogue.append((key, bool(units), _norms(units)[0], _norms(keywords)[1]))
-    return [_worded(catalogue, list(measures)) for measures in measure_lists]
+        if not keywords:  # worded_only: a topic without keywords is answered by no figure
+            continue
+        at = len(catalogue)
+        catalogue.append((key, _norms(keywords)[1]))
+        for unit in _norms(units)[0]:
+            by_unit.setdefault(unit, []).append(at)
+        if not units:
+            any_unit.append(at)  # any figure with a unit
+    return [_worded(catalogue, by_unit, any_unit, list(measures)) for measures in measure_lists]
 
 
-def _worded(catalogue: list, measures: list[Measure]) -> dict[str, list[int]]:
-    units = [_norm(m.unit) if m.unit is not None else None for m in measures]
-    contexts: list[str | None] = [None] * len(measures)
+def _worded(catalogue: list, by_unit: dict, any_unit: list[int], measures: list[Measure]) -> dict[str, list[int]]:
+    hits: dict[int, list[int]] = {}  # {topic's place in the catalogue: measures holding its keyword}
+    for i, measure in enumerate(measures):
+        if measure.unit is None:
+            continue
+        unit = _norm(measure.unit)
+        places = set(by_unit.get(unit, ())) | set(by_unit.get(unit.split("/")[0], ())) | set(any_unit)
+        if not places:
+            continue
+        context = _norm(measure.context)
+        for at in places:
+            if any(word in context for word in catalogue[at][1]):
+                hits.setdefault(at, []).append(i)
     found = {}
-    for key, has_units, listed, words in catalogue:
-        hits = []
-        for i, unit in enumerate(units):
-            if unit is None or (has_units and unit not in listed and unit.split("/")[0] not in listed):
-                continue
-            context = contexts[i]
-            if context is None:
-                context = contexts[i] = _norm(measures[i].context)
-            if any(word in context for word in words):
-                hits.append(i)
-        hits = [i for i in hits if not _part_of_earlier(measures, i, hits)]
-        if hits:
-            found[key] = hits
+    for at in sorted(hits):
+        kept = [i for i in hits[at] if not _part_of_earlier(measures, i, hits[at])]
+        if kept:
+            found[catalogue[at][0]] = kept
     return found
 
 
