@@ -110,7 +110,9 @@ def worded_answers(topics: Mapping, measure_lists) -> list[dict[str, list[int]]]
     by its keywords, in the order of `topics`. The topics are indexed by unit once for all the lists,
     and each figure is looked for only in the topics of its unit (every target of a term is checked
     against every topic of the site)."""
-    catalogue, by_unit, any_unit = [], {}, []
+    catalogue: list[tuple[str, tuple[str, ...]]] = []  # (key, normalized keywords) of topics with keywords
+    by_unit: dict[str, list[int]] = {}  # {normalized unit: places in catalogue}
+    any_unit: list[int] = []  # places of topics listing no unit
     for key, topic in topics.items():
         keywords, units = _topic_words(topic)
         if not keywords:  # worded_only: a topic without keywords is answered by no figure
