@@ -32,7 +32,7 @@ import types
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from vankien import cache, content, i18n, translated_figures, validate
+from vankien import cache, content, i18n, prework, translated_figures, validate
 from vankien.content import RawContent, RawFile
 from vankien.errors import ContentError, Diagnostics, Outcome
 from vankien.model import Document, Site
@@ -146,11 +146,21 @@ class Memo:
                     self._read(root, path)
         diagnostics.extend(self.read_problems)
         ordered = sorted(self.files.values(), key=lambda r: PurePosixPath(r.path).parts)
+        documents = tuple(r for r in ordered if r.path.startswith("content/documents/"))
+        prework.read_ahead(RawContent(None, (), tuple(r for r in documents if not self._knows(r))))
         return RawContent(
             self.files.get("content/topics.yaml"),
             tuple(r for r in ordered if r.path.startswith("content/organizations/")),
-            tuple(r for r in ordered if r.path.startswith("content/documents/")),
+            documents,
         )
+
+    def _knows(self, record: RawFile) -> bool:
+        """Whether the outcome of checking `record` is remembered (for what it reads now, or not)."""
+        if record.path.endswith(".en.md"):
+            known = self._translations.get(record.path)
+            return known is not None and known[0][0] == _version(record)
+        entry = self._documents.get(record.path)
+        return entry is not None and entry[0] == _version(record)
 
     def _read(self, root: Path, path: str) -> None:
         """Read one content file again (its stamp first: a save while reading is read next time)."""

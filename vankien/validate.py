@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import PurePosixPath
 
-from vankien import figure_messages, markdown, messages, numbers, schema, urls
+from vankien import figure_messages, markdown, messages, numbers, prework, schema, urls
 from vankien import topics as matching
 from vankien.content import RawContent, RawFile
 from vankien.errors import Accepted, ContentError, Diagnostics, Outcome, Rejected
@@ -33,7 +33,10 @@ def build_site(raw: RawContent, diagnostics: Diagnostics, check_document=None) -
     notices that do not stop the build (a target whose figures do not answer its topic).
 
     `check_document`: how each document is checked, `document_outcome` unless given (the
-    preview passes one that remembers the outcomes of files that did not change)."""
+    preview passes one that remembers the outcomes of files that did not change, and reads
+    ahead only the documents it will check again: incremental.Memo.content)."""
+    if check_document is None:
+        prework.read_ahead(raw)  # figures and footnotes of every document, on both cores
     check_document = check_document or document_outcome
     topics_outcome = _topics(raw.topics)
     topics = diagnostics.take(topics_outcome) or {}
@@ -338,6 +341,8 @@ def _guesses(record: RawFile) -> list[ContentError]:
 
 
 def _body_problems(record: RawFile) -> list[ContentError]:
+    if not find_debris(record.body) and not find_control(record.body):
+        return []  # what no line of it holds (neither pattern is anchored): the common case, in one pass
     problems = []
     for number, line in enumerate(record.body.split("\n"), start=record.body_line):
         for debris in find_debris(line):
@@ -366,8 +371,9 @@ def repeated_placements(record: RawFile) -> list[ContentError]:
     """A second [[targets]] or [[results]] line: each table is placed once (render.py), the
     second mark would be left out of the page without a word."""
     first: dict[str, int] = {}
-    problems = []
-    for number, line in enumerate(record.body.split("\n"), start=record.body_line):
+    problems: list[ContentError] = []
+    for index, line in markdown.lines_holding(record.body, "[["):  # a placement line holds "[["
+        number = record.body_line + index
         if match := markdown.PLACEMENT_LINE.fullmatch(line.strip()):
             what = match.group(1)
             if what in first:
@@ -378,8 +384,9 @@ def repeated_placements(record: RawFile) -> list[ContentError]:
 
 
 def _placement_problems(record: RawFile, has_targets: bool, has_results: bool) -> list[ContentError]:
-    problems = []
-    for number, line in enumerate(record.body.split("\n"), start=record.body_line):
+    problems: list[ContentError] = []
+    for index, line in markdown.lines_holding(record.body, "[["):  # every mark, alone or not, holds "[["
+        number = record.body_line + index
         for column, what in markdown.stray_placements(line):  # a mark inside a sentence: never printed
             problems.append(ContentError(record.path, number, column, messages.PLACEMENT_NOT_ALONE, {"what": what}))
         match = PLACEMENT.match(line)
