@@ -7,8 +7,8 @@ import re
 
 import jinja2
 
-from tests.conftest import ROOT
-from vankien import compare, pipeline, render, workers
+from tests.conftest import MINIMAL_FILES, ROOT
+from vankien import compare, markdown, pipeline, render, workers
 
 
 def _count_renders(monkeypatch) -> list[str]:
@@ -63,3 +63,30 @@ def test_no_template_shows_its_own_lines_as_written():
     for path in (ROOT / "templates").glob("*.html"):
         for match in re.finditer(r"<(pre|textarea)\b.*?</\1>", path.read_text(encoding="utf-8"), re.S):
             assert "\n" not in match.group(0), (path.name, match.group(0)[:80])
+
+
+def test_a_documents_versions_and_embeds_are_rendered_together(site_factory, tmp_path, monkeypatch):
+    """One task renders them one after the other: the untranslated English page reuses the
+    Vietnamese body just parsed, the embeds the tables just rendered."""
+    root = site_factory()
+    monkeypatch.setattr(workers, "IN_PROCESS", 10**6)
+    tasks: list[list[str]] = []
+    original = workers._task
+
+    def recording(task):
+        if task[0] == "pages":
+            tasks.append([workers._JOB.pages[index].url for index in task[1]])
+        return original(task)
+
+    monkeypatch.setattr(workers, "_task", recording)
+    parsed = []
+    parse = markdown._PARSER.parse
+    monkeypatch.setattr(markdown._PARSER, "parse", lambda source, env=None: parsed.append(source) or parse(source, env))
+    markdown.render.cache_clear()
+    pipeline.run(root, tmp_path / "out", search=False)
+    versions = ["doan-a/dai-hoi/", "embed/doan-a/dai-hoi/", "en/doan-a/dai-hoi/", "en/embed/doan-a/dai-hoi/"]
+    (task,) = [t for t in tasks if versions[0] in t]
+    at = task.index(versions[0])
+    assert task[at : at + 4] == versions
+    body = MINIMAL_FILES["content/documents/doan-a/dai-hoi.vi.md"].split("---\n")[-1]
+    assert sum(1 for source in parsed if source == body) <= 2  # check's footnote pass, and the pages' one

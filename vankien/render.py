@@ -44,6 +44,7 @@ def make_environment(root: Path) -> jinja2.Environment:
         extensions=["jinja2.ext.i18n", Unindent],
         autoescape=jinja2.select_autoescape(("html", "xml"), default_for_string=True, default=True),
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # one environment per build: no file check each time a page includes a template
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -77,6 +78,7 @@ _COMPILING = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:10]
 LINK = "\x1e"  # around a link target in a table rendered for several pages
 _LINKS = re.compile(f"{LINK}([^{LINK}]*){LINK}")
 LEVEL = "\x1d"  # the heading level of a table's title, in a table rendered for several pages
+_GETTEXT = ("_", "gettext", "ngettext", "pgettext", "npgettext")
 ORGANIZATION_PAGES = ("organization.html", "embed_org.html")
 DOCUMENT_PAGES = ("document.html", "embed_document.html")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -116,6 +118,9 @@ class Renderer:
         self.sites = sites
         self.share_images: dict[str, str] = {}  # {page URL: share image URL with its digest}
         self._lang: str | None = None
+        self._languages: dict[
+            str, tuple[dict, dict, str]
+        ] = {}  # {lang: (gettext functions, results' documents, "Draft")}
         self._draft = "Draft"
         self._tables: dict = {}
         self._expanded: tuple = (None, {})
@@ -127,15 +132,24 @@ class Renderer:
             self.env.get_template(name)
 
     def _use_language(self, lang: str) -> None:
-        if lang != self._lang:
+        """Make the templates speak `lang`. Pages of both languages come mixed (a document's
+        versions are rendered together, see workers), so each language's state is made once."""
+        if lang == self._lang:
+            return
+        if lang not in self._languages:
             translations = i18n.ui_translations(lang)
             # added to the environment by the jinja2.ext.i18n extension, so unknown to the type checker
             self.env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
-            self.env.globals.update(ui_strings(translations))
+            strings = {name: self.env.globals[name] for name in _GETTEXT if name in self.env.globals}
             site = self.sites[lang][0]
-            self._result_documents = {id(result): doc for doc in site.documents for result in doc.results}
-            self._draft = translations.gettext("Draft")
-            self._lang = lang
+            self._languages[lang] = (
+                {**strings, **ui_strings(translations)},
+                {id(result): doc for doc in site.documents for result in doc.results},
+                translations.gettext("Draft"),
+            )
+        strings, self._result_documents, self._draft = self._languages[lang]
+        self.env.globals.update(strings)
+        self._lang = lang
 
     def render(self, page: Page) -> bytes:
         """The page's bytes (UTF-8). Template errors propagate (see template_problem)."""
