@@ -157,12 +157,13 @@ def to_csv(table: list[dict]) -> bytes:
 
 
 def to_json(value) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+    """Compact JSON (no indentation: 9 % fewer bytes, and json's C encoder instead of its Python one)."""
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def organization_data(site: Site, org_id: str, table: list[dict]) -> dict:
+def organization_data(site: Site, org_id: str, rows_of_org: list[dict]) -> dict:
+    """The organization's file: its facts, documents, the periods of its term table, its rows."""
     org = site.organizations[org_id]
-    term = compare.term_table(site, org_id)
     return {
         "id": org.id,
         "name": {"vi": org.name.vi, "en": org.name.en},
@@ -181,8 +182,8 @@ def organization_data(site: Site, org_id: str, table: list[dict]) -> dict:
             }
             for d in site.documents_of(org_id)
         ],
-        "periods": [{"key": p.key, "label": do_period(p)} for p in term.periods],
-        "rows": [r for r in table if r["org"] == org_id],
+        "periods": [{"key": p.key, "label": do_period(p)} for p in compare.term_periods(site, org_id)],
+        "rows": rows_of_org,
     }
 
 
@@ -195,7 +196,12 @@ def files(site: Site, translations: dict | None = None, base_url: str = "") -> d
         urls.data_file("targets.json"): to_json(table),
         urls.data_file("datapackage.json"): to_json(datapackage("vankien")),
     }
+    by_org: dict[str, list[dict]] = {}
+    for row in table:
+        by_org.setdefault(row["org"], []).append(row)
     for org_id in sorted(site.organizations):
         if site.documents_of(org_id):
-            output[urls.data_file(f"orgs/{org_id}.json")] = to_json(organization_data(site, org_id, table))
+            output[urls.data_file(f"orgs/{org_id}.json")] = to_json(
+                organization_data(site, org_id, by_org.get(org_id, []))
+            )
     return output
