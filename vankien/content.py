@@ -27,6 +27,7 @@ from vankien.errors import BuildFailed, ContentError, Diagnostics
 # hidden names (.#x Emacs locks, .x.swp Vim swaps, ._x macOS forks, .DS_Store, .git),
 # #x# autosaves, x~ backups, ~$x Office locks, Windows thumbnails.
 IGNORED = re.compile(r"^[.#]|~$|^~\$|\.(bak|tmp|swp|swo)$|^(Thumbs\.db|desktop\.ini)$", re.IGNORECASE)
+_VISIBLE = re.compile(r"\S")  # a character that str.strip() keeps
 
 
 @dataclass(frozen=True)
@@ -120,17 +121,21 @@ def split_front_matter(text: str, shown: str, problems: list[ContentError]) -> t
 
 
 def _front_matter(text: str, shown: str, problems: list[ContentError]) -> tuple[str | None, int, int]:
-    """(front matter, offset of the body in `text`, line where the body starts)."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    """(front matter, offset of the body in `text`, line where the body starts). Only the front
+    matter's lines are looked at: the body is not split (it is most of the file)."""
+    line_end = text.find("\n")
+    if (text if line_end < 0 else text[:line_end]).strip() != "---":
         problems.append(ContentError(shown, 1, 1, messages.NO_FRONT_MATTER))
         return None, 0, 1
-    for index in range(1, len(lines)):
-        if lines[index].strip() == "---":
-            start = min(len(text), sum(len(line) + 1 for line in lines[: index + 1]))
-            return "\n".join(lines[1:index]), start, index + 2
+    front_start, index = line_end + 1, 1
+    while line_end >= 0:
+        line_start, line_end = line_end + 1, text.find("\n", line_end + 1)
+        if (text[line_start:] if line_end < 0 else text[line_start:line_end]).strip() == "---":
+            start = len(text) if line_end < 0 else line_end + 1
+            return text[front_start : max(front_start, line_start - 1)], start, index + 2
+        index += 1
     problems.append(ContentError(shown, 1, 1, messages.UNCLOSED_FRONT_MATTER))
-    return None, len(text), len(lines)
+    return None, len(text), index
 
 
 def load_yaml_file(path: Path, root: Path, problems: list[ContentError] | None = None) -> RawFile:
@@ -173,9 +178,8 @@ def load_document(path: Path, root: Path, problems: list[ContentError] | None = 
         found.extend(yaml_problems)
     if problems is not None:
         problems.extend(found)
-    body = text[start:]
     offset = len(text[:start].encode("utf-8")) if encoded == raw else -1  # -1: reading changed the text
-    where = Body(str(path.absolute()), shown, offset, body_line, not body.strip(), stamp)
+    where = Body(str(path.absolute()), shown, offset, body_line, not _VISIBLE.search(text, start), stamp)
     return RawFile(shown, data, where, version, tuple(found))
 
 
@@ -183,20 +187,27 @@ def _stamp(info: os.stat_result) -> tuple[int, int, int]:
     return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
-@functools.lru_cache(maxsize=8)  # the few bodies being checked or rendered now (one read for several checks)
 def _read_body(body: Body) -> str:
     try:
-        with open(body.file, "rb") as handle:
-            if _stamp(os.fstat(handle.fileno())) == body.stamp:
-                if body.start >= 0:
-                    handle.seek(body.start)
-                    return handle.read().decode("utf-8")
-                text = _decode(handle.read(), body.shown, [])
-                if text is not None:
-                    return split_front_matter(text, body.shown, [])[1]
+        if _stamp(os.stat(body.file)) == body.stamp:  # checked at every read, the text cached or not
+            return _body_text(body)
     except (OSError, UnicodeDecodeError):
         pass
     raise BuildFailed([ContentError(body.shown, 1, 1, messages.CHANGED_DURING_BUILD)])
+
+
+@functools.lru_cache(maxsize=8)  # the few bodies being checked or rendered now (one read for several checks)
+def _body_text(body: Body) -> str:
+    with open(body.file, "rb") as handle:
+        if _stamp(os.fstat(handle.fileno())) != body.stamp:
+            raise OSError("changed")
+        if body.start >= 0:
+            handle.seek(body.start)
+            return handle.read().decode("utf-8")
+        text = _decode(handle.read(), body.shown, [])
+    if text is None:
+        raise OSError("changed")
+    return split_front_matter(text, body.shown, [])[1]
 
 
 def load(root: Path, diagnostics: Diagnostics) -> RawContent:
