@@ -6,6 +6,10 @@ or reported: a file in the wrong place, a directory or FIFO named like a documen
 broken symbolic link, a link leading out of the project. Nothing here judges the content
 beyond "can it be read"; a record carries the problems met while reading it, and
 validate.py reports them with the rest.
+
+A document's Markdown body, most of its file, is not kept: the record says where it is (Body),
+and it is read again, in a few hundred microseconds, by the checks and the page that need it.
+So memory does not grow with the bodies: at 4,000 documents they are ~0.5 GB of text.
 """
 
 from __future__ import annotations
