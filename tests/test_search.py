@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import unicodedata
-from urllib.parse import quote
+from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 import pytest
 from playwright import sync_api
 
-from vankien import search
+from vankien import pipeline, search
 from vankien.bench.browser import CHROMIUM, CHROMIUM_ARGS
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(
@@ -316,4 +321,66 @@ def test_a_named_page_outside_the_ticked_filters_is_not_shown(phone, served_site
     page.wait_for_function("() => document.getElementById('search-status').textContent.length > 0", timeout=15_000)
     found = results(page)
     assert found and all("/so-tttt-tphcm/" in r["href"] for r in found), [r["href"] for r in found]
+    page.close()
+
+
+# -- what a query costs (issue 11) -------------------------------------------------------------
+
+
+def test_a_query_fetches_the_search_data_compressed(phone, served_site, example_site):
+    page = phone.new_page()
+    fetched: list[str] = []
+    page.on("requestfinished", lambda request: fetched.append(request.url.rsplit("/pagefind/", 1)[-1]))
+    page.goto(f"{served_site}search/?q={quote('Binh Tan')}")
+    page.wait_for_function("() => document.getElementById('search-status').textContent.length > 0", timeout=15_000)
+    assert results(page)[0]["title"] == "Quận Đoàn Bình Tân"  # the names came through the compressed file
+    assert {"vankien.vi.json.gz", "vankien-words.vi.json.gz"} <= set(fetched)
+    assert not {"vankien.vi.json", "vankien-words.vi.json"} & set(fetched)
+    page.close()
+    for name in ("vankien.vi.json", "vankien-words.en.json"):
+        plain = (example_site / "pagefind" / name).read_bytes()  # for browsers without DecompressionStream
+        assert gzip.decompress((example_site / "pagefind" / f"{name}.gz").read_bytes()) == plain
+
+
+def test_each_language_is_indexed_by_its_own_run_into_one_bundle(site_factory, tmp_path, monkeypatch):
+    """Pagefind holds all it indexes in memory: one language a run keeps its peak to the largest language."""
+    real, log = search.binary(ROOT), tmp_path / "runs.log"
+    wrapper = tmp_path / "pagefind"  # notes the languages of the pages each run is given, then runs Pagefind
+    wrapper.write_text(
+        f"#!/bin/sh\ngrep -rhoE '<html lang=\"[a-z]+\"' \"$2\" | sort -u | tr '\\n' ' ' >> {log}\n"
+        f'echo >> {log}\nexec {real} "$@"\n'
+    )
+    wrapper.chmod(0o755)
+    monkeypatch.setattr(search, "binary", lambda root: wrapper)
+    site = pipeline.run(site_factory(), tmp_path / "out").output
+    runs = sorted(log.read_text().splitlines())
+    assert runs == ['<html lang="en" ', '<html lang="vi" '], runs  # two runs, pages of one language each
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == {"vi", "en"}  # one bundle: the search page finds both languages
+    for about in entry["languages"].values():
+        assert (site / f"pagefind/pagefind.{about['hash']}.pf_meta").is_file() and about["page_count"] > 0
+
+
+def test_a_long_page_sends_only_the_text_its_excerpts_show(phone, served_site, example_site):
+    page = phone.new_page()
+    fetched: list[str] = []
+    page.on("requestfinished", lambda request: fetched.append(request.url.rsplit("/pagefind/", 1)[-1]))
+    page.goto(f"{served_site}search/?q={quote('Cam Nhuong')}")  # far down the Hà Tĩnh report
+    page.wait_for_function("() => document.getElementById('search-status').textContent.length > 0", timeout=15_000)
+    page.wait_for_load_state("networkidle")
+    top = results(page)[0]
+    assert top["href"].endswith("/chi-doan-so-tttt-ha-tinh/dai-hoi-2022/") and "Cẩm Nhượng" in top["text"]
+    texts = [name.removeprefix("text/") for name in fetched if name.startswith("text/")]
+    assert texts, fetched  # the excerpt's words came from the page's text files
+    page_id = texts[0].split(".")[0]
+    written = {path.name for path in (example_site / "pagefind/text").glob(f"{page_id}.*.pf_text")}
+    assert set(texts) < written, (texts, written)  # not the whole text
+    page.close()
+
+
+def test_targets_are_found_in_their_documents_not_in_the_copies_on_organization_pages(phone, served_site):
+    page = run_search(phone, served_site, "ho boi")
+    hrefs = [urlsplit(r["href"]).path for r in results(page)]
+    assert "/quan-doan-binh-tan/chuong-trinh-2023/" in hrefs
+    assert "/quan-doan-binh-tan/" not in hrefs, hrefs  # its term table copies the target: not indexed again
     page.close()

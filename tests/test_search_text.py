@@ -4,6 +4,7 @@ the same inputs as the Python rules, so the two can never drift apart."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_browser import html_files
-from vankien import folding, searchdata
+from vankien import folding, searchdata, searchtext
 from vankien.vocabulary import ABBREVIATIONS, UNION_WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,3 +150,29 @@ def test_search_data_is_written_for_each_language(example_site):
     assert data["facets"]["Tổ chức"]["Quận Đoàn Bình Tân"] == "org=quan-doan-binh-tan"
     binh_tan = next(n for n in data["names"] if n[1] == "/quan-doan-binh-tan/")
     assert "org=quan-doan-binh-tan" in binh_tan[5] and "level=quan-huyen" in binh_tan[5]
+
+
+def test_text_files_hold_the_words_the_fragment_leaves_out(tmp_path):
+    words = [f"từ{n}" for n in range(searchtext.INLINE_WORDS + searchtext.CHUNK_WORDS + 7)]
+    content = " Đoàn\u00a0viên\u3000" + "\n".join(words) + " "  # the separators Pagefind and the page agree on
+    fragment = {"url": "/a/", "content": content, "meta": {"title": "A"}}
+    (tmp_path / "fragment").mkdir()
+    (tmp_path / "fragment/vi_1.pf_fragment").write_bytes(gzip.compress(b"pagefind_dcd" + json.dumps(fragment).encode()))
+    assert searchtext.split(tmp_path) == 2
+    stored = json.loads(gzip.decompress((tmp_path / "fragment/vi_1.pf_fragment").read_bytes())[12:])
+    positions = run_js(f"{json.dumps(content)}.split(m.WORD_SEPARATORS)")
+    assert stored["content"].split(" ") == positions[: searchtext.INLINE_WORDS]
+    assert searchtext.read_text(tmp_path, stored).split(" ") == positions  # every word at its position
+    assert stored["vankien_text"]["words"] == len(positions) and stored["meta"] == {"title": "A"}
+    short = {"url": "/b/", "content": "Đoàn viên"}
+    (tmp_path / "fragment/vi_2.pf_fragment").write_bytes(gzip.compress(b"pagefind_dcd" + json.dumps(short).encode()))
+    searchtext.split(tmp_path)
+    assert json.loads(gzip.decompress((tmp_path / "fragment/vi_2.pf_fragment").read_bytes())[12:]) == short
+
+
+@pytest.mark.parametrize(
+    "text", ["a\u00a0b\u2028c\u3000d", "a\ufeffb c", "a\x1cb\x85c", "\ta  b\n", "", " ", "a", "\x1c a "]
+)
+def test_python_splits_words_where_the_page_does(text):
+    page = run_js(f"{json.dumps(text)}.split(m.WORD_SEPARATORS)")
+    assert searchtext.SEPARATORS.split(text) == page and searchtext.words_of(text) == page

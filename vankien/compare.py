@@ -9,11 +9,17 @@
 
 Every figure shown is the measure that answers the topic (vankien.topics), never simply the
 first one; an entry's period is the period its target was set for, never the document's.
+
+Each organization's periods, with their targets and results by topic, are made once per site
+(`_terms`) and shared by the topic pages, the matrix and the term tables: the work is linear in
+targets × topics, whatever the number of pages asking.
 """
 
 from __future__ import annotations
 
+import functools
 import unicodedata
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -91,19 +97,22 @@ def _targets_for(documents: list[Document], period: Period, catalogue=None) -> d
     for doc in planned:
         for target in doc.targets:
             by_topic.setdefault(target.topic, []).append(_entry(target, doc))
-    for key, topic in (catalogue or {}).items():
-        if key in by_topic:
-            continue
-        for doc in planned:
-            for target in doc.targets:
-                found = matching.answering(topic, target.measures, worded_only=True)
-                if target.topic != key and found:
-                    entry = _entry(target, doc)
-                    one = found[0] if len(found) == 1 else None
-                    measure = target.measures[one] if one is not None else None
-                    status = "topic" if one is not None else "two"
-                    entry = replace(entry, measure=measure, status=status, answer=one, filed_under=target.topic)
-                    by_topic.setdefault(key, []).append(entry)
+    missing = {key: topic for key, topic in (catalogue or {}).items() if key not in by_topic}
+    pairs = [(doc, target) for doc in planned for target in doc.targets]
+    worded = matching.worded_answers(missing, [target.measures for _, target in pairs])
+    answering: dict[str, list[TargetEntry]] = {}  # {topic: entries}, each list in the plan's order
+    for (doc, target), answered in zip(pairs, worded, strict=True):
+        for key, found in answered.items():
+            if target.topic != key:
+                entry = _entry(target, doc)
+                one = found[0] if len(found) == 1 else None
+                measure = target.measures[one] if one is not None else None
+                status = "topic" if one is not None else "two"
+                entry = replace(entry, measure=measure, status=status, answer=one, filed_under=target.topic)
+                answering.setdefault(key, []).append(entry)
+    for key in missing:  # in the catalogue's order, as the tables list them
+        if key in answering:
+            by_topic[key] = answering[key]
     if not planned:
         for doc in documents:
             if doc.reviews == period:
@@ -146,12 +155,45 @@ def _results_for(documents: list[Document], period: Period) -> dict[str | None, 
     return by_topic
 
 
+@dataclass(frozen=True)
+class _Term:
+    """One period of one organization: its targets and results by topic (read-only, shared)."""
+
+    period: Period
+    targets: dict[str | None, list[TargetEntry]]
+    results: dict[str | None, list[Result]]
+
+
+_TERMS: dict[int, tuple[weakref.ref, dict[str, list[_Term]]]] = {}  # {id(site): (the site, {org id: terms})}
+
+
+def _terms(site: Site, org_id: str) -> list[_Term]:
+    """The organization's periods in order, each with its targets and results by topic: made once
+    per site and organization (the topic pages, the matrix and the term tables all ask for them)."""
+    key = id(site)
+    held = _TERMS.get(key)
+    if held is None or held[0]() is not site:
+        held = (weakref.ref(site, functools.partial(_forget, key)), {})
+        _TERMS[key] = held
+    made = held[1]
+    if org_id not in made:
+        documents = site.documents_of(org_id)
+        made[org_id] = [
+            _Term(p, _targets_for(documents, p, site.topics), _results_for(documents, p)) for p in _periods(documents)
+        ]
+    return made[org_id]
+
+
+def _forget(key: int, _site: weakref.ref) -> None:
+    _TERMS.pop(key, None)  # the site is gone: so are its tables
+
+
 def term_table(site: Site, org_id: str) -> TermTable:
     """The term-over-term table of one organization (empty when it has no targets)."""
-    documents = site.documents_of(org_id)
-    periods = _periods(documents)
-    targets = [_targets_for(documents, p, site.topics) for p in periods]
-    results = [_results_for(documents, p) for p in periods]
+    terms = _terms(site, org_id)
+    periods = [term.period for term in terms]
+    targets = [term.targets for term in terms]
+    results = [term.results for term in terms]
     topics = sorted({t for per in targets + results for t in per}, key=lambda t: _topic_order(site, t))
     rows = []
     for topic in topics:
@@ -196,10 +238,8 @@ def topic_rows(site: Site, topic: str) -> list[TopicRow]:
     """Every target and result of `topic`, by organization then period."""
     rows = []
     for org_id in sorted(site.organizations):
-        documents = site.documents_of(org_id)
-        for period in _periods(documents):
-            entries = _targets_for(documents, period, site.topics).get(topic, [])
-            found = _results_for(documents, period).get(topic, [])
+        for term in _terms(site, org_id):
+            period, entries, found = term.period, term.targets.get(topic, []), term.results.get(topic, [])
             for index in range(max(len(entries), len(found))):
                 rows.append(
                     TopicRow(
@@ -216,9 +256,8 @@ def rows_by_topic(site: Site) -> dict[str, list[TopicRow]]:
     """topic_rows for every topic at once, in one pass over the organizations: {topic: rows}."""
     found: dict[str, list[TopicRow]] = {}
     for org_id in sorted(site.organizations):
-        documents = site.documents_of(org_id)
-        for period in _periods(documents):
-            targets, results = _targets_for(documents, period, site.topics), _results_for(documents, period)
+        for term in _terms(site, org_id):
+            period, targets, results = term.period, term.targets, term.results
             for topic in [t for t in set(targets) | set(results) if t is not None]:
                 entries, found_results = targets.get(topic, []), results.get(topic, [])
                 for index in range(max(len(entries), len(found_results))):
@@ -238,9 +277,8 @@ def topics_used(site: Site) -> list[str]:
     `_targets_for`), in topics.yaml order: each gets a topic page."""
     used = {t for d in site.documents for t in [x.topic for x in d.targets + d.results] if t}
     for org_id in site.organizations:
-        documents = site.documents_of(org_id)
-        for period in _periods(documents):
-            used.update(t for t in _targets_for(documents, period, site.topics) if t)
+        for term in _terms(site, org_id):
+            used.update(t for t in term.targets if t)
     return sorted(used & set(site.topics), key=list(site.topics).index)
 
 
@@ -264,9 +302,8 @@ def matrix(site: Site, lang: str = "vi") -> Matrix:
     cells: dict[tuple[str, str], TargetEntry] = {}
     others: dict[tuple[str, str], int] = {}
     for org_id in sorted(site.organizations):
-        documents = site.documents_of(org_id)
-        for period in _periods(documents):  # later periods overwrite earlier ones
-            for topic, entries in _targets_for(documents, period, site.topics).items():
+        for term in _terms(site, org_id):  # later periods overwrite earlier ones
+            for topic, entries in term.targets.items():
                 if topic:
                     cells[(topic, org_id)] = _best(entries)
                     others[(topic, org_id)] = len(entries) - 1

@@ -55,11 +55,12 @@ NOT_NOUN_TAIL = NOT_NOUN | frozenset(
     "khởi nghiệp tình nguyện sáng tạo sinh hoạt".split()
 )
 NOUN = re.compile(r"\s*(?P<first>[^\W\d_]+)(?:\s+(?P<second>[^\W\d_]+))?")
+LEADING_SCALE = re.compile(r"^\s*(?:" + "|".join(SCALES) + r")\b", re.IGNORECASE)
 
 
 def phrase(after: str) -> str | None:
     """What a figure counts: the words after it up to its clause's end, without the next figure's lead."""
-    after = re.sub(r"^\s*(?:" + "|".join(SCALES) + r")\b", "", after, flags=re.IGNORECASE)
+    after = LEADING_SCALE.sub("", after)
     clause = CLAUSE_END.split(after, maxsplit=1)
     words = clause[0]
     if len(clause) > 1 and re.match(r"\d", after[len(words) :]):

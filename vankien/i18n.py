@@ -103,8 +103,8 @@ def _translation(record: RawFile, doc: Document) -> Outcome:
     context = {"targets": {t.id for t in doc.targets}, "results": {r.id for r in doc.results}}
     outcome = check(schema.Translation, record.data, record.path, context)
     strays = tuple(  # a [[targets]] mark inside a sentence: placed in the source, printed here
-        ContentError(record.path, number, column, messages.PLACEMENT_NOT_ALONE, {"what": what})
-        for number, line in enumerate(record.body.split("\n"), start=record.body_line)
+        ContentError(record.path, record.body_line + index, column, messages.PLACEMENT_NOT_ALONE, {"what": what})
+        for index, line in markdown.lines_holding(record.body, "[[")
         for column, what in markdown.stray_placements(line)
     ) + tuple(validate.footnote_errors(record) + validate.repeated_placements(record))
     if isinstance(outcome, Rejected) or record.problems or strays:

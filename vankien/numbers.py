@@ -98,17 +98,45 @@ TRAILING_OP = re.compile(r"\s*trở\s+(lên|xuống)(?![^\W\d_])", re.IGNORECASE
 PHRASE_RATE = re.compile(r"[^\W\d_]/(năm|tháng|quý)(?![^\W\d_])", re.IGNORECASE)
 PREDICATE_GAP = re.compile(r"[\s,]*(?:(?:và|cùng)\s*)?", re.IGNORECASE)
 SHARE_BEFORE = re.compile(r"\b(?:đạt|hoàn thành|có|được|chiếm|tỷ lệ|tỉ lệ)\s*:?\s*$", re.IGNORECASE)
+SCALE = re.compile(r"\s*(" + "|".join(SCALES) + r")\b", re.IGNORECASE)
 LOOKBEHIND = 60  # characters before a figure that can hold its operator or reference words
 LOOKAHEAD = 240  # characters after a figure that can hold its unit and phrase
+
+
+PARSED_TEXTS = 1 << 16  # texts whose measures are kept: a build reads each text in validate, then in translate
+_PARSED: dict[str, tuple[Measure, ...]] = {}  # {text: its measures}, oldest first
 
 
 def parse(text: str | None) -> list[Measure]:
     """Every measure in `text`, in order of appearance ([] for None or no figure).
 
-    Never raises on any string; time and memory are linear in len(text).
+    Never raises on any string; time and memory are linear in len(text). A text read before (one
+    of the last PARSED_TEXTS distinct ones) is not read again: its measures are kept (Measure is
+    immutable), or were read ahead (`vankien.prework`).
     """
     if not text:
         return []
+    found = _PARSED.get(text)
+    if found is None:
+        found = tuple(_read_text(text))
+        remember(text, found)
+    return list(found)
+
+
+def known(text: str) -> bool:
+    """Whether `parse(text)` would answer from memory, without reading."""
+    return text in _PARSED
+
+
+def remember(text: str, measures) -> None:
+    """Keep `measures`, what `text` reads as, for `parse`; the oldest kept text goes past PARSED_TEXTS."""
+    if text not in _PARSED and len(_PARSED) >= PARSED_TEXTS:
+        del _PARSED[next(iter(_PARSED))]
+    _PARSED[text] = tuple(measures)
+
+
+def _read_text(text: str) -> list[Measure]:
+    """`parse` without its memory: every measure in a non-empty `text`, read now."""
     text = unsplit(unicodedata.normalize("NFC", text).replace("**", ""))
     slogans = [match.span() for match in SLOGAN.finditer(text)]
     quotes = [(m.start(), m.group()) for m in re.finditer(r"[“”\"\n]", text)]
@@ -335,7 +363,7 @@ def _rate(unit: str, after: str, length: int) -> tuple[str, int]:
 
 def _scale(after: str) -> tuple[int, int]:
     """The multiplier of a scale word right after the figure ("05 tỷ"), and its length."""
-    found = re.match(r"\s*(" + "|".join(SCALES) + r")\b", after, re.IGNORECASE)
+    found = SCALE.match(after)
     if not found:
         return 1, 0
     return SCALES[found.group(1).lower()], found.end()
@@ -346,12 +374,17 @@ def _whole(value: Decimal) -> Decimal:
     return value.to_integral_value() if value == value.to_integral_value() else value.normalize()
 
 
+_OPERATOR_WORDS = tuple(
+    (words, re.compile(rf"(?<!\w){re.escape(words)}\s*$")) for words in AT_LEAST + MORE_THAN + ABOUT + AT_MOST
+)
+
+
 def _operator_words(before: str) -> str:
     """The operator words ending right before the figure, as written ("Phấn đấu có "), or ""."""
     lower = before.lower()
-    for words in AT_LEAST + MORE_THAN + ABOUT + AT_MOST:
-        found = re.search(rf"(?<!\w){re.escape(words)}\s*$", lower)
-        if found:
+    tail = lower.rstrip()  # a pattern can match only where the text, less its closing spaces, ends with its words
+    for words, pattern in _OPERATOR_WORDS:
+        if tail.endswith(words) and (found := pattern.search(lower)):
             return before[found.start() :]
     return ""
 

@@ -1,13 +1,16 @@
 """What the search page needs beside Pagefind's index, read from that index once it is built.
 
-Per language, two JSON files inside the search bundle:
+Per language, two JSON files inside the search bundle, each also written gzip-compressed
+(`….json.gz`, what the search page fetches: a host may not compress JSON itself; the plain file
+is for browsers without DecompressionStream):
 
 - `vankien.<lang>.json` (fetched with the search page): the folding table and the
   abbreviations (vankien/folding.py, vankien/vocabulary.py: the page never re-types them),
   the *names* — each organization and topic page with the spellings of its name a reader may
   type, so a query that is a page's name puts that page first — and the *facets*: each filter
   value with a key that is the same in both languages, for `?org=…&level=…` in the URL.
-- `vankien-words.<lang>.json` (fetched only after a miss): every indexed word, folded, with its
+- `vankien-words.<lang>.json` (fetched with the first query: is every typed word in the index?):
+  every indexed word, folded, with its
   most frequent written form and its count, for "did you mean" suggestions.
 
 Everything comes from Pagefind's own fragments (what was indexed, under the ids the search
@@ -153,7 +156,7 @@ def write(bundle: Path, files: Mapping[str, bytes]) -> None:
             "names": sorted(names[lang], key=lambda n: n[1]),
             "facets": data_facets.get(lang, {}),
         }
-        (bundle / f"vankien.{lang}.json").write_text(json.dumps(common, ensure_ascii=False), encoding="utf-8")
+        _write_json(bundle / f"vankien.{lang}.json", json.dumps(common, ensure_ascii=False))
         words: dict[str, tuple[str, int]] = {}
         for word, count in counts[lang].most_common():
             plain = folding.fold(word)
@@ -161,6 +164,11 @@ def write(bundle: Path, files: Mapping[str, bytes]) -> None:
                 best = words.get(plain)
                 words[plain] = (best[0] if best else word, (best[1] if best else 0) + count)
         table = [[plain, shown, count] for plain, (shown, count) in sorted(words.items())]
-        (bundle / f"vankien-words.{lang}.json").write_text(
-            json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
+        _write_json(bundle / f"vankien-words.{lang}.json", json.dumps(table, ensure_ascii=False, separators=(",", ":")))
+
+
+def _write_json(path: Path, text: str) -> None:
+    """`path` and its gzip-compressed copy `path.gz` (the same bytes on every build: no timestamp)."""
+    data = text.encode("utf-8")
+    path.write_bytes(data)
+    path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))

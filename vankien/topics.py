@@ -21,6 +21,7 @@ word with the target's is not taken.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -52,8 +53,16 @@ class Answer:
     candidates: tuple[int, ...] = ()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same units, keywords and figure words come back for every topic
 def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+@functools.lru_cache(maxsize=1024)
+def _norms(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(set, tuple) of the normalized `words`, made once per topic's units or keywords."""
+    normalized = tuple(_norm(word) for word in words)
+    return frozenset(normalized), normalized
 
 
 def _topic_words(topic) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -68,8 +77,8 @@ def _in_units(measure: Measure, units: tuple[str, ...]) -> bool:
         return measure.unit is not None
     if measure.unit is None:
         return False
-    unit = _norm(measure.unit)
-    return unit in {_norm(u) for u in units} or unit.split("/")[0] in {_norm(u) for u in units}
+    unit, listed = _norm(measure.unit), _norms(units)[0]
+    return unit in listed or unit.split("/")[0] in listed
 
 
 def _has_keyword(measure: Measure, keywords: tuple[str, ...], own_words: bool = False) -> bool:
@@ -77,7 +86,7 @@ def _has_keyword(measure: Measure, keywords: tuple[str, ...], own_words: bool = 
     in what it counts (unit, phrase, subject: "215 đoàn viên ưu tú được kết nạp Đảng")."""
     words = " ".join(filter(None, (measure.unit, measure.phrase, measure.subject))) if own_words else measure.context
     context = _norm(words)
-    return any(_norm(word) in context for word in keywords)
+    return any(word in context for word in _norms(keywords)[1])
 
 
 def answering(topic, measures, worded_only: bool = False) -> list[int]:
@@ -93,6 +102,49 @@ def answering(topic, measures, worded_only: bool = False) -> list[int]:
     if len(candidates) == 1:
         return candidates
     return [] if keywords else candidates
+
+
+def worded_answers(topics: Mapping, measure_lists) -> list[dict[str, list[int]]]:
+    """For each list of measures in `measure_lists`: {topic key: answering(topic, measures,
+    worded_only=True)} over the `topics` ({key: Topic or topics.yaml dict}) that a figure of it answers
+    by its keywords, in the order of `topics`. The topics are indexed by unit once for all the lists,
+    and each figure is looked for only in the topics of its unit (every target of a term is checked
+    against every topic of the site)."""
+    catalogue: list[tuple[str, tuple[str, ...]]] = []  # (key, normalized keywords) of topics with keywords
+    by_unit: dict[str, list[int]] = {}  # {normalized unit: places in catalogue}
+    any_unit: list[int] = []  # places of topics listing no unit
+    for key, topic in topics.items():
+        keywords, units = _topic_words(topic)
+        if not keywords:  # worded_only: a topic without keywords is answered by no figure
+            continue
+        at = len(catalogue)
+        catalogue.append((key, _norms(keywords)[1]))
+        for unit in _norms(units)[0]:
+            by_unit.setdefault(unit, []).append(at)
+        if not units:
+            any_unit.append(at)  # any figure with a unit
+    return [_worded(catalogue, by_unit, any_unit, list(measures)) for measures in measure_lists]
+
+
+def _worded(catalogue: list, by_unit: dict, any_unit: list[int], measures: list[Measure]) -> dict[str, list[int]]:
+    hits: dict[int, list[int]] = {}  # {topic's place in the catalogue: measures holding its keyword}
+    for i, measure in enumerate(measures):
+        if measure.unit is None:
+            continue
+        unit = _norm(measure.unit)
+        places = set(by_unit.get(unit, ())) | set(by_unit.get(unit.split("/")[0], ())) | set(any_unit)
+        if not places:
+            continue
+        context = _norm(measure.context)
+        for at in places:
+            if any(word in context for word in catalogue[at][1]):
+                hits.setdefault(at, []).append(i)
+    found = {}
+    for at in sorted(hits):
+        kept = [i for i in hits[at] if not _part_of_earlier(measures, i, hits[at])]
+        if kept:
+            found[catalogue[at][0]] = kept
+    return found
 
 
 def _part_of_earlier(measures, index: int, among: list[int]) -> bool:

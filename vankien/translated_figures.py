@@ -23,8 +23,13 @@ from vankien import figure_messages, numbers
 from vankien.errors import ContentError
 from vankien.measure import to_decimal
 
-VIETNAMESE_GROUPING = re.compile(r"(?<![\d.,/])\d{1,3}(?:\.\d{3})+(?![\d/]|\.\d)")
-DECIMAL_COMMA = re.compile(r"(?<![\d.,/])\d+,(?:\d{1,2}|\d{4,})(?![\d/])")
+# Numbers written the Vietnamese way: grouped with dots ("10.000") or with a decimal comma ("2,5").
+# Both open a run of digits not preceded by a digit, ".", "," or "/", and never overlap ("." or ","
+# ends the run): one pass finds both. The pattern starts with the digit and looks behind it (not
+# before it), so the regex engine skips ahead to the next digit instead of trying every character.
+VIETNAMESE_FORM = re.compile(
+    r"\d(?<![\d.,/]\d)(?:(?P<grouped>\d{0,2}(?:\.\d{3})+(?![\d/]|\.\d))|(?P<comma>\d*,(?:\d{1,2}|\d{4,})(?![\d/])))"
+)
 ENGLISH_NUMBER = re.compile(r"(?<![\d.,/\w])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(billion|million|thousand))?")
 LEADING_ZERO = re.compile(r"(?<![\d.,/:\w])0\d+(?![\d/:]|[.,]\d|-[^\W\d_])")
 DOCUMENT_BEFORE = re.compile(
@@ -83,10 +88,11 @@ def _scaled_part(value: Decimal, stated: set[Decimal]) -> bool:
 def vietnamese_numbers(text: str) -> list[tuple[int, str, str]]:
     """(offset, as written, English form) of each number written the Vietnamese way in `text`."""
     found = []
-    for match in VIETNAMESE_GROUPING.finditer(text):
-        found.append((match.start(), match.group(), match.group().replace(".", ",")))
-    for match in DECIMAL_COMMA.finditer(text):
-        found.append((match.start(), match.group(), match.group().replace(",", ".")))
+    for match in VIETNAMESE_FORM.finditer(text):
+        written = match.group()
+        found.append(
+            (match.start(), written, written.replace(".", ",") if match.group("grouped") else written.replace(",", "."))
+        )
     return sorted(found)
 
 

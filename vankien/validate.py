@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import PurePosixPath
 
-from vankien import figure_messages, markdown, messages, numbers, schema, urls
+from vankien import figure_messages, markdown, messages, numbers, prework, schema, urls
 from vankien import topics as matching
 from vankien.content import RawContent, RawFile
 from vankien.errors import Accepted, ContentError, Diagnostics, Outcome, Rejected
@@ -31,6 +31,7 @@ PLACEMENT = re.compile(r"^\[\[(targets|results)\]\]\s*$", re.MULTILINE)
 def build_site(raw: RawContent, diagnostics: Diagnostics) -> Site:
     """The validated Site; problems found along the way are recorded in `diagnostics`, with
     notices that do not stop the build (a target whose figures do not answer its topic)."""
+    prework.read_ahead(raw)  # figures and footnotes of every document, on both cores
     topics_outcome = _topics(raw.topics)
     topics = diagnostics.take(topics_outcome) or {}
     # A broken topics.yaml is reported once, at its own lines: references to topics are then not
@@ -320,6 +321,8 @@ def _guesses(record: RawFile) -> list[ContentError]:
 
 
 def _body_problems(record: RawFile) -> list[ContentError]:
+    if not find_debris(record.body) and not find_control(record.body):
+        return []  # what no line of it holds (neither pattern is anchored): the common case, in one pass
     problems = []
     for number, line in enumerate(record.body.split("\n"), start=record.body_line):
         for debris in find_debris(line):
@@ -348,8 +351,9 @@ def repeated_placements(record: RawFile) -> list[ContentError]:
     """A second [[targets]] or [[results]] line: each table is placed once (render.py), the
     second mark would be left out of the page without a word."""
     first: dict[str, int] = {}
-    problems = []
-    for number, line in enumerate(record.body.split("\n"), start=record.body_line):
+    problems: list[ContentError] = []
+    for index, line in markdown.lines_holding(record.body, "[["):  # a placement line holds "[["
+        number = record.body_line + index
         if match := markdown.PLACEMENT_LINE.fullmatch(line.strip()):
             what = match.group(1)
             if what in first:
@@ -360,8 +364,9 @@ def repeated_placements(record: RawFile) -> list[ContentError]:
 
 
 def _placement_problems(record: RawFile, has_targets: bool, has_results: bool) -> list[ContentError]:
-    problems = []
-    for number, line in enumerate(record.body.split("\n"), start=record.body_line):
+    problems: list[ContentError] = []
+    for index, line in markdown.lines_holding(record.body, "[["):  # every mark, alone or not, holds "[["
+        number = record.body_line + index
         for column, what in markdown.stray_placements(line):  # a mark inside a sentence: never printed
             problems.append(ContentError(record.path, number, column, messages.PLACEMENT_NOT_ALONE, {"what": what}))
         match = PLACEMENT.match(line)

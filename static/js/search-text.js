@@ -2,7 +2,7 @@
 // (vankien/searchdata.py): the folding table, the abbreviations and the union words come from
 // Python, never typed here. tests/test_search_text.py runs these in Node against the Python rules.
 
-const WORD_SEPARATORS = /[^\S\uFEFF]+/;  // how Pagefind splits a page's text into word positions
+export const WORD_SEPARATORS = /[^\S\uFEFF]+/;  // how Pagefind splits a page's text into word positions
 const SENTENCE_END = /[.!?;:…]["”’)\]]*$/;
 const EXCERPT_WORDS = 26;
 
@@ -98,22 +98,38 @@ export function makeWords(table) {
   return { has, nearest };
 }
 
-// An excerpt of a page's text around the matched word positions, from `from` to before `to`:
-// it starts at a sentence when one starts a few words before the first match, else at a word
-// (never at stray punctuation such as "- 2027)."). Returns [[text, marked], …] pieces.
+// The matches of `locations` within [from, to) as [position, score], sorted, and where the
+// excerpt's window opens: on the match whose `length` words hold the best-scored matches.
 // `locations` are word positions, or Pagefind's weighted locations ({location, balanced_score}):
-// the window holding the best-scored matches wins (a whole word over a word it starts).
-export function excerpt(content, locations, from = 0, to = Infinity, length = EXCERPT_WORDS) {
-  const words = content.split(WORD_SEPARATORS);
-  to = Math.min(to, words.length);
+// a whole word outscores a word it starts.
+function bestWindow(locations, from, to, length) {
   const scored = locations.map((l) => (typeof l === "number" ? [l, 1] : [l.location, l.balanced_score ?? l.weight ?? 1]))
     .filter(([l]) => l >= from && l < to).sort((a, b) => a[0] - b[0]);
-  const inside = scored.map(([l]) => l);
-  let first = inside[0] ?? from, best = 0;
-  for (const [start] of scored) {  // the best window of `length` words opening on a match
+  let first = scored[0]?.[0] ?? from, best = 0;
+  for (const [start] of scored) {
     const score = scored.filter(([l]) => l >= start && l < start + length).reduce((sum, [, s]) => sum + s, 0);
     if (score > best) { best = score; first = start; }
   }
+  return { scored, first };
+}
+
+// The word positions [lo, hi) an excerpt reads, for a page of `total` words: what must be
+// loaded of a long page's text before calling excerpt (vankien/searchtext.py).
+export function excerptSpan(locations, total, from = 0, to = Infinity, length = EXCERPT_WORDS) {
+  to = Math.min(to, total);
+  const { first } = bestWindow(locations, from, to, length);
+  return [Math.max(from, first - 12), Math.min(to, first + length)];
+}
+
+// An excerpt of a page's text around the matched word positions, from `from` to before `to`:
+// it starts at a sentence when one starts a few words before the first match, else at a word
+// (never at stray punctuation such as "- 2027)."). Returns [[text, marked], …] pieces.
+// `content` is the text, or its words (only those excerptSpan names need be there).
+export function excerpt(content, locations, from = 0, to = Infinity, length = EXCERPT_WORDS) {
+  const words = typeof content === "string" ? content.split(WORD_SEPARATORS) : content;
+  to = Math.min(to, words.length);
+  const { scored, first } = bestWindow(locations, from, to, length);
+  const inside = scored.map(([l]) => l);
   const reach = Math.max(from, first - 12);
   let start = reach === from ? from : Math.max(from, first - 4);  // no sentence starts near: a few words of context
   for (let i = first; i > reach; i--) {

@@ -8,7 +8,7 @@
 
 const script = document.currentScript || document.querySelector("script[data-root]");
 const say = (template, values) => template.replace(/\{(\w)\}/g, (_, key) => values[key]);
-const { makeText, makeWords, excerpt } = await import(new URL(script.dataset.text, location.href).href);
+const { makeText, makeWords, excerpt, excerptSpan, WORD_SEPARATORS } = await import(new URL(script.dataset.text, location.href).href);
 const root = new URL(script.dataset.root, location.href);
 const lang = document.documentElement.lang;
 const other = document.querySelector(".lang-switch");
@@ -61,24 +61,59 @@ function sectionEnds(result) {
   return (location) => starts.find((s) => s > location) ?? Infinity;
 }
 
+// The excerpts a result shows: its first sections holding matches (other than the page's own
+// title), else the page itself, each as {section, locations, from, to}.
+function excerptPlans(result) {
+  const end = sectionEnds(result);
+  const sections = (result.sub_results || [])
+    .filter((s) => s.url !== result.url && s.url.includes("#") && s.title !== result.meta.title).slice(0, 3);
+  if (!sections.length) return [{ section: null, locations: result.weighted_locations || result.locations || [], from: 0, to: Infinity }];
+  return sections.map((section) => {
+    const from = section.anchor?.location ?? 0;
+    return { section, locations: section.weighted_locations || section.locations || [], from, to: end(from) };
+  });
+}
+
+// The words of a result's text where its excerpts fall. A long page's fragment holds only its
+// opening; the rest is in text files (vankien/searchtext.py), of which only those the excerpts
+// read are fetched. Without them (an old browser, a failed fetch) excerpts come from the opening.
+async function resultWords(result, plans) {
+  const words = (result.raw_content || result.content || "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").split(WORD_SEPARATORS);
+  const about = result.vankien_text;
+  if (!about) return words;
+  const inline = words.length;
+  const chunks = new Set();
+  for (const { locations, from, to } of plans) {
+    const [lo, hi] = excerptSpan(locations, about.words, from, to);
+    for (let at = Math.max(lo, about.inline); at < hi; at += about.chunk) chunks.add(Math.floor((at - about.inline) / about.chunk));
+    if (hi > about.inline) chunks.add(Math.floor((hi - 1 - about.inline) / about.chunk));
+  }
+  try {
+    await Promise.all([...chunks].map(async (n) => {
+      const text = await loadText(`text/${about.id}.${n}.pf_text`);
+      text.split(" ").forEach((word, i) => { words[about.inline + n * about.chunk + i] = word; });
+    }));
+    words.length = about.words;
+  } catch {
+    words.length = inline;
+  }
+  return words;
+}
+
 function resultNode(result) {
   const item = element("li", { class: "search-result" });
   item.append(element("h2", {}, element("a", { href: result.url }, text.unfold(result.meta.title || result.url))));
   if (result.meta.kind) item.append(element("p", { class: "muted small" }, text.unfold(result.meta.kind)));
-  const content = (result.raw_content || result.content || "").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
-  const end = sectionEnds(result);
-  const sections = (result.sub_results || [])  // sections other than the page's own title
-    .filter((s) => s.url !== result.url && s.url.includes("#") && s.title !== result.meta.title).slice(0, 3);
-  if (sections.length) {
+  const plans = excerptPlans(result);
+  if (plans[0].section) {
     const sub = element("ul", { class: "sections", "aria-label": script.dataset.sections });
-    for (const section of sections) {
-      const from = section.anchor?.location ?? 0;
+    for (const { section, locations, from, to } of plans) {
       sub.append(element("li", {}, element("a", { href: section.url }, text.unfold(section.title)),
-        excerptNode(excerpt(content, section.weighted_locations || section.locations || [], from, end(from)))));
+        excerptNode(excerpt(result.words, locations, from, to))));
     }
     item.append(sub);
   } else {
-    item.append(excerptNode(excerpt(content, result.weighted_locations || result.locations || [])));
+    item.append(excerptNode(excerpt(result.words, plans[0].locations)));
   }
   return item;
 }
@@ -160,9 +195,23 @@ function passesFilters(name) {  // a name's page shows only when it has one of e
 
 // -- searching ------------------------------------------------------------------------------
 
+// A JSON file of the search data (vankien/searchdata.py), fetched gzip-compressed where the
+// browser can unpack it (a host may not compress JSON itself); a host that sends the .gz file
+// with Content-Encoding has had the browser unpack it already.
+// A gzip-compressed file of the bundle as text (DecompressionStream: browsers since 2023).
+async function loadText(name) {
+  const bytes = new Uint8Array(await (await fetch(new URL(`pagefind/${name}`, root))).arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+}
+
+async function loadJson(name) {
+  if (typeof DecompressionStream === "undefined") return (await fetch(new URL(`pagefind/${name}`, root))).json();
+  return JSON.parse(await loadText(`${name}.gz`));
+}
+
 async function words(language) {
-  wordLists[language] ??= fetch(new URL(`pagefind/vankien-words.${language}.json`, root))
-    .then((response) => response.json()).then(makeWords).catch(() => makeWords([]));
+  wordLists[language] ??= loadJson(`vankien-words.${language}.json`).then(makeWords).catch(() => makeWords([]));
   return wordLists[language];
 }
 
@@ -281,6 +330,7 @@ async function run() {
 
 async function showMore(ticket = latest) {
   const batch = await Promise.all(ranked.slice(shown, shown + PAGE).map((r) => r.data()));
+  await Promise.all(batch.map(async (result) => { result.words = await resultWords(result, excerptPlans(result)); }));
   if (ticket !== latest) return;
   if (shown === 0 && phraseFolded) {  // sections whose heading holds the phrase come first
     const inHeading = (r) => (r.sub_results || []).some((s) => s.url.includes("#") && text.fold(text.unfold(s.title || "")).includes(phraseFolded));
@@ -305,7 +355,7 @@ async function start() {
     pagefind = await import(new URL("pagefind/pagefind.js", root).href);
     // A short page does not outrank a document for words both hold (measured: python -m vankien.rankbench).
     await pagefind.options({ baseUrl: root.pathname, excerptLength: 24, ranking: { pageLength: PAGE_LENGTH } });
-    const [, loaded] = await Promise.all([pagefind.init(), fetch(new URL(`pagefind/vankien.${lang}.json`, root)).then((r) => r.json())]);
+    const [, loaded] = await Promise.all([pagefind.init(), loadJson(`vankien.${lang}.json`)]);
     data = loaded;
     text = makeText(data);
   } catch (error) {

@@ -21,8 +21,27 @@ def _size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def bytes_per_query(base: str, queries=QUERIES) -> dict[str, tuple[int, int]]:
-    """{query: (bytes fetched from the index, results)} with a cold cache for each query."""
+def kind_of(url: str) -> str:
+    """What a file of the search bundle is, for the table of bytes per query."""
+    path = url.split("?", 1)[0].split("/pagefind/", 1)[-1]
+    name = path.rsplit("/", 1)[-1]
+    folders = {"fragment": "fragments", "index": "index chunks", "filter": "filters"}
+    if "/" in path:
+        return folders.get(path.split("/", 1)[0], path.split("/", 1)[0])
+    if name.startswith("vankien-words."):
+        return "word list (vankien-words)"
+    if name.startswith("vankien."):
+        return "names and facets (vankien)"
+    if name.endswith(".pf_meta"):
+        return "index meta (pf_meta)"
+    if name.startswith("wasm."):
+        return "wasm"
+    return name
+
+
+def bytes_per_query(base: str, queries=QUERIES, by_kind: dict | None = None) -> dict[str, tuple[int, int]]:
+    """{query: (bytes fetched from the index, results)} with a cold cache for each query;
+    `by_kind`, if given, is filled with {query: {kind of file: (files, bytes)}} (see kind_of)."""
     from playwright.sync_api import Request, sync_playwright
 
     figures = {}
@@ -41,8 +60,14 @@ def bytes_per_query(base: str, queries=QUERIES) -> dict[str, tuple[int, int]]:
             page.goto(f"{base}search/?q={quote(query)}")
             page.wait_for_function("() => document.getElementById('search-status').textContent.length > 0")
             page.wait_for_load_state("networkidle")
-            total = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in fetched)
-            figures[query] = (total, page.locator(".search-result").count())
+            sizes = [(r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]) for r in fetched]
+            figures[query] = (sum(size for _, size in sizes), page.locator(".search-result").count())
+            if by_kind is not None:
+                kinds: dict[str, tuple[int, int]] = {}
+                for url, size in sizes:
+                    files, total = kinds.get(kind_of(url), (0, 0))
+                    kinds[kind_of(url)] = (files + 1, total + size)
+                by_kind[query] = kinds
             context.close()
         browser.close()
     return figures
@@ -64,8 +89,11 @@ def bench_search(root: Path, site: Path | None) -> None:
         print(f"  {entry.name}: {entry.stat().st_size / 1024:.1f} KB")
     server, base = serve(site)
     try:
-        for query, (size, count) in bytes_per_query(base).items():
+        by_kind: dict[str, dict[str, tuple[int, int]]] = {}
+        for query, (size, count) in bytes_per_query(base, by_kind=by_kind).items():
             print(f"query {query!r:16} {size / 1024:7.1f} KB fetched, {count} results shown")
+            for kind, (files, total) in sorted(by_kind[query].items(), key=lambda item: -item[1][1]):
+                print(f"    {kind:28} {files:3} files {total / 1024:7.1f} KB")
     finally:
         server.shutdown()
 
