@@ -1,6 +1,10 @@
 """URLs and relative links: every page links correctly wherever it sits."""
 
+import posixpath
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from vankien import urls
 
@@ -18,6 +22,20 @@ from vankien import urls
 )
 def test_relative_links(page, target, link):
     assert urls.relative(page, target) == link
+
+
+_SEGMENTS = st.sampled_from(["a", "b", "en", "index.html", "feed.xml", "static", "site.css"])
+_URLS = st.builds(lambda parts, folder: "/".join(parts) + ("/" if folder and parts else ""),
+                  st.lists(_SEGMENTS, max_size=4), st.booleans())  # fmt: skip
+
+
+@given(_URLS, _URLS)
+def test_a_relative_link_leads_where_the_path_does(page, target):
+    """The link, followed from the page's folder, reaches the target's file (as posixpath.relpath says)."""
+    expected = posixpath.relpath(urls.output_path(target), posixpath.dirname(urls.output_path(page)) or ".")
+    if target == "" or target.endswith("/"):
+        expected = expected.removesuffix("index.html") or "./"
+    assert urls.relative(page, target) == expected
 
 
 def test_pages_are_served_as_index_files():

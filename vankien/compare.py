@@ -80,6 +80,11 @@ class TermTable:
     rows: tuple[Row, ...]
 
 
+def term_periods(site: Site, org_id: str) -> list[Period]:
+    """The periods (columns) of the organization's term table, without building the table."""
+    return _periods(site.documents_of(org_id))
+
+
 def _periods(documents: list[Document]) -> list[Period]:
     found = {d.period for d in documents} | {d.reviews for d in documents if d.reviews}
     return sorted(found)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 
 from babel.dates import format_date
 from markupsafe import Markup, escape
@@ -60,6 +61,11 @@ def do_measure(value, lang: str = "vi") -> Markup:
     site has no English for marked `lang="vi"` (`4 <span lang="vi">ấp</span>`)."""
     if value is None:
         return Markup("")
+    return _measure_html(value, lang)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a figure is shown on its document, embed, organization and topic pages
+def _measure_html(value, lang: str) -> Markup:
     number, unit, unit_vi = numberformat.format_parts(value, lang)
     parts = [escape(number)]
     if unit:

@@ -126,10 +126,14 @@ def output_path(url: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)  # pure, and asked for every link of every page
 def relative(from_url: str, to_url: str) -> str:
-    """A link from the page at `from_url` to `to_url` (both root-relative)."""
-    base = posixpath.dirname(output_path(from_url)) or "."
-    target = output_path(to_url)
-    link = posixpath.relpath(target, base)
+    """A link from the page at `from_url` to `to_url` (both root-relative): what
+    posixpath.relpath gives from the page's folder, without its look at the working directory."""
+    base = [part for part in posixpath.dirname(output_path(from_url)).split("/") if part]
+    target = [part for part in output_path(to_url).split("/") if part]
+    shared = 0
+    while shared < min(len(base), len(target)) and base[shared] == target[shared]:
+        shared += 1
+    link = "/".join([".."] * (len(base) - shared) + target[shared:]) or "."
     if to_url == "" or to_url.endswith("/"):
         link = link.removesuffix("index.html") or "./"
     return link

@@ -1,7 +1,8 @@
 """Pages and share images made in worker processes (both cores; threads would share one GIL).
 
 Each page is rendered into the page cache under its key (pipeline.stage_render decides which
-are missing); each share image is drawn once per card digest. Workers are forked after the
+are missing); each share image is drawn once per card digest. Pages go to the workers grouped by
+what they show (a document's page and embed in every language, `_owner`). Workers are forked after the
 site, the page list and the compiled templates are in memory, so nothing big is sent to them:
 a task is a list of indexes, an answer the problems met. Small jobs (the preview's saves) run
 in this process, where starting workers would cost more than the work.
@@ -14,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from vankien import cache, render, social
+from vankien import cache, render, social, urls
 from vankien.errors import BuildFailed, ContentError
 from vankien.pages import Page
 from vankien.progress import Progress
@@ -66,7 +67,7 @@ def run(job: Job) -> list[ContentError]:
     """Render and draw everything `job` lists into the cache; the problems met (a template
     error stops the job at its first occurrence in each task)."""
     global _JOB
-    indexes = [index for index, _ in job.page_files]
+    indexes = sorted((index for index, _ in job.page_files), key=lambda index: _owner(job.pages[index]))
     tasks: list[tuple[str, list]] = [("pages", indexes[i : i + CHUNK]) for i in range(0, len(indexes), CHUNK)]
     tasks += [("cards", job.cards[i : i + CHUNK]) for i in range(0, len(job.cards), CHUNK)]
     total = len(indexes) + len(job.cards)
@@ -89,6 +90,13 @@ def run(job: Job) -> list[ContentError]:
     finally:
         _JOB = None
     return _first(problems)
+
+
+def _owner(page: Page) -> str:
+    """What a page shows, the same for its language versions and its embed (`so-tttt-tphcm/dai-hoi-2022/`):
+    rendered one after the other, in one task, they share the document's parsed body (an
+    untranslated English page shows the Vietnamese one) and its tables."""
+    return urls.neutral(page.url, page.lang).removeprefix("embed/")
 
 
 def _first(problems: list[ContentError]) -> list[ContentError]:

@@ -1,0 +1,43 @@
+"""Share images: what a person sees on a shared link's card, drawn as a small palette PNG."""
+
+import io
+
+from PIL import Image
+
+from tests.conftest import ROOT
+from vankien import social
+
+
+def _open(card: social.Card) -> Image.Image:
+    image = Image.open(io.BytesIO(social.draw(ROOT, card)))
+    image.load()
+    return image
+
+
+def _share_of(image: Image.Image, colour: str, box: tuple[int, int, int, int]) -> float:
+    region = image.convert("RGB").crop(box)
+    wanted = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return sum(count for count, rgb in region.getcolors(1 << 16) if rgb == wanted) / (region.width * region.height)
+
+
+def test_card_shows_its_texts_in_their_colours_on_the_blue_ground():
+    card = social.Card("Văn kiện Đoàn", "Báo cáo Đại hội · Nhiệm kỳ VI", "Báo cáo chính trị", "Tỉnh Đoàn Nghệ An")
+    image = _open(card)
+    assert image.size == (1200, 630) and image.format == "PNG" and image.mode == "P"
+    assert len(image.getcolors()) <= 32  # a small palette: the PNG stays small
+    assert _share_of(image, social.BLUE, (0, 0, 1200, 20)) == 1  # the ground
+    assert _share_of(image, social.RED, (0, 615, 1200, 630)) == 1  # the bar
+    assert _share_of(image, social.GOLD, (80, 75, 108, 100)) > 0.3  # the star on its red disc
+    assert _share_of(image, social.WHITE, (64, 206, 600, 280)) > 0.05  # the title, full white strokes
+    assert _share_of(image, social.GOLD, (64, 160, 600, 195)) > 0.02  # the eyebrow
+    assert _share_of(image, social.PALE, (64, 552, 600, 590)) > 0.02  # the organization
+
+
+def test_card_edges_are_smooth_and_the_same_text_gives_the_same_bytes():
+    card = social.Card("Site", "Kế hoạch · Năm 2024", "Đại hội đại biểu Đoàn TNCS Hồ Chí Minh", "Quận Đoàn Bình Tân")
+    image = _open(card).convert("RGB")
+    shades = {rgb for _, rgb in image.crop((64, 206, 1136, 290)).getcolors(1 << 16)}
+    assert len(shades) >= 6  # anti-aliased: shades between the blue and the white
+    assert social.draw(ROOT, card) == social.draw(ROOT, card)
+    other = social.Card("Site", "Kế hoạch · Năm 2024", "Đại hội đại biểu Đoàn TNCS Hồ Chí Minh lần thứ XII", "Y")
+    assert social.draw(ROOT, other) != social.draw(ROOT, card)
