@@ -6,10 +6,15 @@ or reported: a file in the wrong place, a directory or FIFO named like a documen
 broken symbolic link, a link leading out of the project. Nothing here judges the content
 beyond "can it be read"; a record carries the problems met while reading it, and
 validate.py reports them with the rest.
+
+A document's Markdown body, most of its file, is not kept: the record says where it is (Body),
+and it is read again, in a few hundred microseconds, by the checks and the page that need it.
+So memory does not grow with the bodies: at 4,000 documents they are ~0.5 GB of text.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -20,17 +25,44 @@ from pathlib import Path
 from typing import Any
 
 from vankien import messages, yamlsafe
-from vankien.errors import ContentError, Diagnostics
+from vankien.errors import BuildFailed, ContentError, Diagnostics
 
 # Files and folders that belong to editors and operating systems, never to the site:
 # hidden names (.#x Emacs locks, .x.swp Vim swaps, ._x macOS forks, .DS_Store, .git),
 # #x# autosaves, x~ backups, ~$x Office locks, Windows thumbnails.
 IGNORED = re.compile(r"^[.#]|~$|^~\$|\.(bak|tmp|swp|swo)$|^(Thumbs\.db|desktop\.ini)$", re.IGNORECASE)
+_VISIBLE = re.compile(r"\S")  # a character that str.strip() keeps
+
+
+@dataclass(frozen=True)
+class Body:
+    """Where a document's Markdown body is: read from its file when asked (`text()`), never held,
+    so that memory does not grow with the site (4,000 documents hold ~0.5 GB of bodies).
+
+    `start`: the body's byte offset in the file, or -1 when reading changed the text (a BOM,
+    CR line ends, letters not in NFC): then the whole file is read and split again. `stamp`:
+    the file's (size, mtime in ns, inode) when it was loaded; a file that differs when its body
+    is read was saved during the build, and the build stops (BuildFailed, VK018) rather than
+    check or render text it did not load. `blank`: the body is only white space."""
+
+    file: str = ""  # the absolute path; "" for no body (an unreadable file)
+    shown: str = ""  # the path as shown to editors
+    start: int = 0
+    line: int = 1  # the line where the body starts
+    blank: bool = True
+    stamp: tuple[int, int, int] = (0, 0, 0)
+
+    def text(self) -> str:
+        """The body as loaded (NFC, LF line ends); raises BuildFailed if the file has changed since."""
+        return _read_body(self) if self.file else ""
+
+
+NO_BODY = Body()
 
 
 @dataclass(frozen=True)
 class RawFile:
-    """One content file as read: its YAML data and, for documents, the Markdown body.
+    """One content file as read: its YAML data and, for documents, where the Markdown body is.
 
     `problems` are those met while reading (encoding, YAML); when they leave nothing to
     check, `data` is None. `data` is also None for an empty file, with no problem: then
@@ -38,14 +70,22 @@ class RawFile:
 
     path: str  # relative to the project, as shown to editors
     data: Any  # yamlsafe values (YMap, YList, YStr, YScalar), or None
-    body: str = ""
-    body_line: int = 1
+    body_at: Body = NO_BODY
     version: str = ""  # the text's version (i18n.source_version), for translations to refer to
     problems: tuple[ContentError, ...] = ()
 
     @property
     def unreadable(self) -> bool:
         return self.data is None and bool(self.problems)
+
+    @property
+    def body(self) -> str:
+        """The Markdown body, read from the file now (Body.text)."""
+        return self.body_at.text()
+
+    @property
+    def body_line(self) -> int:
+        return self.body_at.line
 
 
 @dataclass(frozen=True)
@@ -62,6 +102,10 @@ def read_text(path: Path, shown: str, problems: list[ContentError]) -> str | Non
     except OSError as exc:
         problems.append(ContentError(shown, 1, 1, messages.UNREADABLE, {"problem": exc.strerror or str(exc)}))
         return None
+    return _decode(raw, shown, problems)
+
+
+def _decode(raw: bytes, shown: str, problems: list[ContentError]) -> str | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -76,15 +120,26 @@ def read_text(path: Path, shown: str, problems: list[ContentError]) -> str | Non
 
 def split_front_matter(text: str, shown: str, problems: list[ContentError]) -> tuple[str | None, str, int]:
     """(front matter, body, line where the body starts). Front matter is None if absent."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    front, start, body_line = _front_matter(text, shown, problems)
+    return front, text[start:], body_line
+
+
+def _front_matter(text: str, shown: str, problems: list[ContentError]) -> tuple[str | None, int, int]:
+    """(front matter, offset of the body in `text`, line where the body starts). Only the front
+    matter's lines are looked at: the body is not split (it is most of the file)."""
+    line_end = text.find("\n")
+    if (text if line_end < 0 else text[:line_end]).strip() != "---":
         problems.append(ContentError(shown, 1, 1, messages.NO_FRONT_MATTER))
-        return None, text, 1
-    for index in range(1, len(lines)):
-        if lines[index].strip() == "---":
-            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+        return None, 0, 1
+    front_start, index = line_end + 1, 1
+    while line_end >= 0:
+        line_start, line_end = line_end + 1, text.find("\n", line_end + 1)
+        if (text[line_start:] if line_end < 0 else text[line_start:line_end]).strip() == "---":
+            start = len(text) if line_end < 0 else line_end + 1
+            return text[front_start : max(front_start, line_start - 1)], start, index + 2
+        index += 1
     problems.append(ContentError(shown, 1, 1, messages.UNCLOSED_FRONT_MATTER))
-    return None, "", len(lines)
+    return None, len(text), index
 
 
 def load_yaml_file(path: Path, root: Path, problems: list[ContentError] | None = None) -> RawFile:
@@ -102,21 +157,61 @@ def load_yaml_file(path: Path, root: Path, problems: list[ContentError] | None =
 
 
 def load_document(path: Path, root: Path, problems: list[ContentError] | None = None) -> RawFile:
-    """A document or translation: front matter, body and version; reading problems in the record."""
+    """A document or translation: front matter, where the body is, and version; reading problems
+    in the record. The body itself is not kept (Body)."""
     shown = _shown(path, root)
     found: list[ContentError] = []
-    text = read_text(path, shown, found)
+    try:
+        with open(path, "rb") as handle:
+            stamp = _stamp(os.fstat(handle.fileno()))
+            raw = handle.read()
+    except OSError as exc:
+        found.append(ContentError(shown, 1, 1, messages.UNREADABLE, {"problem": exc.strerror or str(exc)}))
+        raw = None
+    text = _decode(raw, shown, found) if raw is not None else None
     if text is None:
+        if problems is not None:
+            problems.extend(found)
         return RawFile(shown, None, problems=tuple(found))
-    front, body, body_line = split_front_matter(text, shown, found)
-    version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    front, start, body_line = _front_matter(text, shown, found)
+    encoded = text.encode("utf-8")
+    version = hashlib.sha256(encoded).hexdigest()[:12]
     data = None
     if front is not None:
         data, yaml_problems = yamlsafe.load(front, shown, line_offset=1)
         found.extend(yaml_problems)
     if problems is not None:
         problems.extend(found)
-    return RawFile(shown, data, body, body_line, version, tuple(found))
+    offset = len(text[:start].encode("utf-8")) if encoded == raw else -1  # -1: reading changed the text
+    where = Body(str(path.absolute()), shown, offset, body_line, not _VISIBLE.search(text, start), stamp)
+    return RawFile(shown, data, where, version, tuple(found))
+
+
+def _stamp(info: os.stat_result) -> tuple[int, int, int]:
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _read_body(body: Body) -> str:
+    try:
+        if _stamp(os.stat(body.file)) == body.stamp:  # checked at every read, the text cached or not
+            return _body_text(body)
+    except (OSError, UnicodeDecodeError):
+        pass
+    raise BuildFailed([ContentError(body.shown, 1, 1, messages.CHANGED_DURING_BUILD)])
+
+
+@functools.lru_cache(maxsize=8)  # the few bodies being checked or rendered now (one read for several checks)
+def _body_text(body: Body) -> str:
+    with open(body.file, "rb") as handle:
+        if _stamp(os.fstat(handle.fileno())) != body.stamp:
+            raise OSError("changed")
+        if body.start >= 0:
+            handle.seek(body.start)
+            return handle.read().decode("utf-8")
+        text = _decode(handle.read(), body.shown, [])
+    if text is None:
+        raise OSError("changed")
+    return split_front_matter(text, body.shown, [])[1]
 
 
 def load(root: Path, diagnostics: Diagnostics) -> RawContent:

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from babel.messages import mofile, pofile
 
 from vankien import markdown, messages, schema, validate
-from vankien.content import RawFile
+from vankien.content import Body, RawFile
 from vankien.errors import Accepted, ContentError, Diagnostics, Outcome, Rejected
 from vankien.model import Document
 from vankien.schema_check import check
@@ -37,13 +37,18 @@ class Translation:
     signature: str | None
     targets: dict[str, str]
     results: dict[str, dict[str, str]]
-    body: str
+    body_at: Body  # where the English body is (read when checked or rendered, never held)
     path: str
     source_line: int = 1
 
     @property
     def has_body(self) -> bool:
-        return bool(self.body.strip())
+        return not self.body_at.blank
+
+    @property
+    def body(self) -> str:
+        """The English Markdown body, read from its file now (content.Body.text)."""
+        return self.body_at.text()
 
 
 @dataclass(frozen=True)
@@ -130,7 +135,7 @@ def _translation(record: RawFile, doc: Document) -> Outcome:
             t.signature,
             dict(t.targets or {}),
             results,
-            record.body,
+            record.body_at,
             record.path,
             record.data.key_pos.get("source", (1, 1))[0],
         )
@@ -204,7 +209,7 @@ def localize(doc: Document, translation: Translation | None) -> tuple[Document, 
         title=pick("title", t.title if t else None, doc.title),
         theme=pick("theme", t.theme if t else None, doc.theme),
         signature=pick("signature", t.signature if t else None, doc.signature),
-        body=t.body if t and t.has_body else doc.body,
+        body_at=t.body_at if t and t.has_body else doc.body_at,
         targets=targets,
         results=tuple(results),
     )

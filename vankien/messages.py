@@ -261,6 +261,13 @@ NO_ORGANIZATION = M(
     "create one: `build.py new --org org-id --level chi-doan`, then fill in its name",
     code="VK017",
 )
+CHANGED_DURING_BUILD = M(
+    "tệp đã được lưu lại trong khi đang dựng trang: không có gì được ghi",
+    "the file was saved again while the site was being built: nothing was written",
+    "chạy lại lệnh (bản xem trước tự dựng lại sau mỗi lần lưu)",
+    "run it again (the preview builds again by itself after each save)",
+    code="VK018",
+)
 PLACEMENT_TWICE = M(
     "[[{what}]] đã có ở dòng {first}: bảng chỉ được đặt một lần, dòng này sẽ bị bỏ qua",
     "[[{what}]] is already on line {first}: the table is placed once, this line would be ignored",

@@ -10,6 +10,7 @@ import datetime
 import functools
 from dataclasses import dataclass, field
 
+from vankien.content import Body
 from vankien.numbers import Measure
 
 
@@ -162,13 +163,21 @@ class Document:
     reviews: Period | None
     targets: tuple[Target, ...]
     results: tuple[Result, ...]
-    body: str
-    body_line: int
+    body_at: Body  # where the Markdown body is (read when rendered, never held)
     source: str
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.org, self.id)
+
+    @property
+    def body(self) -> str:
+        """The Markdown body, read from its file now (content.Body.text; BuildFailed if it has changed)."""
+        return self.body_at.text()
+
+    @property
+    def body_line(self) -> int:
+        return self.body_at.line
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,13 @@ figures in reading order.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import itertools
 import json
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 
 from vankien import anchors, compare, csvcells, numbers, topics, urls
 from vankien.filters import do_period
@@ -150,10 +154,18 @@ def rows(site: Site, translations: dict | None = None) -> list[dict]:
 
 def to_csv(table: list[dict]) -> bytes:
     out = io.StringIO()
+    _write_csv(out, table)
+    return out.getvalue().encode("utf-8")
+
+
+def _write_csv(out, table, header: bool = True) -> None:
+    """The rows as CSV into the text stream `out`; with `header`, the BOM (it lets Excel read
+    UTF-8) and the column names first."""
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    if header:
+        out.write("\ufeff")
+        writer.writeheader()
     writer.writerows(csvcells.row(values) for values in table)  # no cell opens as a formula
-    return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM lets Excel read UTF-8
 
 
 def to_json(value) -> bytes:
@@ -187,21 +199,78 @@ def organization_data(site: Site, org_id: str, rows_of_org: list[dict]) -> dict:
     }
 
 
+def _org_tables(site: Site, translations: dict | None, base_url: str):
+    """(organization id, its rows, URLs absolute under `base_url`) for each organization with
+    documents, in the table's order (rows() sorts by organization first)."""
+    english = _english(translations or {})
+    documents = sorted(site.documents, key=lambda d: (d.org, d.period, d.id))
+    for org_id, group in itertools.groupby(documents, key=lambda d: d.org):
+        found = []
+        for doc in group:
+            for target in doc.targets:
+                found += target_rows(site, doc, target, english)
+            for result in doc.results:
+                found += result_rows(site, doc, result, english)
+        yield org_id, [{**row, "url": urls.absolute(base_url, row["url"])} for row in found]
+
+
+class _File:
+    """A text file written as UTF-8 whose SHA-256 is taken as it is written."""
+
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path, self.handle, self.digest = path, path.open("wb"), hashlib.sha256()
+
+    def write(self, text: str) -> None:
+        data = text.encode("utf-8")
+        self.digest.update(data)
+        self.handle.write(data)
+
+    def close(self) -> tuple[Path, str]:
+        self.handle.close()
+        return self.path, self.digest.hexdigest()
+
+
+def write_files(site: Site, translations: dict | None, base_url: str, folder: Path) -> dict[str, tuple[Path, str]]:
+    """Write every open-data file into `folder`: {path under site/: (file, SHA-256 hex of its
+    bytes)}. Row URLs are absolute under `base_url` (a downloaded CSV has no page to be relative
+    to). One organization's rows are in memory at a time, never the whole table (at 4,000
+    documents the table and its files would take gigabytes)."""
+    names = [urls.data_file(name) for name in ("targets.csv", "targets.json", "datapackage.json")]
+    written: dict[str, tuple[Path, str]] = {}
+    table_csv, table_json = _File(folder / names[0]), _File(folder / names[1])
+    try:
+        _write_csv(table_csv, [])
+        table_json.write("[")
+        first = True
+        orgs = {}
+        for org_id, table in _org_tables(site, translations, base_url):
+            _write_csv(table_csv, table, header=False)
+            for row in table:  # as to_json(table) writes each item of the list
+                table_json.write(("" if first else ",") + _json_text(row))
+                first = False
+            path = urls.data_file(f"orgs/{org_id}.json")
+            org_file = _File(folder / path)
+            org_file.write(to_json(organization_data(site, org_id, table)).decode("utf-8"))
+            orgs[path] = org_file.close()
+        table_json.write("]\n")
+    finally:
+        written[names[0]], written[names[1]] = table_csv.close(), table_json.close()
+    package = _File(folder / names[2])
+    package.write(_json_text(datapackage("vankien")) + "\n")
+    written[names[2]] = package.close()
+    return written | dict(sorted(orgs.items()))
+
+
+def _json_text(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # as to_json
+
+
 def files(site: Site, translations: dict | None = None, base_url: str = "") -> dict[str, bytes]:
-    """{path under site/: bytes} for every open-data file; row URLs absolute under `base_url`
-    (a downloaded CSV has no page to be relative to)."""
-    table = [{**row, "url": urls.absolute(base_url, row["url"])} for row in rows(site, translations)]
-    output = {
-        urls.data_file("targets.csv"): to_csv(table),
-        urls.data_file("targets.json"): to_json(table),
-        urls.data_file("datapackage.json"): to_json(datapackage("vankien")),
-    }
-    by_org: dict[str, list[dict]] = {}
-    for row in table:
-        by_org.setdefault(row["org"], []).append(row)
-    for org_id in sorted(site.organizations):
-        if site.documents_of(org_id):
-            output[urls.data_file(f"orgs/{org_id}.json")] = to_json(
-                organization_data(site, org_id, by_org.get(org_id, []))
-            )
-    return output
+    """{path under site/: bytes} of every open-data file (write_files, read back): for callers
+    that want them in memory (the preview's in-place update, tests)."""
+    with tempfile.TemporaryDirectory(prefix="vankien-data-") as folder:
+        return {
+            path: file.read_bytes()
+            for path, (file, _) in write_files(site, translations, base_url, Path(folder)).items()
+        }

@@ -59,7 +59,7 @@ class Build:
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     timings: dict[str, float] = field(default_factory=dict)
     config: Config = field(init=False)  # set by stage_config
-    raw: RawContent = field(init=False)  # set by stage_content
+    raw: RawContent | None = None  # set by stage_content, released by stage_translate
     site: Site = field(init=False)  # set by stage_validate
     translations: dict = field(default_factory=dict)
     statuses: dict = field(default_factory=dict)
@@ -104,20 +104,26 @@ def stage_content(build: Build) -> None:
 
 
 def stage_validate(build: Build) -> None:
+    assert build.raw is not None  # read by stage_content
     memo = build.memo
     build.site = validate.build_site(build.raw, build.diagnostics, memo.check_document if memo else None)
 
 
 def stage_translate(build: Build) -> None:
+    """Read and check the translations; then let the loaded files go (their YAML, ~70 KB a
+    document): nothing after the check stages reads them, and the pages need the memory."""
+    raw = build.raw
+    assert raw is not None  # read by stage_content
     documents = {d.key: d for d in build.site.documents}
-    memo, raw = build.memo, build.raw.documents
-    build.translations = i18n.read_translations(raw, documents, build.diagnostics, memo and memo.check_translation)
-    build.statuses = i18n.statuses(raw, build.site, build.translations, build.diagnostics)
+    memo, files = build.memo, raw.documents
+    build.translations = i18n.read_translations(files, documents, build.diagnostics, memo and memo.check_translation)
+    build.statuses = i18n.statuses(files, build.site, build.translations, build.diagnostics)
     figures = memo.figures if memo else translated_figures.check
-    build.diagnostics.extend(figures(raw, build.site, build.translations))
+    build.diagnostics.extend(figures(files, build.site, build.translations))
     if memo:
-        memo.forget_others({record.path for record in raw})
+        memo.forget_others({record.path for record in files})
         memo.remember(build.site, build.translations, build.statuses, build.problems + build.warnings)
+    build.raw = None
 
 
 def stage_assets(build: Build) -> None:
@@ -185,12 +191,16 @@ def stage_render(build: Build) -> None:
     if build.problems:
         return
     generated = _listings(build) | {f"static/{name}": data for name, data in build.assets.items()}
-    if build.in_place is None:
-        generated |= opendata.files(build.site, build.translations, build.config.base_url)
-    else:  # the preview writes the open data after the reload (write_data); until then the old stays
-        build.keys.update({p: k for p, k in build.in_place.items() if is_data(p)})
     for path, data in generated.items():
         build.outputs[path], build.keys[path] = data, _digest(data)
+    if build.in_place is None:  # into files, not memory (hundreds of MB at 4,000 documents)
+        folder = _scratch(build, "data")
+        for path, (file, sha256) in opendata.write_files(
+            build.site, build.translations, build.config.base_url, folder
+        ).items():
+            build.outputs[path], build.keys[path] = file, sha256[:10]  # as _digest(its bytes)
+    else:  # the preview writes the open data after the reload (write_data); until then the old stays
+        build.keys.update({p: k for p, k in build.in_place.items() if is_data(p)})
     build.counts = {
         "pages": sum(1 for page in pages if page.template.endswith(".html")),
         "documents": len(build.site.documents),

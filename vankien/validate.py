@@ -214,8 +214,7 @@ def _document(
             reviews=_period(doc.reviews) if doc.reviews else None,
             targets=targets,
             results=results,
-            body=record.body,
-            body_line=record.body_line,
+            body_at=record.body_at,
             source=record.path,
         )
     )

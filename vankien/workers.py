@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vankien import cache, render, social, urls
-from vankien.errors import ContentError
+from vankien.errors import BuildFailed, ContentError
 from vankien.pages import Page
 from vankien.progress import Progress
 
@@ -43,6 +43,8 @@ def _render_pages(indexes: list[int]) -> list[ContentError]:
     for index in indexes:
         try:
             data = job.renderer.render(job.pages[index])
+        except BuildFailed as exc:  # a content file saved again since it was loaded (content.Body)
+            return list(exc.problems)
         except Exception as exc:  # a template bug reads as one, never as a traceback
             return [render.template_problem(exc)]
         cache.write_atomic(files[index], data)
