@@ -90,6 +90,9 @@ def name_keys(*names: str) -> list[str]:
     return keys
 
 
+WORD = re.compile(r"[\w&]+")
+
+
 def read_fragments(bundle: Path):
     """(page id, fragment dict) for every page Pagefind indexed, single or grouped fragments."""
     for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
@@ -145,8 +148,7 @@ def write(bundle: Path, files: Mapping[str, bytes]) -> None:
             # [page id, url, title, kind, spellings of the name, "param=key" of its filter values]
             names[lang].append([page_id, fragment["url"], title, unfold(meta.get("kind", "")), keys, page_facets])
         text = " ".join([fragment.get("content", ""), *(str(v) for v in meta.values())])
-        for word in re.findall(r"[\w&]+", unfold(text).lower()):
-            counts[lang][word] += 1
+        counts[lang].update(WORD.findall(unfold(text).lower()))  # Counter.update counts in C
     for lang in sorted(set(names) | set(counts)):
         common = {
             "fold": folding.FOLD_LETTERS,
