@@ -204,9 +204,9 @@ def expand(page: Page, site: Site) -> dict:
     if page.template in ("organization.html", "embed_org.html"):
         context.update(_org_context(site, context["org"]))
     elif page.template in ("document.html", "embed_document.html"):
-        context.update(_doc_context(site, context["doc"], page.lang))
-        if page.template == "embed_document.html":
-            context["body"] = markdown.render("")  # the tables alone: their titles are h2, under the h1
+        # The embed shows the tables alone (their titles h2, under the embed's h1): its body is not read.
+        body = context["doc"].body if page.template == "document.html" else ""
+        context.update(_doc_context(site, context["doc"], page.lang, body))
     elif page.template == "matrix.html":
         context["matrix"] = compare.matrix(site, page.lang)
     return context
@@ -230,13 +230,13 @@ def _org_context(site: Site, org: Organization) -> dict:
     }
 
 
-def _doc_context(site: Site, doc: Document, lang: str) -> dict:
+def _doc_context(site: Site, doc: Document, lang: str, body: str) -> dict:
     org = site.organizations[doc.org]
     tally = compare.tally(doc.results)
     return {
         "ancestors": list(reversed(site.ancestors(org.id))),
         "parent": site.organizations.get(org.parent) if org.parent else None,
-        "body": markdown.render(doc.body),
+        "body": markdown.render(body),
         "topics": site.topics,
         "tally": tally,
         "chart": charts.stacked_bar(tally, lang) if doc.results else None,
