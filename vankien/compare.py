@@ -18,6 +18,7 @@ targets × topics, whatever the number of pages asking.
 from __future__ import annotations
 
 import functools
+import itertools
 import unicodedata
 import weakref
 from collections import Counter
@@ -244,16 +245,7 @@ def topic_rows(site: Site, topic: str) -> list[TopicRow]:
     rows = []
     for org_id in sorted(site.organizations):
         for term in _terms(site, org_id):
-            period, entries, found = term.period, term.targets.get(topic, []), term.results.get(topic, [])
-            for index in range(max(len(entries), len(found))):
-                rows.append(
-                    TopicRow(
-                        org_id,
-                        period,
-                        entries[index] if index < len(entries) else None,
-                        found[index] if index < len(found) else None,
-                    )
-                )
+            rows += _paired(org_id, term.period, term.targets.get(topic, []), term.results.get(topic, []))
     return rows
 
 
@@ -262,19 +254,17 @@ def rows_by_topic(site: Site) -> dict[str, list[TopicRow]]:
     found: dict[str, list[TopicRow]] = {}
     for org_id in sorted(site.organizations):
         for term in _terms(site, org_id):
-            period, targets, results = term.period, term.targets, term.results
+            targets, results = term.targets, term.results
             for topic in [t for t in set(targets) | set(results) if t is not None]:
-                entries, found_results = targets.get(topic, []), results.get(topic, [])
-                for index in range(max(len(entries), len(found_results))):
-                    found.setdefault(topic, []).append(
-                        TopicRow(
-                            org_id,
-                            period,
-                            entries[index] if index < len(entries) else None,
-                            found_results[index] if index < len(found_results) else None,
-                        )
-                    )
+                rows = _paired(org_id, term.period, targets.get(topic, []), results.get(topic, []))
+                if rows:  # no empty list for a topic with neither
+                    found.setdefault(topic, []).extend(rows)
     return found
+
+
+def _paired(org_id, period, entries: list, results: list) -> list[TopicRow]:
+    """The rows of one term's targets and results of a topic, side by side (None where one runs out)."""
+    return [TopicRow(org_id, period, entry, result) for entry, result in itertools.zip_longest(entries, results)]
 
 
 def topics_used(site: Site) -> list[str]:
