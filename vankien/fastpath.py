@@ -1,19 +1,27 @@
-"""The preview's fast path: a save that changed only the bodies of documents (or of their
-translations), the commonest edit by far.
+"""The preview's fast path: a save of documents (or of their translations), the commonest edit
+by far, served before anything else is rendered.
 
-Everything else on the site is then what it was: organization pages, topic and comparison
-pages, home, feeds, sitemap and open data show a document's title, figures, dates and targets,
-never its body (only `document.html` renders it). So after the files are read and checked again
-(through the memo: the saved files alone), only the saved documents' own pages are rendered,
-in this process, and written in place; the search index catches up after the reload. Pages not
-rendered again (an embed, the organization's page…) keep their bytes and their old key, whose
-rendering they still are: the next full build renders them under the new key, to the same bytes.
+A save that changed only bodies: everything else on the site is then what it was. Organization
+pages, topic and comparison pages, home, feeds, sitemap and open data show a document's title,
+figures, dates and targets, never its body (only `document.html` renders it). So after the files
+are read and checked again (through the memo: the saved files alone), only the saved documents'
+own pages are rendered, in this process, and written in place; the search index catches up after
+the reload. Pages not rendered again (an embed, the organization's page…) keep their bytes and
+their old key, whose rendering they still are: the next full build renders them under the new
+key, to the same bytes. Whether a save is such a save is decided on what it produced, not guessed
+from the file: the document checked again must equal the one on the site but for its body, its
+translation likewise (and still translated or not), and its pages, made anew, must carry the same
+facts (address, alternates, canonical, share card, inputs…) as before.
 
-Whether a save is such a save is decided on what it produced, not guessed from the file: the
-document checked again must equal the one on the site but for its body, its translation likewise
-(and still translated or not), and its pages, made anew, must carry the same facts (address,
-alternates, canonical, share card, inputs…) as before. Anything else returns None, and the
-caller runs the whole pipeline (still reading and checking only what changed, see incremental.py).
+Any other save of documents (a title, a target's figure, dates, a new document…): the saved
+documents' own pages (both languages, and their embeds and share images) are rendered first,
+from the new site, and written in place, under the key a full build gives them; the build comes
+back with `ahead` = those files, the only ones up to date. The caller reloads the browser, then
+brings the rest up to date at once (pipeline.run with the memo: the pages that show the saved
+documents, whose keys changed), and until then serves no other page (serve.py waits).
+
+A deleted document, or any save but of documents, returns None: the caller runs the whole
+pipeline (still reading and checking only what changed, see incremental.py).
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ import copy
 import dataclasses
 from pathlib import PurePosixPath
 
-from vankien import cache, pipeline, render, urls, write
+from vankien import cache, pipeline, render, social, urls, write
 from vankien.errors import BuildFailed
 from vankien.incremental import Memo
 from vankien.model import Site
@@ -34,8 +42,10 @@ BODY_TEMPLATE = "document.html"  # the one page that shows a body (an embed show
 
 
 def save(previous: pipeline.Build, memo: Memo, changed: set[str]) -> pipeline.Build | None:
-    """The site after a save of `changed` (project paths since `previous`, the build on disk),
-    its saved documents' pages written in place; None when the save changed more than bodies.
+    """The site after a save of `changed` (project paths since `previous`, the build on disk):
+    a complete build when only bodies changed (build.bodies_only); else, for documents the site
+    still has, a build whose `ahead` names the files written (the saved documents' pages and
+    share images) while every other file is still `previous`'s; None for any other save.
     Raises BuildFailed with every problem `check` would report (nothing is written then)."""
     keys = _document_keys(changed)
     if keys is None or previous.renderer is None or not previous.pages:
@@ -50,7 +60,8 @@ def save(previous: pipeline.Build, memo: Memo, changed: set[str]) -> pipeline.Bu
             raise BuildFailed(build.problems + build.warnings)
     else:
         build = pipeline.run(previous.root, previous.output, pipeline.CHECK_STAGES, memo=memo, changed=changed)
-    if build.config != previous.config or not all(_same_but_body(previous, build, key) for key in keys):
+    present = {doc.key for doc in build.site.documents}
+    if build.config != previous.config or not keys <= present:
         return None
     build.code, build.inputs = memo.code, dict(memo.inputs)
     build.assets, build.in_place, build.index_now = previous.assets, previous.keys, False
@@ -58,16 +69,20 @@ def save(previous: pipeline.Build, memo: Memo, changed: set[str]) -> pipeline.Bu
     pages = _pages_of(build, localized, keys)
     where = {page.url: index for index, page in enumerate(previous.pages)}
     before = [page for page in previous.pages if page.template in DOCUMENT_TEMPLATES and _key(page) in keys]
-    if {p.url for p in before} != set(pages) or any(_facts(pages[p.url]) != _facts(p) for p in before):
-        return None
+    bodies = all(_same_but_body(previous, build, key) for key in keys) and {p.url for p in before} == set(pages)
     build.renderer = previous.renderer
     build.renderer.use_sites(localized)
-    build.pages = list(previous.pages)
-    for url, page in pages.items():
-        build.pages[where[url]] = page
     build.keys, build.outputs = dict(previous.keys), dict(previous.outputs)
-    _render(build, [page for page in pages.values() if page.template == BODY_TEMPLATE])
-    build.files, build.counts, build.bodies_only = previous.files, previous.counts, True
+    build.files, build.counts = previous.files, previous.counts
+    if bodies and all(_facts(pages[p.url]) == _facts(p) for p in before):
+        build.pages = list(previous.pages)
+        for url, page in pages.items():
+            build.pages[where[url]] = page
+        _render(build, [page for page in pages.values() if page.template == BODY_TEMPLATE])
+        build.bodies_only = True
+        return build
+    build.pages = list(pages.values())  # the saved documents' alone: the caller makes the whole list
+    build.ahead = _share_images(build, build.pages) | _render(build, build.pages)
     return build
 
 
@@ -129,8 +144,9 @@ def _facts(page: Page) -> Page:
     return dataclasses.replace(page, context={})
 
 
-def _render(build: pipeline.Build, pages: list[Page]) -> None:
-    """Render `pages` here (a handful: no workers), into the page cache and the site, in place."""
+def _render(build: pipeline.Build, pages: list[Page]) -> set[str]:
+    """Render `pages` here (a handful: no workers), into the page cache and the site, in place;
+    their site paths."""
     renderer = build.renderer
     assert renderer is not None
     everything = cache.fingerprint(*(f"{k}={v}" for k, v in sorted(build.inputs.items())))
@@ -150,3 +166,32 @@ def _render(build: pipeline.Build, pages: list[Page]) -> None:
         files[path], build.keys[path] = data, key
         build.outputs[path] = folder / f"{key}.html" if folder is not None else data
     write.update_in_place(build.output, files, previous, build.keys)
+    return {urls.output_path(page.url) for page in pages}
+
+
+def _share_images(build: pipeline.Build, pages: list[Page]) -> set[str]:
+    """The share images of `pages` (drawn here when the cache has none), as stage_render names
+    them, into the site in place; their site paths."""
+    renderer = build.renderer
+    assert renderer is not None
+    fonts, folder = social.fonts_present(build.root), cache.private_dir(build.root, "share")
+    files: dict = {}
+    previous = dict(build.keys)
+    for page in pages:
+        if page.card is None:
+            continue
+        image, digest = urls.share_image(page.url), page.card.digest
+        renderer.share_images[page.url] = f"{image}?v={digest[:10]}"
+        if not fonts or previous.get(image) == digest:
+            continue
+        source = folder / f"{digest}.png" if folder is not None else None
+        if source is not None and source.exists():
+            files[image] = build.outputs[image] = source
+        else:
+            data = social.draw(build.root, page.card)
+            if source is not None:
+                cache.write_atomic(source, data)
+            files[image] = build.outputs[image] = source if source is not None else data
+        build.keys[image] = digest
+    write.update_in_place(build.output, files, previous, build.keys)
+    return {urls.share_image(page.url) for page in pages if page.card is not None and fonts}

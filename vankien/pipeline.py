@@ -78,6 +78,9 @@ class Build:
     unchanged: bool = False  # nothing changed since the last build: nothing was done
     counts: dict = field(default_factory=dict)  # pages, documents, organizations
     bodies_only: bool = False  # the preview's save of documents' bodies: their pages alone changed (fastpath.py)
+    ahead: set[str] | None = (
+        None  # the preview: the site paths written ahead of the rest, which is behind (fastpath.py)
+    )
     scratch: list[Path] = field(default_factory=list)  # folders of this build only
     memo: Memo | None = None  # the preview's memory of each file's reading and checks (incremental.py)
 

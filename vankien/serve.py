@@ -8,11 +8,15 @@ in Vietnamese and English, until they are fixed.
 The preview is one long-running process and remembers, between saves, what each content file
 gave (incremental.Memo): a save reads and checks again only the files watchfiles reported, and
 redoes the site-wide checks. A save that changed only documents' bodies renders and writes only
-their pages (fastpath.py); any other save renders the pages whose inputs changed and rewrites
-only those files, in place (a change to config.yaml, templates/ or static/ renders every page
-again; one to a folder, a link or a file in an odd place of content/ reads all of content/ again,
-as a build does). The open data and the search index catch up just after the browser has
-reloaded. Nothing stops the preview: an error of ours shows on the page like a content error,
+their pages (fastpath.py). Any other save of documents (a title, a target's figure…) renders and
+writes the saved documents' own pages first, reloads the browser, then at once renders the pages
+that show them (organization, topic and comparison pages, home…; the pages whose inputs changed);
+until those are written, a request for any page but the saved documents' waits for them, so that
+no page is served out of date without saying so. Any other save renders the pages whose inputs
+changed and rewrites only those files, in place (a change to config.yaml, templates/ or static/
+renders every page again; one to a folder, a link or a file in an odd place of content/ reads all
+of content/ again, as a build does). The open data and the search index catch up just after the
+browser has reloaded. Nothing stops the preview: an error of ours shows on the page like a content error,
 and the next save rebuilds.
 
 A browser whose page was served before the latest rebuild is told to reload as soon as its
@@ -31,12 +35,14 @@ import sys
 import tempfile
 import threading
 import time
+from functools import partial
 from pathlib import Path
 
-from vankien import fastpath, incremental, messages, pipeline, search
+from vankien import fastpath, incremental, messages, pipeline, search, urls
 from vankien.errors import BuildFailed, ContentError, summary
 
 WATCHED = ("content", "templates", "static", "config.yaml")
+WAIT = 120  # seconds a request may wait for the pages a save changes (then it is served as it is)
 
 
 def is_editor_file(path: str) -> bool:
@@ -71,16 +77,33 @@ class Preview:
         self.unpublished: set[str] | None = set()  # project paths changed since; None: unknown
         self.building = threading.Lock()  # one rebuild at a time (the watcher's, the warm-up)
         self.report: list[ContentError] | str | None = None  # what the latest rebuild found, to print
+        self.ahead: set[str] | None = None  # while a save's dependent pages are rendered: the site paths up to date
+        self.caught_up = threading.Condition(self.lock)  # notified when `ahead` is back to None
 
     def rebuild(
-        self, index_now: bool = True, changed: set[str] | None = None, say: bool = True
+        self, index_now: bool = True, changed: set[str] | None = None, say: bool = True, reload=None
     ) -> pipeline.Build | None:
         """Build the site (after the first build, only what changed, in place); with
         index_now=False the search index is refreshed by refresh_search. `changed`: the project
-        paths saved (None: any may have changed). What it found is printed, or with say=False
-        kept for `say` (the watcher reloads the browser first). Never raises."""
+        paths saved (None: any may have changed). `reload()` is called once the saved pages are
+        written: when the saved documents' own pages were written first (fastpath), before the
+        pages that depend on them are, which this then does (the build returned is the whole
+        site's). What it found is printed, or with say=False kept for `say` (the watcher reloads
+        the browser first). Never raises."""
         with self.building:
             build = self._rebuild(index_now, changed)
+            if build is not None and build.ahead is not None:
+                if reload is not None:
+                    reload()
+                    reload = None
+                try:
+                    build = self._rebuild(index_now, set(), announce=False, fast=False)
+                finally:
+                    with self.lock:
+                        self.ahead = None
+                        self.caught_up.notify_all()
+        if reload is not None:
+            reload()
         if say:
             self.say()
         return build
@@ -102,23 +125,27 @@ class Preview:
                 self._rebuild(False, None, announce=False)
         self.say()
 
-    def _rebuild(self, index_now: bool, changed: set[str] | None, announce: bool = True) -> pipeline.Build | None:
+    def _rebuild(
+        self, index_now: bool, changed: set[str] | None, announce: bool = True, fast: bool = True
+    ) -> pipeline.Build | None:
+        """One build; `fast`: through fastpath when it can (the whole site's otherwise)."""
         started = time.perf_counter()
         build = None
-        self.memo.counts.clear()
+        if fast:
+            self.memo.counts.clear()
         if changed is None or self.unpublished is None:
             self.unpublished = None
         else:
             self.unpublished |= changed
         try:
-            if self.published is not None and self.unpublished is not None:
+            if fast and self.published is not None and self.unpublished is not None:
                 build = fastpath.save(self.published, self.memo, set(self.unpublished))
             if build is None:
                 since = None if self.published is None or self.unpublished is None else set(self.unpublished)
                 build = pipeline.run(
                     self.root, self.output, index_now=index_now, in_place=self.keys, memo=self.memo, changed=since
                 )
-            if not build.unchanged:
+            if not build.unchanged and build.ahead is None:
                 self.published, self.unpublished = build, set()
             problems = []
         except BuildFailed as failed:
@@ -129,6 +156,7 @@ class Preview:
             self.problems = problems
             if build is not None:
                 self.keys = dict(build.keys)
+                self.ahead = None if problems else build.ahead
             if announce:
                 self.generation = time.monotonic()
         elapsed = time.perf_counter() - started
@@ -189,8 +217,10 @@ class Preview:
         with self.lock:
             problems = list(self.problems)
         is_page = path.endswith(("/", ".html"))
-        if is_page:
-            with self.lock:
+        with self.lock:
+            if self._behind(path):  # rendered in a moment (see the module's docstring): wait for it
+                self.caught_up.wait_for(lambda: self.ahead is None, timeout=WAIT)
+            if is_page:
                 self.served[path] = time.monotonic()
         if problems and is_page:
             return self._respond(
@@ -208,6 +238,17 @@ class Preview:
         if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
             kind += "; charset=utf-8"
         return self._respond(start_response, "200 OK", kind, file.read_bytes())
+
+    def _behind(self, path: str) -> bool:
+        """Is the file at `path` (a request's) being brought up to date after a save? Only the
+        saved documents' own files are up to date then (`ahead`); static files always are, and
+        the search index and open data catch up later by design (module docstring)."""
+        if self.ahead is None:
+            return False
+        relative = path.lstrip("/")
+        if relative.startswith(("static/", "pagefind/")) or pipeline.is_data(relative):
+            return False
+        return urls.output_path(relative) not in self.ahead
 
     def _resolve(self, path: str) -> Path | None:
         relative = path.lstrip("/")
@@ -303,8 +344,10 @@ def _watch(preview: Preview, loop, reload, ready: threading.Event) -> None:
                 if not ready.is_set():
                     ready.set()
                 if changes:
-                    build = preview.rebuild(index_now=False, changed=_saved(changes, preview.root), say=False)
-                    loop.add_callback(reload)
+                    saved = _saved(changes, preview.root)
+                    build = preview.rebuild(
+                        index_now=False, changed=saved, say=False, reload=partial(loop.add_callback, reload)
+                    )
                     preview.say()  # after the reload: 10,000 warnings take a while to print
                     preview.catch_up(build)
         except Exception as exc:  # the watcher itself failed (a folder removed…): start it again

@@ -6,6 +6,8 @@ if __name__ == "__main__":
     what = sys.argv[1] if len(sys.argv) > 1 else ""
     if what == "search":
         from vankien.bench.search import main
+    elif what == "saves":
+        from vankien.bench.saves import main
     elif what == "corpus":
         from vankien.bench.corpus import main
     else:
