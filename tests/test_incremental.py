@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import MINIMAL_FILES
-from vankien import pipeline, search
+from vankien import fastpath, pipeline, search
 from vankien.errors import BuildFailed, ContentError
 from vankien.render import Renderer
 from vankien.serve import Preview
@@ -64,6 +65,21 @@ def _save(preview: Preview, root: Path, path: str, text: str | None) -> pipeline
     return build
 
 
+def _ways(monkeypatch) -> list[str]:
+    """What fastpath made of each save from now on: "bodies" (the saved pages alone), "ahead"
+    (the saved documents' pages first, then the pages that show them) or "whole" (the whole site)."""
+    ways: list[str] = []
+    real = fastpath.save
+
+    def save(*args):
+        build = real(*args)
+        ways.append("whole" if build is None else "bodies" if build.bodies_only else "ahead")
+        return build
+
+    monkeypatch.setattr(fastpath, "save", save)
+    return ways
+
+
 def _tree(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
@@ -105,18 +121,43 @@ def test_saves_through_the_incremental_path_build_what_a_full_build_builds(proje
     other = OTHER_TEXT
     new = OTHER_TEXT.replace("Kế hoạch năm 2024", "Báo cáo năm 2025").replace("{year: 2024}", "{year: 2025}")
     steps = [
-        ("body", DOC, (vi := vi.replace("Nội dung.", "Nội dung đã sửa."))),
-        ("front matter", DOC, (vi := vi.replace("title: Báo cáo thử", "title: Báo cáo đã đổi tên"))),
-        ("targets", OTHER, (other := other.replace("03 đoàn viên", "07 đoàn viên"))),
-        ("translation body", EN, _english(vi, body="## I. PART ONE\n\nEdited content.\n")),
-        ("translation title", EN, _english(vi, body="## I. PART ONE\n\nEdited content.\n", title="Renamed")),
-        ("new document", NEW, new),
-        ("deleted document", OTHER, None),
-        ("organization", ORG_B, "name: {vi: Đoàn B mới, en: New Union B}\nlevel: doan-co-so\nparent: doan-a\n"),
+        ("body", DOC, (vi := vi.replace("Nội dung.", "Nội dung đã sửa.")), "bodies"),
+        ("front matter", DOC, (vi := vi.replace("title: Báo cáo thử", "title: Báo cáo đã đổi tên")), "ahead"),
+        ("targets", OTHER, (other := other.replace("03 đoàn viên", "07 đoàn viên")), "ahead"),
+        (
+            "title",
+            OTHER,
+            (other := other.replace("title: Kế hoạch năm 2024", "title: Kế hoạch công tác năm 2024")),
+            "ahead",
+        ),
+        ("target figure", OTHER, (other := other.replace("07 đoàn viên", "09 đoàn viên")), "ahead"),
+        ("another period", OTHER, (other := other.replace("{year: 2024}", "{year: 2021}")), "ahead"),
+        (
+            "another term",
+            DOC,
+            (vi := vi.replace("{term: II, from: 2022, to: 2027}", "{term: I, from: 2017, to: 2022}")),
+            "ahead",
+        ),
+        ("targets removed", OTHER, (other := other.split("targets:")[0] + "---\n## I. MỤC ĐÍCH\n\nHỗ trợ.\n"), "ahead"),
+        ("targets again", OTHER, (other := OTHER_TEXT.replace("{year: 2024}", "{year: 2021}")), "ahead"),
+        ("translation body", EN, _english(vi, body="## I. PART ONE\n\nEdited content.\n"), "bodies"),
+        ("translation title", EN, _english(vi, body="## I. PART ONE\n\nEdited content.\n", title="Renamed"), "ahead"),
+        ("new document", NEW, new, "ahead"),
+        ("deleted document", OTHER, None, "whole"),
+        (
+            "organization",
+            ORG_B,
+            "name: {vi: Đoàn B mới, en: New Union B}\nlevel: doan-co-so\nparent: doan-a\n",
+            "whole",
+        ),
+        ("organization's parent", ORG_B, "name: {vi: Đoàn B mới, en: New Union B}\nlevel: doan-co-so\n", "whole"),
+        ("title of a new document", NEW, new.replace("Báo cáo năm 2025", "Báo cáo tổng kết năm 2025"), "ahead"),
     ]
-    for number, (what, path, text) in enumerate(steps):
+    ways = _ways(monkeypatch)
+    for number, (what, path, text, way) in enumerate(steps):
         build = _save(preview, root, path, text)
         assert preview.problems == [] and build is not None, what
+        assert ways.pop() == way and not ways, what
         assert _tree(root / "site") == _full_build(root, tmp_path, f"full-{number}"), what
     # an error, shown as check shows it; the site stays as it was; the fix clears it
     before = _tree(root / "site")
@@ -160,7 +201,12 @@ def test_a_body_edit_rechecks_one_document_and_renders_only_its_pages(project, m
     assert "lập nghiệp" in (root / "site/doan-b/ke-hoach/index.html").read_text(encoding="utf-8")
 
 
-def test_a_title_edit_rechecks_one_document_and_renders_the_pages_that_show_it(project, monkeypatch):
+def _get(preview: Preview, path: str) -> str:
+    """The preview's answer to a request for `path`, as text."""
+    return b"".join(preview({"PATH_INFO": path}, lambda status, headers: None)).decode("utf-8")
+
+
+def test_a_title_edit_renders_its_pages_first_then_each_page_that_shows_it_once(project, monkeypatch):
     _quiet_catch_up(monkeypatch)
     root = project
     preview = Preview(root)
@@ -169,12 +215,33 @@ def test_a_title_edit_rechecks_one_document_and_renders_the_pages_that_show_it(p
     rendered: list[str] = []
     real = Renderer.render
     monkeypatch.setattr(Renderer, "render", lambda self, page: rendered.append(page.url) or real(self, page))
+    waiting = threading.Event()
+    real_wait = preview.caught_up.wait_for
+    monkeypatch.setattr(preview.caught_up, "wait_for", lambda *args, **kw: waiting.set() or real_wait(*args, **kw))
+    seen: dict = {}
+
+    def reloaded():  # the saved document's pages are written; the pages that show it are not yet
+        seen["first"] = list(rendered)
+        seen["own"] = _get(preview, "/doan-b/ke-hoach/")
+        seen["css"] = preview._behind("/static/style.css")
+        seen["request"] = threading.Thread(target=lambda: seen.setdefault("organization", _get(preview, "/en/doan-b/")))
+        seen["request"].start()
+        seen["waited"] = waiting.wait(30)  # the organization's page is not served before it is rendered
+
     text = (root / OTHER).read_text(encoding="utf-8")
-    build = _save(preview, root, OTHER, text.replace("Kế hoạch năm 2024", "Kế hoạch năm 2024 (sửa)"))
-    assert build is not None and not build.bodies_only
+    (root / OTHER).write_text(text.replace("Kế hoạch năm 2024", "Kế hoạch năm 2024 (sửa)"), encoding="utf-8")
+    build = preview.rebuild(index_now=False, changed={OTHER}, reload=reloaded)
+    seen["request"].join(30)
+    assert build is not None and not build.bodies_only and preview.problems == [] and build.ahead is None
     assert preview.memo.counts["read"] == 1 and preview.memo.counts["documents"] == 1
+    # first the document's own pages, in both languages (its embeds too), served at once
+    own = ["doan-b/ke-hoach/", "en/doan-b/ke-hoach/", "embed/doan-b/ke-hoach/", "en/embed/doan-b/ke-hoach/"]
+    assert sorted(seen["first"]) == sorted(own) and "Kế hoạch năm 2024 (sửa)" in seen["own"]
+    # a request for another page waited for it, and got it up to date; static files never wait
+    assert seen["waited"] and "Kế hoạch năm 2024 (sửa)" in seen["organization"] and seen["css"] is False
+    # then only the pages that show the document (its files, or every file, among their inputs), each once
     showing = {page.url for page in first.pages if OTHER in page.inputs or "*" in page.inputs}
-    assert {"doan-b/ke-hoach/", "doan-b/", "en/doan-b/"} <= set(rendered) <= showing
+    assert {"doan-b/", "en/doan-b/"} <= set(rendered) <= showing and len(rendered) == len(set(rendered))
     assert not set(rendered) & {"doan-a/dai-hoi/", "en/doan-a/dai-hoi/"}
 
 
