@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINIMAL_FILES
-from vankien import fastpath, pipeline, search
+from vankien import compare, fastpath, pipeline, search
 from vankien.errors import BuildFailed, ContentError
 from vankien.render import Renderer
 from vankien.serve import Preview
@@ -195,7 +195,8 @@ def test_a_body_edit_rechecks_one_document_and_renders_only_its_pages(project, m
     build = _save(preview, root, OTHER, text.replace("Hỗ trợ thanh niên.", "Hỗ trợ thanh niên lập nghiệp."))
     assert build is not None and build.bodies_only
     # no other file read or checked, and no site-wide check redone
-    assert dict(preview.memo.counts) == {"read": 1, "documents": 1, "delta": 1}
+    checked = {k: n for k, n in preview.memo.counts.items() if k != "terms carried"}
+    assert checked == {"read": 1, "documents": 1, "delta": 1}
     # its page in both languages; not its embeds (tables alone), its organization's, topic or home page
     assert sorted(rendered) == ["doan-b/ke-hoach/", "en/doan-b/ke-hoach/"]
     assert "lập nghiệp" in (root / "site/doan-b/ke-hoach/index.html").read_text(encoding="utf-8")
@@ -215,6 +216,11 @@ def test_a_title_edit_renders_its_pages_first_then_each_page_that_shows_it_once(
     rendered: list[str] = []
     real = Renderer.render
     monkeypatch.setattr(Renderer, "render", lambda self, page: rendered.append(page.url) or real(self, page))
+    terms: set[str] = set()  # the organizations whose targets by term and topic are made again
+    made = compare._targets_for
+    monkeypatch.setattr(
+        compare, "_targets_for", lambda docs, *rest: terms.update(d.org for d in docs) or made(docs, *rest)
+    )
     waiting = threading.Event()
     real_wait = preview.caught_up.wait_for
     monkeypatch.setattr(preview.caught_up, "wait_for", lambda *args, **kw: waiting.set() or real_wait(*args, **kw))
@@ -243,6 +249,7 @@ def test_a_title_edit_renders_its_pages_first_then_each_page_that_shows_it_once(
     showing = {page.url for page in first.pages if OTHER in page.inputs or "*" in page.inputs}
     assert {"doan-b/", "en/doan-b/"} <= set(rendered) <= showing and len(rendered) == len(set(rendered))
     assert not set(rendered) & {"doan-a/dai-hoi/", "en/doan-a/dai-hoi/"}
+    assert terms == {"doan-b"}  # the other organization's are those of the site before the save
 
 
 def test_a_preview_started_on_an_unchanged_site_warms_up_so_the_first_save_is_quick(project, monkeypatch):

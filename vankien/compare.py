@@ -12,7 +12,8 @@ first one; an entry's period is the period its target was set for, never the doc
 
 Each organization's periods, with their targets and results by topic, are made once per site
 (`_terms`) and shared by the topic pages, the matrix and the term tables: the work is linear in
-targets × topics, whatever the number of pages asking.
+targets × topics, whatever the number of pages asking. The preview's site after a save starts with
+the previous site's, for every organization whose documents are the same objects (`carry_over`).
 """
 
 from __future__ import annotations
@@ -176,18 +177,39 @@ _TERMS: dict[int, tuple[weakref.ref, dict[str, list[_Term]]]] = {}  # {id(site):
 def _terms(site: Site, org_id: str) -> list[_Term]:
     """The organization's periods in order, each with its targets and results by topic: made once
     per site and organization (the topic pages, the matrix and the term tables all ask for them)."""
-    key = id(site)
-    held = _TERMS.get(key)
-    if held is None or held[0]() is not site:
-        held = (weakref.ref(site, functools.partial(_forget, key)), {})
-        _TERMS[key] = held
-    made = held[1]
+    made = _made(site)
     if org_id not in made:
         documents = site.documents_of(org_id)
         made[org_id] = [
             _Term(p, _targets_for(documents, p, site.topics), _results_for(documents, p)) for p in _periods(documents)
         ]
     return made[org_id]
+
+
+def _made(site: Site) -> dict[str, list[_Term]]:
+    """{org id: terms} made so far for `site` (an empty one the first time it is asked)."""
+    key = id(site)
+    held = _TERMS.get(key)
+    if held is None or held[0]() is not site:
+        held = (weakref.ref(site, functools.partial(_forget, key)), {})
+        _TERMS[key] = held
+    return held[1]
+
+
+def carry_over(old: Site, new: Site) -> int:
+    """Give `new` (a site after a save) the terms made for `old` of each organization whose
+    documents are, one by one, the same objects in both (with the same topics): the terms are
+    made from those alone. How many organizations' terms were carried."""
+    held = _TERMS.get(id(old))
+    if held is None or held[0]() is not old or old is new or old.topics != new.topics:
+        return 0
+    made, carried = _made(new), 0
+    for org_id, terms in held[1].items():
+        before, after = old.documents_of(org_id), new.documents_of(org_id)
+        if org_id not in made and len(before) == len(after) and all(a is b for a, b in zip(before, after, strict=True)):
+            made[org_id] = terms
+            carried += 1
+    return carried
 
 
 def _forget(key: int, _site: weakref.ref) -> None:

@@ -32,7 +32,7 @@ import types
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from vankien import cache, content, i18n, prework, translated_figures, validate
+from vankien import cache, compare, content, i18n, prework, translated_figures, validate
 from vankien.content import RawContent, RawFile
 from vankien.errors import ContentError, Diagnostics, Outcome
 from vankien.model import Document, Site
@@ -69,6 +69,7 @@ class Memo:
         self._translations: dict[str, tuple] = {}  # {path: (key, outcome)}
         self._figures: dict[str, tuple] = {}  # {path: (key, warnings)}
         self._localized: dict[tuple[str, str], tuple] = {}  # {doc key: (doc, translation, localized)}
+        self._sites: dict[str, Site] = {}  # {lang: the site in that language of the last build's pages}
         self._context: tuple | None = None  # (declared, topics, referable, interned context)
         self._contexts: dict[tuple, tuple] = {}
         self.last: Checked | None = None  # what the last check gave
@@ -232,6 +233,15 @@ class Memo:
         localized = i18n.localize(doc, translation)
         self._localized[doc.key] = (doc, translation, localized)
         return localized
+
+    def carry_over(self, localized: dict[str, tuple[Site, dict]]) -> None:
+        """The sites of a new build ({lang: (site, fallbacks)}, pipeline.localized_sites) start with
+        what compare made for the last ones, where their documents are the same objects."""
+        for lang, (site, _) in localized.items():
+            last = self._sites.get(lang)
+            if last is not None:
+                self.counts["terms carried"] += compare.carry_over(last, site)
+            self._sites[lang] = site
 
     def remember(self, site: Site, translations: dict, statuses: dict, problems: list[ContentError]) -> None:
         """What the check stages gave (called at their end): `delta` starts from it."""

@@ -144,10 +144,13 @@ def localized_sites(build: Build) -> dict[str, tuple[Site, dict]]:
     """{lang: (the site in that language, {doc key: fields left in Vietnamese})}."""
     translations = {key: state.translation for key, state in build.statuses.items() if state.translation}
     localize = (build.memo.localize,) if build.memo else ()
-    return {
+    localized = {
         lang: (build.site, {}) if lang == "vi" else localized_site(build.site, translations, *localize)
         for lang in build.config.languages
     }
+    if build.memo:
+        build.memo.carry_over(localized)
+    return localized
 
 
 def _digest(data: bytes) -> str:

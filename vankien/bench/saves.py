@@ -1,13 +1,14 @@
 """The preview's save → served page, by kind of save: figures printed, never asserted.
 
-    python -m vankien.bench saves PROJECT [--kind title|figure|body] [--edits 5] [--port N]
+    python -m vankien.bench saves PROJECT [--kind title|figure|body] [--edits 5] [--build BUILD.py]
 
 Starts `build.py serve` on PROJECT (a copy: its documents are edited, then put back), waits for
 the site, then saves one document `--edits` times (one save first, not counted, so that the
 preview's warm-up is over) and polls, every 5 ms, its page until the edit shows, and then its
 organization's page (which lists its title). Between saves it waits for the search index to
 catch up (no `.index-*` folder left in the project), so that each save finds a quiet preview.
-Prints each time and the medians, in seconds.
+Prints each time and the medians, in seconds. `--build`: another checkout's build.py (before and
+after a change, each on its own copy of the project: a change of code renders every page again).
 """
 
 from __future__ import annotations
@@ -79,13 +80,15 @@ def _quiet(project: Path, limit: float = 300) -> None:
     time.sleep(0.3)
 
 
-def measure(project: Path, kind: str, edits: int, document: int = 3) -> list[tuple[float, float]]:
+def measure(
+    project: Path, kind: str, edits: int, document: int = 3, build: Path = ROOT / "build.py"
+) -> list[tuple[float, float]]:
     """[(seconds to the edited page, seconds to its organization's page)] for `edits` saves."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "--root", str(project), "serve", "--port", str(port)],
+        [sys.executable, str(build), "--root", str(project), "serve", "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "CI": "1"}, start_new_session=True,
     )  # fmt: skip
     candidates = sorted((project / "content/documents").glob("*/*.vi.md"))
@@ -129,8 +132,9 @@ def main() -> None:
     parser.add_argument("project", type=Path)
     parser.add_argument("--kind", choices=("title", "figure", "body"), default="title")
     parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--build", type=Path, default=ROOT / "build.py")
     arguments = parser.parse_args(sys.argv[2:])
-    times = measure(arguments.project.resolve(), arguments.kind, arguments.edits)
+    times = measure(arguments.project.resolve(), arguments.kind, arguments.edits, build=arguments.build.resolve())
     print(
         f"median {arguments.kind} save → served: page {statistics.median(t[0] for t in times):.3f} s, "
         f"organization page {statistics.median(t[1] for t in times):.3f} s",
