@@ -27,6 +27,7 @@ the rebuild finished would otherwise keep the old text until the next save.
 from __future__ import annotations
 
 import errno
+import gc
 import html
 import logging
 import mimetypes
@@ -145,6 +146,8 @@ class Preview:
                 build = pipeline.run(
                     self.root, self.output, index_now=index_now, in_place=self.keys, memo=self.memo, changed=since
                 )
+                if since is None and not build.unchanged:
+                    _settle()
             if not build.unchanged and build.ahead is None:
                 self.published, self.unpublished = build, set()
             problems = []
@@ -266,6 +269,17 @@ class Preview:
             status, [("Content-Type", kind), ("Content-Length", str(len(body))), ("Cache-Control", "no-store")]
         )
         return [body]
+
+
+def _settle() -> None:
+    """After a build of the whole site: what it made to keep (every file's reading and checks, the
+    site, the page list: ~440,000 objects at 1,000 documents) is put out of the cyclic garbage
+    collector's sight (gc.freeze), so that the full collections a save sets off (0.3 s each at 1,000
+    documents, nearly one a save) look only at what the saves made since. Collected first, so that
+    no cycle of an earlier build is kept; rare (the first build, a template or config change)."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def error_page(problems: list[ContentError], root: Path) -> str:
