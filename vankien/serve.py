@@ -16,8 +16,8 @@ no page is served out of date without saying so. Any other save renders the page
 changed and rewrites only those files, in place (a change to config.yaml, templates/ or static/
 renders every page again; one to a folder, a link or a file in an odd place of content/ reads all
 of content/ again, as a build does). The open data and the search index catch up just after the
-browser has reloaded. Nothing stops the preview: an error of ours shows on the page like a content error,
-and the next save rebuilds.
+browser has reloaded. Nothing stops the preview: an error of ours shows on the page like a
+content error, and the next save rebuilds.
 
 A browser whose page was served before the latest rebuild is told to reload as soon as its
 live-reload connection is made (not only when the rebuild ends): a page still connecting when
@@ -215,14 +215,13 @@ class Preview:
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "/")
-        with self.lock:
-            problems = list(self.problems)
         is_page = path.endswith(("/", ".html"))
         with self.lock:
             if self._behind(path):  # rendered in a moment (see the module's docstring): wait for it
                 self.caught_up.wait_for(lambda: self.ahead is None, timeout=WAIT)
             if is_page:
                 self.served[path] = time.monotonic()
+            problems = list(self.problems)
         if problems and is_page:
             return self._respond(
                 start_response,

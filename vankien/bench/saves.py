@@ -26,7 +26,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-NUMBER = re.compile(r"(?<![\d.,])(\d{2,3})(?![\d.,%])")  # a plain figure in a target's text
+NUMBER = re.compile(r"(?<![\d.,/-])(\d{2,3})(?= [^\W\d_])")  # a figure and its unit in a target's text ("78 tỷ")
 
 
 def edit(text: str, kind: str, number: int) -> tuple[str, str]:
