@@ -60,8 +60,24 @@ class Body:
 NO_BODY = Body()
 
 
+class HasBody:
+    """The body properties of a record that says where its Markdown body is (`body_at`)."""
+
+    body_at: Body
+
+    @property
+    def body(self) -> str:
+        """The Markdown body, read from its file now (Body.text; BuildFailed if it has changed)."""
+        return self.body_at.text()
+
+    @property
+    def body_line(self) -> int:
+        """The line of its file where the body starts (1-based)."""
+        return self.body_at.line
+
+
 @dataclass(frozen=True)
-class RawFile:
+class RawFile(HasBody):
     """One content file as read: its YAML data and, for documents, where the Markdown body is.
 
     `problems` are those met while reading (encoding, YAML); when they leave nothing to
@@ -77,15 +93,6 @@ class RawFile:
     @property
     def unreadable(self) -> bool:
         return self.data is None and bool(self.problems)
-
-    @property
-    def body(self) -> str:
-        """The Markdown body, read from the file now (Body.text)."""
-        return self.body_at.text()
-
-    @property
-    def body_line(self) -> int:
-        return self.body_at.line
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from babel.messages import mofile, pofile
 
 from vankien import markdown, messages, schema, validate
-from vankien.content import Body, RawFile
+from vankien.content import Body, HasBody, RawFile
 from vankien.errors import Accepted, ContentError, Diagnostics, Outcome, Rejected
 from vankien.model import Document
 from vankien.schema_check import check
@@ -28,7 +28,7 @@ RESULT_TEXT_KEYS = ("target", "result", "assessment_text")
 
 
 @dataclass(frozen=True)
-class Translation:
+class Translation(HasBody):
     org: str
     doc: str
     source: str  # the source version it was made from
@@ -44,11 +44,6 @@ class Translation:
     @property
     def has_body(self) -> bool:
         return not self.body_at.blank
-
-    @property
-    def body(self) -> str:
-        """The English Markdown body, read from its file now (content.Body.text)."""
-        return self.body_at.text()
 
 
 @dataclass(frozen=True)
