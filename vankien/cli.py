@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from vankien import i18n, importer, messages, pipeline, scaffold
+from vankien import errors, i18n, importer, messages, pipeline, scaffold
 from vankien.errors import BuildFailed, summary
 from vankien.schema import ID_PATTERN
 from vankien.vocabulary import KINDS, LEVELS
@@ -112,7 +112,8 @@ def _new(root: Path, args) -> int:
     except scaffold.ScaffoldError as problem:
         print(f"lỗi / error: {problem}", file=sys.stderr)
         return 1
-    print(f"Đã tạo / created {path.relative_to(root)} — mở tệp, điền các trường, rồi `build.py serve` để xem.")
+    shown = path.relative_to(root)
+    print(f"Đã tạo / created {shown} — mở tệp, điền các trường, rồi `{errors.PROGRAM[0]} serve` để xem.")
     return 0
 
 
@@ -165,8 +166,8 @@ def _import(root: Path, args) -> int:
     target.write_text(importer.render(imported), encoding="utf-8")
     print(f"Đã nhập / imported {target.relative_to(root)}: {importer.summary(imported)}.")
     print(
-        "Kiểm tra các trường ĐOÁN / GUESS, xóa chúng khỏi `guesses`, rồi chạy `build.py check`. / "
-        "Check the fields marked GUESS, delete them from `guesses`, then run `build.py check`."
+        f"Kiểm tra các trường ĐOÁN / GUESS, xóa chúng khỏi `guesses`, rồi chạy `{errors.PROGRAM[0]} check`. / "
+        f"Check the fields marked GUESS, delete them from `guesses`, then run `{errors.PROGRAM[0]} check`."
     )
     return 0
 

@@ -257,8 +257,8 @@ FOOTNOTE_UNDEFINED = M(
 NO_ORGANIZATION = M(
     "chưa có tổ chức nào trong content/organizations/: site không có gì để đăng",
     "there is no organization in content/organizations/ yet: the site would have nothing to publish",
-    "tạo một tổ chức: `build.py new --org ma-to-chuc --level chi-doan`, rồi điền tên",
-    "create one: `build.py new --org org-id --level chi-doan`, then fill in its name",
+    "tạo một tổ chức: `{program} new --org ma-to-chuc --level chi-doan`, rồi điền tên",
+    "create one: `{program} new --org org-id --level chi-doan`, then fill in its name",
     code="VK017",
 )
 CHANGED_DURING_BUILD = M(

@@ -1,0 +1,43 @@
+"""Hints that name a command name the one the editor typed: `build.py …` in the repository,
+`vankien …` once installed (or `python -m vankien`), never the other one."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from tests.conftest import ROOT, run_cli
+
+
+def _project_without_organizations(tmp_path):
+    shutil.copy(ROOT / "config.yaml", tmp_path / "config.yaml")
+    (tmp_path / "content/organizations").mkdir(parents=True)
+    (tmp_path / "content/documents").mkdir()
+    return tmp_path
+
+
+def test_a_hint_names_build_py_when_run_as_build_py(tmp_path):
+    checked = run_cli(_project_without_organizations(tmp_path), "check")
+    assert checked.returncode == 1
+    assert "`build.py new --org org-id --level chi-doan`" in checked.stderr
+    assert "vankien new" not in checked.stderr
+
+
+def test_a_hint_names_vankien_when_run_as_vankien(tmp_path):
+    root = _project_without_organizations(tmp_path)
+    env = {"PYTHONPATH": str(ROOT)}
+    checked = subprocess.run(
+        [sys.executable, "-m", "vankien", "--root", str(root), "check"], capture_output=True, text=True, env=env
+    )
+    assert checked.returncode == 1, checked.stderr
+    assert "`vankien new --org org-id --level chi-doan`" in checked.stderr
+    assert "`vankien new --org ma-to-chuc --level chi-doan`" in checked.stderr
+    assert "build.py" not in checked.stderr
+    started = subprocess.run(
+        [sys.executable, "-m", "vankien", "--root", str(root), "new", "khong-co/van-ban", "--year", "2025"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert started.returncode == 1 and "`vankien new --org khong-co`" in started.stderr
