@@ -153,12 +153,12 @@ def test_range_from_to_in_words_is_a_range_and_the_disagreement_is_flagged(site_
     row = next(r for r in rows if r["document"] == "dai-hoi-2024" and r["answers_topic"] == "yes")
     assert (row["op"], row["value"], row["value_max"], row["unit"], row["parse"]) == (
         "range",
-        "5",
-        "7",
+        5,
+        7,
         "đoàn viên ưu tú",
         "full",
     )
-    assert (row["result_value"], row["assessment_computed"], row["disagreement"]) == ("4", "not-achieved", "yes")
+    assert (row["result_value"], row["assessment_computed"], row["disagreement"]) == (4, "not-achieved", "yes")
     page = (tmp_path / "out/doan-a/dai-hoi-2024/index.html").read_text(encoding="utf-8")
     assert "5–7 đoàn viên ưu tú" in page and "⚠" in page
 
