@@ -140,3 +140,16 @@ def test_topic_rows_are_split_into_linked_parts(site_factory, tmp_path, monkeypa
     assert "Ít nhất 07" in part
     assert 'href="2/"' in first and 'href="../"' in part  # each part links to the others
     assert (site / "en/topics/party-admission/2/index.html").exists()
+
+
+def test_a_feed_lists_the_newest_documents_only(site_factory, tmp_path, monkeypatch):
+    """A feed does not grow with the site: past FEED_LIMIT documents, the newest are listed."""
+    monkeypatch.setattr(feeds, "FEED_LIMIT", 1)
+    newer = TRANSLATED_VI.replace("Báo cáo thử", "Báo cáo mới hơn").replace(
+        "from: 2022, to: 2027", "from: 2027, to: 2032"
+    )
+    root = site_factory({"content/documents/doan-a/dai-hoi-2027.vi.md": newer.replace("term: II", "term: III")})
+    site = pipeline.run(root, tmp_path / "out").output
+    entries = ET.parse(site / "feed.xml").getroot().findall("{http://www.w3.org/2005/Atom}entry")
+    assert [e.find("{http://www.w3.org/2005/Atom}title").text for e in entries] == ["Báo cáo mới hơn"]
+    assert (site / "doan-a/dai-hoi/index.html").exists()  # the older one is still published, only not in the feed
