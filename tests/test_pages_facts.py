@@ -153,3 +153,25 @@ def test_a_feed_lists_the_newest_documents_only(site_factory, tmp_path, monkeypa
     entries = ET.parse(site / "feed.xml").getroot().findall("{http://www.w3.org/2005/Atom}entry")
     assert [e.find("{http://www.w3.org/2005/Atom}title").text for e in entries] == ["Báo cáo mới hơn"]
     assert (site / "doan-a/dai-hoi/index.html").exists()  # the older one is still published, only not in the feed
+
+
+def test_the_comparison_matrix_is_split_into_linked_parts_of_organizations(site_factory, tmp_path, monkeypatch):
+    """The matrix does not grow with the site: past MATRIX_ORGS organizations, the next ones are
+    on compare/2/, … each part with its own columns and a pager to the others."""
+    monkeypatch.setattr(pages, "MATRIX_ORGS", 1)
+    second = TRANSLATED_VI.replace("Báo cáo thử", "Báo cáo khác").replace("05", "07")
+    root = site_factory(
+        {
+            "content/organizations/doan-b.yaml": "name: {vi: Đoàn B, en: Union B}\nlevel: doan-co-so\n",
+            "content/documents/doan-b/dai-hoi.vi.md": second,
+        }
+    )
+    site = pipeline.run(root, tmp_path / "out").output
+    first = (site / "compare/index.html").read_text(encoding="utf-8")
+    part = (site / "compare/2/index.html").read_text(encoding="utf-8")
+    assert '<th scope="col"><a href="../doan-a/">' in first and "doan-b/" not in first
+    assert '<th scope="col"><a href="../../doan-b/">' in part and "doan-a/" not in part
+    assert "≥ 5" in first and "≥ 7" in part  # each organization's figure in its own part
+    assert 'href="2/"' in first and 'href="../"' in part  # each part links to the others
+    assert (site / "en/compare/2/index.html").exists()
+    assert "https://example.org/compare/2/" in _sitemap(site)

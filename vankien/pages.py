@@ -20,6 +20,7 @@ from vankien.model import Document, Organization, Period, Site
 from vankien.vocabulary import KINDS, LEVELS
 
 TOPIC_ROWS = 100  # rows on one page of a topic; more rows go on pages 2, 3…
+MATRIX_ORGS = 25  # organizations (columns) on one page of the comparison matrix; more go on pages 2, 3…
 LATEST = 24  # documents on the home page; every other one is a click away in the organization tree
 ALL_INPUTS = "*"  # a page that shows something of every content file
 
@@ -180,7 +181,19 @@ def _pages(site: Site, config: Config, lang, languages, fallbacks, statuses, tra
                 indexable=part == 1,
                 in_sitemap=True,
             )
-    site_page(urls.matrix, "matrix.html", in_sitemap=True)
+    matrix_orgs = compare.matrix_orgs(site)
+    parts = max(1, -(-len(matrix_orgs) // MATRIX_ORGS))
+    for part in range(1, parts + 1):
+        columns = tuple(matrix_orgs[(part - 1) * MATRIX_ORGS : part * MATRIX_ORGS])
+        inputs = common + tuple(p for o in columns for d in site.documents_of(o) for p in _doc_files(d))
+        inputs += tuple(_org_file(site, o) for o in columns) + (f"orgs:{cache.fingerprint(*columns)}:{part}/{parts}",)
+        site_page(
+            lambda other, n=part: urls.matrix_part(n, other),
+            "matrix.html",
+            {"orgs": columns, "part": part, "parts": parts},
+            inputs=inputs,
+            in_sitemap=True,
+        )
     site_page(urls.methodology, "methodology.html", inputs=("config.yaml",), in_sitemap=True)
     site_page(urls.data_index, "data.html", {"columns": opendata_schema.FIELDS}, in_sitemap=True)
     site_page(urls.search, "search.html", inputs=("config.yaml",), in_sitemap=True)
@@ -208,7 +221,7 @@ def expand(page: Page, site: Site) -> dict:
         body = context["doc"].body if page.template == "document.html" else ""
         context.update(_doc_context(site, context["doc"], page.lang, body))
     elif page.template == "matrix.html":
-        context["matrix"] = compare.matrix(site, page.lang)
+        context["matrix"] = compare.matrix(site, page.lang, context["orgs"])
     return context
 
 
