@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -175,3 +176,28 @@ def test_the_comparison_matrix_is_split_into_linked_parts_of_organizations(site_
     assert 'href="2/"' in first and 'href="../"' in part  # each part links to the others
     assert (site / "en/compare/2/index.html").exists()
     assert "https://example.org/compare/2/" in _sitemap(site)
+
+
+def test_the_home_page_tree_shows_whole_levels_that_fit_and_counts_the_rest(site_factory, tmp_path, monkeypatch):
+    """The organization tree on the home page does not grow with the site: whole levels from the
+    top while HOME_TREE organizations fit; an organization on the last level shown says how many
+    are under it and links to its page, which lists them."""
+    monkeypatch.setattr(pages, "HOME_TREE", 2)
+    root = site_factory(
+        {
+            "content/organizations/doan-b.yaml": "name: {vi: Đoàn B, en: Union B}\nlevel: chi-doan\nparent: doan-a\n",
+            "content/organizations/chi-doan-c.yaml": "name: {vi: Chi đoàn C, en: C}\nlevel: chi-doan\nparent: doan-b\n",
+            "content/organizations/chi-doan-d.yaml": "name: {vi: Chi đoàn D, en: D}\nlevel: chi-doan\nparent: doan-b\n",
+        }
+    )
+    site = pipeline.run(root, tmp_path / "out").output
+    tree = (site / "index.html").read_text(encoding="utf-8").split('class="org-tree"')[1].split("</section>")[0]
+    assert 'href="doan-a/"' in tree and 'href="doan-b/">2 tổ chức trực thuộc</a>' in tree
+    assert "chi-doan-c/" not in tree and "chi-doan-d/" not in tree
+    english = (site / "en/index.html").read_text(encoding="utf-8")
+    assert "2 organizations under it" in english
+    assert "Chi đoàn C" in (site / "doan-b/index.html").read_text(encoding="utf-8")  # listed on its parent's page
+    monkeypatch.setattr(pages, "HOME_TREE", 60)
+    shutil.rmtree(root / ".cache")  # the pages kept there were made with the other limit
+    whole = pipeline.run(root, tmp_path / "whole").output
+    assert "chi-doan-c/" in (whole / "index.html").read_text(encoding="utf-8")
