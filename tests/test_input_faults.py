@@ -101,6 +101,36 @@ def test_a_link_inside_the_project_is_followed(site_factory):
     assert {d.id for d in build.site.documents} == {"dai-hoi", "b"}
 
 
+def test_a_link_to_a_content_folder_does_not_take_the_folder_away(site_factory):
+    """A link under documents/ to organizations/ (walked first, in name order) is not where the
+    organizations are read from: they are read in their own place, once, and nothing is reported."""
+    root = site_factory()
+    os.symlink(root / "content/organizations", root / "content/documents/doan-a/to-chuc", target_is_directory=True)
+    os.symlink(root / "content/documents", root / "content/documents/doan-a/vong", target_is_directory=True)  # a loop
+    build = pipeline.run(root, stages=pipeline.CHECK_STAGES)  # no error (it would raise BuildFailed)
+    assert set(build.site.organizations) == {"doan-a"} and {d.id for d in build.site.documents} == {"dai-hoi"}
+    assert build.diagnostics.warnings == []
+
+
+def test_a_folder_that_cannot_be_read_is_reported_not_passed_over(site_factory, monkeypatch):
+    root = site_factory({"content/documents/doan-b/dai-hoi.vi.md": doc(VALID_FRONT)})
+    locked = str(root / "content/documents/doan-b")
+    scandir = os.scandir
+
+    def refusing(path):  # as for a folder chmod 000 (root, who runs the tests, can read anything)
+        if str(path) == locked:
+            raise PermissionError(13, "Permission denied")
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    found = [(p[0], p[3], p[4]) for p in problems_of(root)]
+    assert (
+        "content/documents/doan-b",
+        "VK019",
+        "the folder cannot be read: Permission denied; none of its files would be published",
+    ) in found
+
+
 def test_files_in_the_wrong_place_are_reported(site_factory):
     root = site_factory(
         {

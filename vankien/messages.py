@@ -375,6 +375,13 @@ UNREADABLE = M(
     "check that the file can be read, then run again",
     code="VK015",
 )
+UNREADABLE_FOLDER = M(
+    "không đọc được thư mục: {problem}; các tệp trong đó không được đăng",
+    "the folder cannot be read: {problem}; none of its files would be published",
+    "kiểm tra quyền đọc và mở của thư mục (chmod u+rx), rồi chạy lại",
+    "check that the folder can be read and opened (chmod u+rx), then run again",
+    code="VK019",
+)
 TOO_LONG = M(
     "“{field}” dài {length} ký tự, quá giới hạn {limit}",
     "“{field}” is {length} characters long, over the limit of {limit}",
