@@ -364,3 +364,20 @@ def test_a_table_placed_twice_is_an_error_at_the_second_mark(site_factory):
     assert found == [
         (13, 1, "VK211", "[[targets]] is already on line 9: the table is placed once, this line would be ignored")
     ]
+
+
+def test_a_mark_that_is_no_table_mark_is_an_error_where_it_stands(site_factory):
+    """`[[target]]` (one letter short) or `[[bang chi tieu]]` is replaced by nothing: the page
+    would print it. Reported at its column, in the document and in its translation alike."""
+    front = VALID_FRONT + "targets:\n  - id: a\n    text: Kết nạp 05 đoàn viên\n"
+    body = "[[target]]\n\nXem [[bảng chỉ tiêu]] dưới đây; [[1]] là chú dẫn.\n\n[[targets]]\n"
+    root = site_factory({DOC: doc(front, body)})
+    found = [(p[1], p[2], p[3], p[4]) for p in problems_of(root)]  # the body starts on line 9
+    assert found == [
+        (9, 1, "VK212", "[[target]] is not a table mark: the page would print “[[target]]” as it is"),
+        (11, 5, "VK212", "[[bảng chỉ tiêu]] is not a table mark: the page would print “[[bảng chỉ tiêu]]” as it is"),
+    ]
+    translation = "---\nsource: abc\ntitle: Report\n---\n[[Result]]\n"
+    root = site_factory({DOC: doc(front, "[[targets]]\n"), "content/documents/doan-a/dai-hoi.en.md": translation})
+    found = [(p[0].rsplit("/", 1)[1], p[1], p[2], p[3]) for p in problems_of(root)]
+    assert found == [("dai-hoi.en.md", 5, 1, "VK212")]

@@ -240,6 +240,13 @@ PLACEMENT_NOT_ALONE = M(
     "put [[{what}]] on a line of its own, e.g. after the paragraph before it",
     code="VK208",
 )
+PLACEMENT_UNKNOWN = M(
+    "[[{name}]] không phải dấu đặt bảng: trang sẽ in nguyên “[[{name}]]”",
+    "[[{name}]] is not a table mark: the page would print “[[{name}]]” as it is",
+    "chỉ có [[targets]] (bảng chỉ tiêu) và [[results]] (bảng kết quả); sửa lại cho đúng, hoặc xóa dấu này",
+    "the marks are [[targets]] (the targets table) and [[results]] (the results table); correct it, or delete it",
+    code="VK212",
+)
 FOOTNOTE_UNUSED = M(
     "chú thích [^{label}] được viết nhưng không có chỗ nào trong nội dung trỏ tới: nội dung của nó sẽ không được đăng",
     "footnote [^{label}] is written but nothing in the text refers to it: its text would not be published",
