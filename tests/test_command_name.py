@@ -41,3 +41,14 @@ def test_a_hint_names_vankien_when_run_as_vankien(tmp_path):
         env=env,
     )
     assert started.returncode == 1 and "`vankien new --org khong-co`" in started.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_error_message(tmp_path):
+    """`build.py translations | head -1`: the pipe closes before everything is printed; the
+    command stops quietly, as shell tools do, not with "internal error: BrokenPipeError"."""
+    command = [sys.executable, str(ROOT / "build.py"), "--root", str(ROOT), "translations"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first line
+    errors = process.stderr.read().decode("utf-8")
+    assert process.wait() == 141 and errors == ""

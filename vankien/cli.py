@@ -58,6 +58,9 @@ def main(argv: list[str]) -> int:
         return _run(argv)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `build.py translations | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+        return 141  # as a shell reports a command its pipe closed on (128 + SIGPIPE)
     except Exception as exc:  # a bug of ours: say so plainly; VANKIEN_DEBUG=1 shows the traceback
         if os.environ.get("VANKIEN_DEBUG"):
             raise
