@@ -52,3 +52,30 @@ def test_a_reader_that_stops_early_gets_no_error_message(tmp_path):
     process.stdout.close()  # the reader is gone before the first line
     errors = process.stderr.read().decode("utf-8")
     assert process.wait() == 141 and errors == ""
+
+
+def test_ctrl_c_during_rendering_stops_quietly_and_keeps_the_old_site(tmp_path):
+    """Ctrl-C reaches the whole process group, workers included: the build stops with 130 and
+    no Python traceback (one per worker, before), and site/ is the one built before."""
+    import os
+    import signal
+    import time
+
+    from vankien.bench import corpus
+
+    project = corpus.generate(tmp_path / "project", documents=40, seed=3)
+    assert run_cli(project, "-q", "build").returncode == 0
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    shutil.rmtree(project / ".cache")  # the next build renders everything again
+    command = [sys.executable, str(ROOT / "build.py"), "--root", str(project), "-q", "build"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    pages = project / ".cache/pages"
+    deadline = time.monotonic() + 120
+    while not (pages.is_dir() and any(pages.rglob("*.html*"))) and process.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    assert process.poll() is None, "the build ended before it could be interrupted"
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C does
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130 and "Traceback" not in err.decode("utf-8"), err.decode("utf-8")[-2000:]
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
