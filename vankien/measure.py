@@ -10,7 +10,7 @@ from decimal import Decimal
 class Measure:
     """One figure of a target: `op value[–value_max][/of] unit`, with the words around it.
 
-    - `op`: "=", "≥", ">", "~", "≤" or "range" (value–value_max);
+    - `op`: "=", "≥", ">", "<", "~", "≤" or "range" (value–value_max);
     - `value`, `value_max`: Decimals with scale words folded in ("1,6 triệu" → 1600000);
     - `unit`: the counted noun in canonical form ("đoàn viên", "%", "dự án"), None when none;
     - `raw`: the words the figure was read from ("ít nhất 05 đoàn viên");
