@@ -213,3 +213,22 @@ def test_a_less_than_target_is_achieved_only_below_its_figure():
     assert numbers.format_value(target, "vi").startswith("< 5")
     assert numbers.assess(target, numbers.parse("4% đoàn viên")[0]) == "achieved"
     assert numbers.assess(target, numbers.parse("5% đoàn viên")[0]) == "not-achieved"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Vận động 1.5 triệu đồng", 1_500_000),  # a decimal typed with a dot, as many do
+        ("1.25 tỷ đồng", 1_250_000_000),
+        ("1,5 triệu đồng", 1_500_000),
+        ("1.500 đoàn viên", 1_500),  # three digits after the dot: thousands grouped
+    ],
+)
+def test_a_decimal_typed_with_a_dot_before_a_scale_word_is_read(text, value):
+    (measure,) = numbers.parse(text)
+    assert measure.value == value
+
+
+@pytest.mark.parametrize("text", ["theo mục 6.2 của kế hoạch", "Cách mạng công nghiệp 4.0"])
+def test_a_dotted_number_without_a_scale_word_is_no_figure(text):
+    assert numbers.parse(text) == []

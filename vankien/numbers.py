@@ -67,7 +67,10 @@ ABOUT = ("khoảng", "gần", "xấp xỉ")
 AT_MOST = ("tối đa", "không quá")
 OPERATORS = {"≥": AT_LEAST, "<": LESS_THAN, ">": MORE_THAN, "~": ABOUT, "≤": AT_MOST}
 
-DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# Vietnamese figures: "10.000" (dots group thousands), "2,5" (a comma for decimals); and "1.5 triệu",
+# a decimal typed with a dot, read so only before a scale word (a dot before one or two digits is
+# never grouping; elsewhere, "6.2" is a section and "Cách mạng 4.0" a name).
+DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?=\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))|\d+(?:,\d+)?"
 WORDS = r"(?<!\w)(?:" + "|".join(NUMBER_WORDS) + r")(?:\s+(?:" + "|".join(NUMBER_WORDS) + r"))*(?!\w)"
 DASH = r"\s*[-‐‑‒–—−]\s*"  # hyphen, U+2010, non-breaking hyphen U+2011, figure dash, en/em dash, minus
 TO = r"\s+(?:đến|tới)\s+"
@@ -376,7 +379,8 @@ def _whole(value: Decimal) -> Decimal:
 
 
 _OPERATOR_WORDS = tuple(
-    (words, re.compile(rf"(?<!\w){re.escape(words)}\s*$")) for words in AT_LEAST + LESS_THAN + MORE_THAN + ABOUT + AT_MOST
+    (words, re.compile(rf"(?<!\w){re.escape(words)}\s*$"))
+    for words in AT_LEAST + LESS_THAN + MORE_THAN + ABOUT + AT_MOST
 )
 
 
