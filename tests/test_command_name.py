@@ -79,3 +79,9 @@ def test_ctrl_c_during_rendering_stops_quietly_and_keeps_the_old_site(tmp_path):
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130 and "Traceback" not in err.decode("utf-8"), err.decode("utf-8")[-2000:]
     assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
+
+
+def test_a_project_folder_that_does_not_exist_is_named_as_such(tmp_path):
+    checked = run_cli(tmp_path / "khong-co", "check")
+    assert checked.returncode == 1 and "does not exist" in checked.stderr and "khong-co" in checked.stderr
+    assert "config.yaml not found" not in checked.stderr

@@ -72,6 +72,14 @@ def _run(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     root = args.root.resolve()
     command = args.command or "build"
+    if not root.is_dir():
+        print(
+            f"lỗi / error: không có thư mục dự án {root} / the project folder {root} does not exist\n"
+            "    gợi ý: --root là thư mục chứa config.yaml và content/ (mặc định: thư mục hiện tại)\n"
+            "    hint: --root is the folder holding config.yaml and content/ (default: the current folder)",
+            file=sys.stderr,
+        )
+        return 1
     if command == "new":
         return _new(root, args)
     if command == "import":
