@@ -5,8 +5,9 @@
 Starts `build.py serve` on PROJECT (a copy: its documents are edited, then put back), waits for
 the site, then saves one document `--edits` times (one save first, not counted, so that the
 preview's warm-up is over) and polls, every 5 ms, its page until the edit shows, and then its
-organization's page (which lists its title). Between saves it waits for the search index to
-catch up (no `.index-*` folder left in the project), so that each save finds a quiet preview.
+organization's page (which lists its title). Between saves it waits for the open data and the
+search index to catch up (the server idle, no `.index-*` folder left), so that each save finds a
+quiet preview.
 Prints each time and the medians, in seconds. `--build`: another checkout's build.py (before and
 after a change, each on its own copy of the project: a change of code renders every page again).
 """
@@ -71,13 +72,26 @@ def _wait_for(url: str, marker: str, started: float, limit: float = 120) -> floa
     return float("nan")
 
 
-def _quiet(project: Path, limit: float = 300) -> None:
-    """Until the search index has caught up (refresh_index works in a `.index-*` folder)."""
+def _quiet(project: Path, server: int, limit: float = 600) -> None:
+    """Until the preview is idle: the search index has caught up (refresh_index works in a
+    `.index-*` folder) and the server process (pid `server`) used no CPU for a second (the open
+    data is written before the index starts)."""
     deadline = time.monotonic() + limit
-    time.sleep(0.3)
-    while time.monotonic() < deadline and any(project.glob(".index-*")):
-        time.sleep(0.1)
-    time.sleep(0.3)
+    used, idle = _cpu(server), 0
+    while time.monotonic() < deadline and idle < 4:
+        time.sleep(0.25)
+        now = _cpu(server)
+        idle = idle + 1 if now - used < 0.02 and not any(project.glob(".index-*")) else 0
+        used = now
+
+
+def _cpu(pid: int) -> float:
+    """Seconds of CPU the process has used so far (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def measure(
@@ -105,7 +119,7 @@ def measure(
         _wait_for(page, "<", started, 900)
         print(f"served after {time.perf_counter() - started:.1f} s: {page}", flush=True)
         for number in range(edits + 1):
-            _quiet(project)
+            _quiet(project, server.pid)
             text, marker = edit(original, kind, number)
             source.write_text(text, encoding="utf-8")
             started = time.perf_counter()
@@ -116,7 +130,7 @@ def measure(
                 print(f"{kind} save {number}: page {own:.3f} s, organization page {listed:.3f} s", flush=True)
     finally:
         source.write_text(original, encoding="utf-8")
-        _quiet(project)
+        _quiet(project, server.pid)
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(30)
     return times
