@@ -121,7 +121,7 @@ def measure(
         for number in range(edits + 1):
             _quiet(project, server.pid)
             text, marker = edit(original, kind, number)
-            source.write_text(text, encoding="utf-8")
+            _write(source, text)
             started = time.perf_counter()
             own = _wait_for(page, marker, started)
             listed = _wait_for(org_page, marker, started) if kind == "title" else float("nan")
@@ -129,11 +129,19 @@ def measure(
                 times.append((own, listed))
                 print(f"{kind} save {number}: page {own:.3f} s, organization page {listed:.3f} s", flush=True)
     finally:
-        source.write_text(original, encoding="utf-8")
+        _write(source, original)
         _quiet(project, server.pid)
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(30)
     return times
+
+
+def _write(path: Path, text: str) -> None:
+    """Save as most editors do, whole (a new file renamed over the old one): a file caught half
+    written by the watcher on a loaded machine would time the error and its repair."""
+    temporary = path.with_name(f".{path.name}.saving")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def _has_figure(text: str) -> bool:
