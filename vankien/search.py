@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import re
 import shutil
 import subprocess
 import tempfile
@@ -19,25 +18,24 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
-from vankien import folding, messages, searchdata, searchtext
+from vankien import folding, messages, searchdata
 from vankien.errors import ContentError
 
 BUNDLE = "pagefind"  # the index folder inside site/
 ENTRY = "pagefind-entry.json"  # Pagefind's list of the bundle's languages
-LANG = re.compile(r'<html lang="([A-Za-z-]+)"')
-STROKE = "\u0335"
 BINARIES = {  # inside the npm package `pagefind`, one platform package each
     ("Linux", "x86_64"): "@pagefind/linux-x64/bin/pagefind_extended",
     ("Linux", "aarch64"): "@pagefind/linux-arm64/bin/pagefind_extended",
     ("Darwin", "arm64"): "@pagefind/darwin-arm64/bin/pagefind_extended",
     ("Darwin", "x86_64"): "@pagefind/darwin-x64/bin/pagefind_extended",
 }
+_FOLDED = [(letter.encode(), (plain + searchdata.STROKE).encode()) for letter, plain in folding.FOLD_LETTERS.items()]
 
 
-def fold_for_index(html: str) -> str:
-    """`đoàn` → `d̵oàn`: the indexer sees a plain d, the excerpt keeps a mark to restore."""
-    for letter, plain in folding.FOLD_LETTERS.items():
-        html = html.replace(letter, plain + STROKE)
+def fold_for_index(html: bytes) -> bytes:
+    """`đoàn` → `d̵oàn` (UTF-8): the indexer sees a plain d, the excerpt keeps a mark to restore."""
+    for letter, marked in _FOLDED:
+        html = html.replace(letter, marked)
     return html
 
 
@@ -59,9 +57,11 @@ def build_index(root: Path, site_dir: Path, files: Mapping[str, bytes], problems
     Pagefind is run once per language (its indexes are per language anyway): it holds every
     page it indexes in memory until it writes, so one language at a time needs about the memory
     of the largest language instead of all of them (1,000 documents: 1.6 GB instead of 2.3 GB).
-    The bundles are then merged into one: their files have distinct names except Pagefind's
-    own scripts, which are the same bytes, and `pagefind-entry.json`, whose languages are joined.
-    A missing, failing, hanging or silent indexer is reported in `problems` and leaves no bundle.
+    While one language is indexed, this process finishes the bundle of the language before
+    (searchdata.finish). The bundles are then merged into one: their files have distinct names
+    except Pagefind's own scripts, which are the same bytes, and `pagefind-entry.json`, whose
+    languages are joined. A missing, failing, hanging or silent indexer is reported in
+    `problems` and leaves no bundle.
     """
     pagefind = binary(root)
     if pagefind is None:
@@ -81,55 +81,103 @@ def build_index(root: Path, site_dir: Path, files: Mapping[str, bytes], problems
         )
         return
     with tempfile.TemporaryDirectory(prefix="vankien-index-") as scratch:
-        copies = _write_copies(Path(scratch), files) or {"": Path(scratch)}  # no page: an empty index, as before
-        deadline, bundles = time.monotonic() + timeout(), []
-        for lang, pages in sorted(copies.items()):
-            bundle = Path(scratch) / f"bundle-{lang}"
-            problem = _run(pagefind, pages, bundle, deadline)
-            if problem is not None:
-                problems.append(problem)
-                shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
-                return
-            bundles.append(bundle)
-        _merge(bundles, site_dir / BUNDLE)
-    searchdata.write(site_dir / BUNDLE, files)
-    searchtext.split(site_dir / BUNDLE)  # after the word list, which reads the fragments' whole text
+        folders, facets = _write_copies(Path(scratch), files)
+        runs = [(folder, Path(scratch) / f"bundle-{lang}") for lang, folder in _order(folders)]
+        runs = runs or [(Path(scratch), Path(scratch) / "bundle-")]  # no page: an empty index, as before
+        problem = _index(pagefind, runs, facets)
+        if problem is not None:
+            problems.append(problem)
+            shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
+            return
+        _merge(sorted(bundle for _, bundle in runs), site_dir / BUNDLE)
 
 
-def _write_copies(scratch: Path, files: Mapping[str, bytes]) -> dict[str, Path]:
-    """The folded copies of the indexed pages, one folder per language: {language: folder}."""
-    folders: dict[str, Path] = {}
+def _write_copies(scratch: Path, files: Mapping[str, bytes]) -> tuple[dict[str, tuple[Path, int]], dict]:
+    """The folded copies of the indexed pages, one folder per language, {language: (folder, bytes
+    written)}, and the filter values of the pages (searchdata.add_facets). Pagefind keeps each
+    `lang` apart (`en-us`, `en-gb`); a run is given the pages of one language (`en`)."""
+    folders: dict[str, tuple[Path, int]] = {}
+    facets: dict[str, dict[str, dict[str, str]]] = {}
     for name, data in files.items():
+        if not name.endswith(".html"):
+            continue
+        lang = searchdata.language(data)
+        if b"data-facet" in data:
+            searchdata.add_facets(facets, lang, data)
         if is_indexed(name, data):
-            text = data.decode("utf-8")
-            found = LANG.search(text)
-            lang = found.group(1).split("-")[0].lower() if found else "unknown"
-            folders.setdefault(lang, scratch / f"pages-{lang}")
-            target = folders[lang] / name
+            run = lang.split("-")[0]
+            folder, size = folders.get(run, (scratch / f"pages-{run}", 0))
+            target = folder / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(fold_for_index(text), encoding="utf-8")
-    return folders
+            folded = fold_for_index(data)
+            target.write_bytes(folded)
+            folders[run] = (folder, size + len(folded))
+    return folders, facets
 
 
-def _run(pagefind: Path, pages: Path, bundle: Path, deadline: float) -> ContentError | None:
-    """Index `pages` into `bundle`; the problem to report if Pagefind fails, hangs or writes nothing."""
-    try:
-        completed = subprocess.run(
-            [str(pagefind), "--site", str(pages), "--output-path", str(bundle), "--silent"],
-            capture_output=True,
-            text=True,
-            timeout=max(deadline - time.monotonic(), 0.001),
-        )
-    except subprocess.TimeoutExpired:
-        return ContentError("node_modules/pagefind", 1, 1, messages.INDEXER_TIMEOUT, {"seconds": timeout()})
-    except OSError as exc:  # not executable, wrong platform
-        completed = subprocess.CompletedProcess([], 1, "", f"{type(exc).__name__}: {exc}")
-    if completed.returncode != 0:
-        output = (completed.stderr or completed.stdout).strip()[-500:] or f"exit {completed.returncode}"
-        return ContentError("node_modules/pagefind", 1, 1, messages.INDEXER_FAILED, {"output": output})
-    if not (bundle / "pagefind.js").is_file() or not (bundle / ENTRY).is_file():
-        return ContentError("node_modules/pagefind", 1, 1, messages.INDEXER_NO_INDEX)
+def _order(folders: dict[str, tuple[Path, int]]) -> list[tuple[str, Path]]:
+    """The languages to index, largest first: the bundle finished while the next one is indexed is
+    the largest one, and what is left after the last run the smallest."""
+    return [(lang, folder) for lang, (folder, _) in sorted(folders.items(), key=lambda item: (-item[1][1], item[0]))]
+
+
+def _index(pagefind: Path, runs: list[tuple[Path, Path]], facets: dict) -> ContentError | None:
+    """Index each (pages, bundle) of `runs` in turn, finishing each bundle (searchdata.finish)
+    while the next one is indexed; the problem to report if Pagefind fails, hangs or writes nothing."""
+    deadline, finished = time.monotonic() + timeout(), None
+    for pages, bundle in runs:
+        with Indexer(pagefind, pages, bundle) as indexer:
+            if finished is not None:
+                searchdata.finish(finished, facets)  # beside the indexer, a process of its own
+            problem = indexer.wait(deadline)
+        if problem is not None:
+            return problem
+        finished = bundle
+    if finished is not None:
+        searchdata.finish(finished, facets)
     return None
+
+
+class Indexer:
+    """One Pagefind run indexing `pages` into `bundle`, started on entering, killed on leaving
+    if still running. Its output goes to files (a pipe it filled would stop it)."""
+
+    def __init__(self, pagefind: Path, pages: Path, bundle: Path):
+        self.command = [str(pagefind), "--site", str(pages), "--output-path", str(bundle), "--silent"]
+        self.bundle, self.logs = bundle, [bundle.with_name(f"{bundle.name}.{name}") for name in ("err", "out")]
+        self.process: subprocess.Popen | None = None
+        self.failed_to_start = ""
+
+    def __enter__(self) -> Indexer:
+        with self.logs[0].open("wb") as stderr, self.logs[1].open("wb") as stdout:
+            try:
+                self.process = subprocess.Popen(self.command, stdout=stdout, stderr=stderr)
+            except OSError as exc:  # not executable, wrong platform
+                self.failed_to_start = f"{type(exc).__name__}: {exc}"
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+    def wait(self, deadline: float) -> ContentError | None:
+        """Wait for the run to end by `deadline` (time.monotonic); the problem to report, if any."""
+        if self.process is None:
+            return ContentError(
+                "node_modules/pagefind", 1, 1, messages.INDEXER_FAILED, {"output": self.failed_to_start}
+            )
+        try:
+            code = self.process.wait(timeout=max(deadline - time.monotonic(), 0.001))
+        except subprocess.TimeoutExpired:
+            return ContentError("node_modules/pagefind", 1, 1, messages.INDEXER_TIMEOUT, {"seconds": timeout()})
+        if code != 0:
+            logs = [log.read_bytes().decode("utf-8", "replace").strip() for log in self.logs]
+            said = (logs[0] or logs[1])[-500:] or f"exit {code}"  # what it said on stderr, else on stdout
+            return ContentError("node_modules/pagefind", 1, 1, messages.INDEXER_FAILED, {"output": said})
+        if not (self.bundle / "pagefind.js").is_file() or not (self.bundle / ENTRY).is_file():
+            return ContentError("node_modules/pagefind", 1, 1, messages.INDEXER_NO_INDEX)
+        return None
 
 
 def _merge(bundles: list[Path], target: Path) -> None:
@@ -140,8 +188,10 @@ def _merge(bundles: list[Path], target: Path) -> None:
         languages = {**entry.get("languages", {}), **part.get("languages", {})}
         entry = {**part, "languages": dict(sorted(languages.items()))}
         for path in sorted(bundle.rglob("*")):
-            if path.is_file() and path.name != ENTRY:
-                destination = target / path.relative_to(bundle)
+            destination = target / path.relative_to(bundle)
+            if path.is_dir():
+                destination.mkdir(parents=True, exist_ok=True)
+            elif path.name != ENTRY:
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(path, destination)
     (target / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
