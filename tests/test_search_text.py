@@ -155,7 +155,8 @@ def test_search_data_is_written_for_each_language(example_site):
 
 def _fragment(bundle: Path, stem: str, fragment: dict) -> None:
     (bundle / "fragment").mkdir(exist_ok=True)
-    (bundle / f"fragment/{stem}.pf_fragment").write_bytes(gzip.compress(b"pagefind_dcd" + json.dumps(fragment).encode()))
+    data = gzip.compress(searchtext.SIGNATURE + json.dumps(fragment).encode())
+    (bundle / f"fragment/{stem}.pf_fragment").write_bytes(data)
 
 
 def test_text_files_hold_the_words_the_fragment_leaves_out(tmp_path):

@@ -8,6 +8,7 @@ the search page folds đ → d in the query and turns d + U+0335 back into đ in
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
@@ -29,6 +30,9 @@ BINARIES = {  # inside the npm package `pagefind`, one platform package each
     ("Darwin", "arm64"): "@pagefind/darwin-arm64/bin/pagefind_extended",
     ("Darwin", "x86_64"): "@pagefind/darwin-x64/bin/pagefind_extended",
 }
+PEAK_PER_BYTE = (
+    16  # Pagefind's peak memory per byte of the pages it indexes (1,000 documents: 108 MB of pages → 1.64 GB)
+)
 _FOLDED = [(letter.encode(), (plain + searchdata.STROKE).encode()) for letter, plain in folding.FOLD_LETTERS.items()]
 
 
@@ -54,11 +58,12 @@ def is_indexed(path: str, data: bytes) -> bool:
 def build_index(root: Path, site_dir: Path, files: Mapping[str, bytes], problems: list[ContentError]) -> None:
     """Write the search bundle into `site_dir/pagefind` from folded copies of the pages.
 
-    Pagefind is run once per language (its indexes are per language anyway): it holds every
-    page it indexes in memory until it writes, so one language at a time needs about the memory
-    of the largest language instead of all of them (1,000 documents: 1.6 GB instead of 2.3 GB).
-    While one language is indexed, this process finishes the bundle of the language before
-    (searchdata.finish). The bundles are then merged into one: their files have distinct names
+    Pagefind is run once per language (its indexes are per language anyway). It holds every
+    page it indexes in memory until it writes, so runs one after the other need the memory of
+    the largest language (1,000 documents: 1.6 GB), runs all at once the sum (2.8 GB) but less
+    time on two cores; all_at_once decides. As soon as a run ends, this process finishes its
+    bundle (searchdata.finish) beside the runs still going, so the same bundle comes out either
+    way. The bundles are then merged into one: their files have distinct names
     except Pagefind's own scripts, which are the same bytes, and `pagefind-entry.json`, whose
     languages are joined. A missing, failing, hanging or silent indexer is reported in
     `problems` and leaves no bundle.
@@ -82,9 +87,10 @@ def build_index(root: Path, site_dir: Path, files: Mapping[str, bytes], problems
         return
     with tempfile.TemporaryDirectory(prefix="vankien-index-") as scratch:
         folders, facets = _write_copies(Path(scratch), files)
-        runs = [(folder, Path(scratch) / f"bundle-{lang}") for lang, folder in _order(folders)]
+        at_once = all_at_once(sum(size for _, size in folders.values()))
+        runs = [(folder, Path(scratch) / f"bundle-{lang}") for lang, folder in _order(folders, at_once)]
         runs = runs or [(Path(scratch), Path(scratch) / "bundle-")]  # no page: an empty index, as before
-        problem = _index(pagefind, runs, facets)
+        problem = _index(pagefind, runs, facets, at_once)
         if problem is not None:
             problems.append(problem)
             shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
@@ -115,26 +121,31 @@ def _write_copies(scratch: Path, files: Mapping[str, bytes]) -> tuple[dict[str, 
     return folders, facets
 
 
-def _order(folders: dict[str, tuple[Path, int]]) -> list[tuple[str, Path]]:
-    """The languages to index, largest first: the bundle finished while the next one is indexed is
-    the largest one, and what is left after the last run the smallest."""
-    return [(lang, folder) for lang, (folder, _) in sorted(folders.items(), key=lambda item: (-item[1][1], item[0]))]
+def _order(folders: dict[str, tuple[Path, int]], at_once: bool) -> list[tuple[str, Path]]:
+    """The languages in the order their bundles are waited for and finished. One run at a time:
+    largest first, so the largest bundle is finished while the next language is indexed and the
+    smallest is left after the last run. All at once: smallest first, the first run to end."""
+    sign = 1 if at_once else -1
+    return [(lang, folder) for lang, (folder, size) in sorted(folders.items(), key=lambda i: (sign * i[1][1], i[0]))]
 
 
-def _index(pagefind: Path, runs: list[tuple[Path, Path]], facets: dict) -> ContentError | None:
-    """Index each (pages, bundle) of `runs` in turn, finishing each bundle (searchdata.finish)
-    while the next one is indexed; the problem to report if Pagefind fails, hangs or writes nothing."""
-    deadline, finished = time.monotonic() + timeout(), None
-    for pages, bundle in runs:
-        with Indexer(pagefind, pages, bundle) as indexer:
-            if finished is not None:
-                searchdata.finish(finished, facets)  # beside the indexer, a process of its own
+def _index(pagefind: Path, runs: list[tuple[Path, Path]], facets: dict, at_once: bool) -> ContentError | None:
+    """Index each (pages, bundle) of `runs` (all at once, or each started when the one before
+    ended) and finish each bundle (searchdata.finish) as soon as its run ends, while the others
+    index; the problem to report if Pagefind fails, hangs or writes nothing. Runs still going
+    when this returns or raises are killed."""
+    deadline = time.monotonic() + timeout()
+    indexers = [Indexer(pagefind, pages, bundle) for pages, bundle in runs]
+    with contextlib.ExitStack() as running:
+        for indexer in indexers if at_once else indexers[:1]:
+            running.enter_context(indexer)
+        for number, indexer in enumerate(indexers):
             problem = indexer.wait(deadline)
-        if problem is not None:
-            return problem
-        finished = bundle
-    if finished is not None:
-        searchdata.finish(finished, facets)
+            if problem is not None:
+                return problem
+            if not at_once and number + 1 < len(indexers):
+                running.enter_context(indexers[number + 1])
+            searchdata.finish(indexer.bundle, facets)  # beside the runs still going
     return None
 
 
@@ -195,6 +206,22 @@ def _merge(bundles: list[Path], target: Path) -> None:
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(path, destination)
     (target / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def all_at_once(page_bytes: int) -> bool:
+    """Whether the languages are indexed all at once rather than one after the other (see
+    build_index). VANKIEN_INDEX_AT_ONCE=1 or 0 decides; otherwise all at once when Pagefind's
+    runs together would need (PEAK_PER_BYTE × `page_bytes`, the bytes of all the pages handed
+    to it) at most half the memory available now (Linux's MemAvailable; elsewhere never)."""
+    chosen = os.environ.get("VANKIEN_INDEX_AT_ONCE", "")
+    if chosen in ("0", "1"):
+        return chosen == "1"
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            available = next(int(line.split()[1]) * 1024 for line in meminfo if line.startswith("MemAvailable:"))
+    except (OSError, StopIteration, ValueError, IndexError):
+        return False
+    return PEAK_PER_BYTE * page_bytes <= available // 2
 
 
 def timeout() -> float:
