@@ -132,8 +132,9 @@ def _order(folders: dict[str, tuple[Path, int]], at_once: bool) -> list[tuple[st
 def _index(pagefind: Path, runs: list[tuple[Path, Path]], facets: dict, at_once: bool) -> ContentError | None:
     """Index each (pages, bundle) of `runs` (all at once, or each started when the one before
     ended) and finish each bundle (searchdata.finish) as soon as its run ends, while the others
-    index; the problem to report if Pagefind fails, hangs or writes nothing. Runs still going
-    when this returns or raises are killed."""
+    index (the last one in processes of its own, on all cores); the problem to report if
+    Pagefind fails, hangs or writes nothing. Runs still going when this returns or raises are
+    killed."""
     deadline = time.monotonic() + timeout()
     indexers = [Indexer(pagefind, pages, bundle) for pages, bundle in runs]
     with contextlib.ExitStack() as running:
@@ -145,7 +146,8 @@ def _index(pagefind: Path, runs: list[tuple[Path, Path]], facets: dict, at_once:
                 return problem
             if not at_once and number + 1 < len(indexers):
                 running.enter_context(indexers[number + 1])
-            searchdata.finish(indexer.bundle, facets)  # beside the runs still going
+            last = number == len(indexers) - 1  # no run left beside it: all cores
+            searchdata.finish(indexer.bundle, facets, (os.cpu_count() or 1) if last else 1)
     return None
 
 

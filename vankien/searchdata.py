@@ -23,6 +23,7 @@ import collections
 import gzip
 import html
 import json
+import multiprocessing
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -90,6 +91,7 @@ def name_keys(*names: str) -> list[str]:
 
 
 WORD = re.compile(r"[\w&]+")
+IN_PROCESS = 200  # at most this many fragments: finished in this process (forking costs more)
 
 
 def language(page: bytes) -> str:
@@ -116,26 +118,28 @@ def unfold(text: str) -> str:
     return text
 
 
-def finish(bundle: Path, facets: Mapping[str, dict[str, dict[str, str]]]) -> None:
+def finish(bundle: Path, facets: Mapping[str, dict[str, dict[str, str]]], processes: int = 1) -> None:
     """Finish the bundle of one indexer run in one pass over its fragments, each read once: long
     texts moved out of the fragments (vankien/searchtext.py) and, per language, `vankien.<lang>.json`
-    and `vankien-words.<lang>.json` written (see above). `facets` as add_facets collects them."""
+    and `vankien-words.<lang>.json` written (see above). `facets` as add_facets collects them.
+    With `processes` > 1 and more than IN_PROCESS fragments, forked processes take a run of
+    fragments each; their names and words are joined in fragment order, so the files are the same."""
+    paths = sorted((bundle / "fragment").glob("*.pf_fragment"))
+    (bundle / "text").mkdir(exist_ok=True)
+    if processes > 1 and len(paths) > IN_PROCESS:
+        size = -(-len(paths) // processes)
+        tasks = [(bundle, paths[start : start + size], facets) for start in range(0, len(paths), size)]
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            parts = pool.map(_read_pass, tasks)
+    else:
+        parts = [_read_pass((bundle, paths, facets))]
     names: dict[str, list] = collections.defaultdict(list)
     tokens: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
-    (bundle / "text").mkdir(exist_ok=True)
-    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
-        data, changed = searchtext.read_fragment(path), False
-        for page_id, fragment in searchtext.pages_of(data, path.stem):
-            lang = page_id.split("_", 1)[0]
-            meta = fragment.get("meta", {})
-            if meta.get("name"):  # organization and topic pages (templates: data-pagefind-meta="name:…")
-                names[lang].append(_name(page_id, fragment, facets.get(lang, {})))
-            words = searchtext.words_of(fragment.get("content", ""))
-            tokens[lang].update(words)  # Counter.update counts in C; words are made of whole tokens
-            tokens[lang].update(" ".join(str(v) for v in meta.values()).split())
-            changed = searchtext.move_text(bundle, page_id, fragment, words) > 0 or changed
-        if changed:
-            searchtext.write_fragment(path, data)
+    for part_names, part_tokens in parts:  # in fragment order: the order words are first met is kept
+        for lang, found in part_names.items():
+            names[lang] += found
+        for lang, counted in part_tokens.items():
+            tokens[lang].update(counted)
     for lang in sorted(set(names) | set(tokens)):
         common = {
             "fold": folding.FOLD_LETTERS,
@@ -148,6 +152,28 @@ def finish(bundle: Path, facets: Mapping[str, dict[str, dict[str, str]]]) -> Non
         _write_json(bundle / f"vankien.{lang}.json", json.dumps(common, ensure_ascii=False))
         table = word_table(tokens[lang])
         _write_json(bundle / f"vankien-words.{lang}.json", json.dumps(table, ensure_ascii=False, separators=(",", ":")))
+
+
+def _read_pass(task: tuple[Path, list[Path], Mapping]) -> tuple[dict[str, list], dict[str, collections.Counter]]:
+    """Move the long texts out of the fragment files `paths` of `bundle`; the names and the
+    whitespace-separated tokens (counted, in the order met) of their pages, per language."""
+    bundle, paths, facets = task
+    names: dict[str, list] = collections.defaultdict(list)
+    tokens: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for path in paths:
+        data, changed = searchtext.read_fragment(path), False
+        for page_id, fragment in searchtext.pages_of(data, path.stem):
+            lang = page_id.split("_", 1)[0]
+            meta = fragment.get("meta", {})
+            if meta.get("name"):  # organization and topic pages (templates: data-pagefind-meta="name:…")
+                names[lang].append(_name(page_id, fragment, facets.get(lang, {})))
+            words = searchtext.words_of(fragment.get("content", ""))
+            tokens[lang].update(words)  # Counter.update counts in C; words are made of whole tokens
+            tokens[lang].update(" ".join(str(v) for v in meta.values()).split())
+            changed = searchtext.move_text(bundle, page_id, fragment, words) > 0 or changed
+        if changed:
+            searchtext.write_fragment(path, data)
+    return dict(names), dict(tokens)
 
 
 def _name(page_id: str, fragment: dict, shown: dict[str, dict[str, str]]) -> list:
