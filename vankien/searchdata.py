@@ -25,6 +25,7 @@ import html
 import json
 import multiprocessing
 import re
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -122,11 +123,12 @@ def finish(bundle: Path, facets: Mapping[str, dict[str, dict[str, str]]], proces
     """Finish the bundle of one indexer run in one pass over its fragments, each read once: long
     texts moved out of the fragments (vankien/searchtext.py) and, per language, `vankien.<lang>.json`
     and `vankien-words.<lang>.json` written (see above). `facets` as add_facets collects them.
-    With `processes` > 1 and more than IN_PROCESS fragments, forked processes take a run of
-    fragments each; their names and words are joined in fragment order, so the files are the same."""
+    With `processes` > 1, more than IN_PROCESS fragments and no other thread in this process
+    (a fork copies only the calling thread), forked processes take a run of fragments each;
+    their names and words are joined in fragment order, so the files are the same."""
     paths = sorted((bundle / "fragment").glob("*.pf_fragment"))
     (bundle / "text").mkdir(exist_ok=True)
-    if processes > 1 and len(paths) > IN_PROCESS:
+    if processes > 1 and len(paths) > IN_PROCESS and threading.active_count() == 1:  # (the preview's threads: no fork)
         size = -(-len(paths) // processes)
         tasks = [(bundle, paths[start : start + size], facets) for start in range(0, len(paths), size)]
         with multiprocessing.get_context("fork").Pool(processes) as pool:
