@@ -33,7 +33,8 @@ from vankien import folding, searchtext
 from vankien.vocabulary import ABBREVIATIONS, LEVEL_PREFIXES, LEVEL_SUFFIXES, UNION_WORDS
 
 STROKE = "\u0335"  # the mark the indexer's copy adds to d for đ (vankien/search.py)
-FACET = re.compile(rb'data-pagefind-filter="([^"]*)"\s+data-facet="([^"]*)"')  # in the page's bytes
+# in the page's bytes (the templates put one space between the two attributes)
+FACET = re.compile(rb'data-pagefind-filter="([^"]*)"\s+data-facet="([^"]*)"')
 LANG = re.compile(rb'<html lang="([A-Za-z-]+)"')
 _EDGES = re.compile(r"^[^a-z0-9&]+|[^a-z0-9&.]+$")
 
@@ -128,7 +129,7 @@ def finish(bundle: Path, facets: Mapping[str, dict[str, dict[str, str]]], proces
     their names and words are joined in fragment order, so the files are the same."""
     paths = sorted((bundle / "fragment").glob("*.pf_fragment"))
     (bundle / "text").mkdir(exist_ok=True)
-    if processes > 1 and len(paths) > IN_PROCESS and threading.active_count() == 1:  # (the preview's threads: no fork)
+    if processes > 1 and len(paths) > IN_PROCESS and threading.active_count() == 1:
         size = -(-len(paths) // processes)
         tasks = [(bundle, paths[start : start + size], facets) for start in range(0, len(paths), size)]
         with multiprocessing.get_context("fork").Pool(processes) as pool:
