@@ -147,7 +147,7 @@ def _index(pagefind: Path, runs: list[tuple[Path, Path]], facets: dict, at_once:
             if not at_once and number + 1 < len(indexers):
                 running.enter_context(indexers[number + 1])
             last = number == len(indexers) - 1  # no run left beside it: all cores
-            searchdata.finish(indexer.bundle, facets, (os.cpu_count() or 1) if last else 1)
+            searchdata.finish(indexer.bundle, facets, all_cores=last)
     return None
 
 

@@ -23,13 +23,13 @@ import collections
 import gzip
 import html
 import json
-import multiprocessing
+import os
 import re
 import threading
 from collections.abc import Mapping
 from pathlib import Path
 
-from vankien import folding, searchtext
+from vankien import folding, forking, searchtext
 from vankien.vocabulary import ABBREVIATIONS, LEVEL_PREFIXES, LEVEL_SUFFIXES, UNION_WORDS
 
 STROKE = "\u0335"  # the mark the indexer's copy adds to d for đ (vankien/search.py)
@@ -120,19 +120,20 @@ def unfold(text: str) -> str:
     return text
 
 
-def finish(bundle: Path, facets: Mapping[str, dict[str, dict[str, str]]], processes: int = 1) -> None:
+def finish(bundle: Path, facets: Mapping[str, dict[str, dict[str, str]]], all_cores: bool = False) -> None:
     """Finish the bundle of one indexer run in one pass over its fragments, each read once: long
     texts moved out of the fragments (vankien/searchtext.py) and, per language, `vankien.<lang>.json`
     and `vankien-words.<lang>.json` written (see above). `facets` as add_facets collects them.
-    With `processes` > 1, more than IN_PROCESS fragments and no other thread in this process
-    (a fork copies only the calling thread), forked processes take a run of fragments each;
-    their names and words are joined in fragment order, so the files are the same."""
+    With `all_cores`, more than IN_PROCESS fragments and no other thread in this process (a fork
+    copies only the calling thread), forked workers (vankien/forking.py) take a run of fragments
+    each; their names and words are joined in fragment order, so the files are the same."""
     paths = sorted((bundle / "fragment").glob("*.pf_fragment"))
     (bundle / "text").mkdir(exist_ok=True)
-    if processes > 1 and len(paths) > IN_PROCESS and threading.active_count() == 1:
+    processes = os.cpu_count() or 1
+    if all_cores and processes > 1 and len(paths) > IN_PROCESS and threading.active_count() == 1:
         size = -(-len(paths) // processes)
         tasks = [(bundle, paths[start : start + size], facets) for start in range(0, len(paths), size)]
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
+        with forking.pool() as pool:
             parts = pool.map(_read_pass, tasks)
     else:
         parts = [_read_pass((bundle, paths, facets))]
