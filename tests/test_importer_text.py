@@ -77,12 +77,40 @@ def test_theme_and_a_page_on_one_line():
         "CHƯƠNG TRÌNH Công tác Đội và phong trào thiếu nhi năm học 2015 - 2016 Năm học 2015 - 2016 khai giảng "
         "trong không khí kỷ niệm 70 năm Cách mạng Tháng Tám và Quốc khánh 2/9."
     )
-    front = importer.import_text(text).front
+    imported = importer.import_text(text)
+    front = imported.front
     assert front["issuer"] == ["ĐỘI TNTP HỒ CHÍ MINH HỘI ĐỒNG TỈNH QUẢNG NGÃI"]
     assert (front["number"], front["place"], front["issued"]) == ("07-CT/HĐĐ", "Quảng Ngãi", "2015-09-11")
     assert front["title"] == "Chương trình Công tác Đội và phong trào thiếu nhi năm học 2015 - 2016"
+    # the header's part of the line is the header; the rest of the page is the body, not a comment
+    body = [line for line in importer.render(imported).split("---\n")[2].splitlines() if line.strip()]
+    assert body == [
+        "Năm học 2015 - 2016 khai giảng trong không khí kỷ niệm 70 năm Cách mạng Tháng Tám và Quốc khánh 2/9."
+    ]
+    assert imported.notes == []
     themed = importer.import_text("CHƯƠNG TRÌNH\nCông tác năm 2023\n\nChủ đề: “Năm chuyển đổi số”\n\n" + BODY)
     assert themed.front["theme"] == "“Năm chuyển đổi số”"
+
+
+def test_a_paragraph_that_opens_like_a_header_stays_in_the_body():
+    paragraph = (
+        "Năm học 2015 - 2016, Ban Thường vụ Huyện đoàn đã ban hành nhiều văn bản chỉ đạo; Hà Nội, ngày 5 tháng 9 "
+        "năm 2015 là ngày khai giảng chung của toàn huyện, các liên đội tổ chức lễ khai giảng trang trọng, "
+        "an toàn và tiết kiệm theo hướng dẫn."
+    )
+    imported = importer.import_text("KẾ HOẠCH\nHè 2024\n\n" + paragraph + "\n")
+    assert paragraph in imported.body and "issued" not in imported.front
+
+
+def test_text_kept_only_in_a_comment_is_reported():
+    empty = importer.import_text("KẾ HOẠCH\nHè thiếu nhi năm 2024\n")
+    assert any("the body is empty" in note for note in empty.notes)
+    crowded = importer.import_text(
+        "HUYỆN ĐOÀN PHÚ GIÁO\nSố: 12-KH/ĐTN về việc tổ chức hội trại thiếu nhi toàn huyện\n\nKẾ HOẠCH\nHè 2024\n\n"
+        + BODY
+    )
+    assert crowded.front["number"] == "12-KH/ĐTN"
+    assert any("words of the header are only in the `# header` comments" in note for note in crowded.notes)
 
 
 def test_signature_block_and_distribution_side_by_side():
