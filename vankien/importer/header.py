@@ -75,7 +75,8 @@ def read_header(lines: list, front: dict, stop: int) -> set[int]:
                 break
             continue
         number = NUMBER.search(text)
-        date = DATE.search(text)
+        # the date in its own piece first: a table cell's lines joined would run the motto into the place
+        date = next(filter(None, (DATE.search(piece) for piece in _pieces(line))), None) or DATE.search(text)
         if number and "number" not in front:
             _number(number, front)
             used.add(index)
@@ -97,7 +98,7 @@ def read_header(lines: list, front: dict, stop: int) -> set[int]:
                 title = " ".join(t for t in title_lines if t)
                 front["title"] = f"{word.capitalize()} {title}".strip()
                 continue
-        if kind_at is None and index not in used and len(text) <= 200:
+        if kind_at is None and len(text) <= 200:  # issuer pieces beside the number or date too (a Word table)
             pieces = [MOTTO_END.sub("", p).strip() for p in _pieces(line)]
             official = official or any(MOTTO.search(p) or MOTTO_END.search(p) for p in _pieces(line))
             left = [p for p in pieces if p and not MOTTO.search(p) and not NUMBER.search(p) and not DATE.search(p)]
