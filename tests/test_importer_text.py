@@ -240,6 +240,35 @@ def test_results_and_targets_in_prose():
     assert any("8/10 chỉ tiêu" in note for note in imported.notes)
 
 
+def test_each_target_of_a_prose_sentence_is_a_target_of_its_own():
+    """Sentences of two news reports (Tiền Phong, 2017 and 2009): targets joined by ",", "và" and
+    sentence ends, one starting with a figure; a list naming the subject and a measure of the phrase
+    before it are not cut."""
+    text = (
+        "Giới thiệu 210.000 đoàn viên ưu tú cho Đảng\n"
+        "TP - Ban chấp hành T.Ư Đoàn cho biết, chương trình công tác năm 2017 sẽ thực hiện nhiều chỉ tiêu quan trọng.\n\n"
+        "100% Đoàn cấp tỉnh, huyện có ít nhất 1 công trình thanh niên; mỗi Đoàn xã, phường, thị trấn có ít nhất 1 "
+        "công trình hoặc phần việc thanh niên. 100% Đoàn xã thành lập được ít nhất 1 câu lạc bộ thanh niên làm kinh tế.\n\n"
+        "Tổ chức Đoàn sẽ tư vấn, hướng nghiệp cho 1,6 triệu thanh niên, dạy nghề cho 40 ngàn thanh niên và giới thiệu "
+        "việc làm cho 150 ngàn thanh niên.\n\n"
+        "Phấn đấu hàng năm mỗi chi đoàn có ít nhất một công trình thanh niên có giá trị, 10 đoàn viên có một sáng kiến "
+        "phục vụ sản xuất, Đoàn cơ sở có từ hai đến ba công trình tham gia giải thưởng Tuổi trẻ sáng tạo trong Quân đội…\n"
+        "Kết nạp 50 đoàn viên mới, đạt 120% chỉ tiêu năm.\n"
+    )
+    assert [t["text"] for t in importer.import_text(text).targets] == [
+        "100% Đoàn cấp tỉnh, huyện có ít nhất 1 công trình thanh niên",
+        "mỗi Đoàn xã, phường, thị trấn có ít nhất 1 công trình hoặc phần việc thanh niên",
+        "100% Đoàn xã thành lập được ít nhất 1 câu lạc bộ thanh niên làm kinh tế",
+        "Tổ chức Đoàn sẽ tư vấn, hướng nghiệp cho 1,6 triệu thanh niên",
+        "dạy nghề cho 40 ngàn thanh niên",
+        "giới thiệu việc làm cho 150 ngàn thanh niên",
+        "Phấn đấu hàng năm mỗi chi đoàn có ít nhất một công trình thanh niên có giá trị",
+        "10 đoàn viên có một sáng kiến phục vụ sản xuất",
+        "Đoàn cơ sở có từ hai đến ba công trình tham gia giải thưởng Tuổi trẻ sáng tạo trong Quân đội",
+        "Kết nạp 50 đoàn viên mới, đạt 120% chỉ tiêu năm",
+    ]
+
+
 def test_a_numbered_list_of_names_is_not_a_run_of_sections():
     text = (
         "I. ĐẶC ĐIỂM TÌNH HÌNH\n\nBan chấp hành gồm 03 đồng chí:\n1. Đồng chí Nguyễn Văn A\n"

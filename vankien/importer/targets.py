@@ -151,16 +151,39 @@ def _by_position(cells: list[str]) -> dict | None:
 
 
 def prose_clauses(paragraph: str) -> list[str]:
-    """A paragraph cut into clauses at ";" and at sentence ends (not inside "1.377")."""
-    parts = re.split(r";\s*|(?<=[.…!?])\s+(?=[A-ZĐÀ-Ỹ])", paragraph.replace(LINE_BREAK, " "))
+    """A paragraph cut into clauses at ";", at sentence ends (not inside "1.377") and between
+    coordinated phrases that each state their own figure (`figure_phrases`)."""
+    parts = re.split(r";\s*|(?<=[.…!?])\s+(?=[A-ZĐÀ-Ỹ\d])", paragraph.replace(LINE_BREAK, " "))
     clauses = []
     for part in parts:
         lead, colon, rest = part.rpartition(": ")
         if colon and not states_figure(lead) and states_figure(rest):  # "Đại hội đề ra … gồm: tư vấn …"
             part = rest
-        if part.strip(" .…"):
-            clauses.append(part.strip(" .…"))
+        clauses += [phrase.strip(" .…") for phrase in figure_phrases(part) if phrase.strip(" .…")]
     return clauses
+
+
+COORDINATION = re.compile(r"(,\s+|\s+và\s+)")
+# a phrase that measures the one before it ("kết nạp 50 đoàn viên, đạt 120%") is no target of its own
+MEASURES_BEFORE = re.compile(r"^(?:đạt|vượt|bằng|tăng|giảm|tương đương|chiếm|gấp|bảo đảm|đảm bảo)\b", re.I)
+# "100% Đoàn cấp tỉnh, huyện có …": a percentage and its subject only; the list after it goes on naming the subject
+SUBJECT_ONLY = re.compile(r"\s*(?:\S+\s+)?\d+(?:[.,]\d+)?\s*%(?:\s+\S+){0,3}\s*")
+
+
+def figure_phrases(clause: str) -> list[str]:
+    """`clause` cut at ", " and " và " where both sides state a figure of their own: "dạy nghề cho
+    40 ngàn thanh niên và giới thiệu việc làm cho 150 ngàn thanh niên" is two targets, while "100%
+    tỉnh, thành đoàn, đoàn trực thuộc …" (one figure) and "kết nạp 50 đoàn viên, đạt 120%" (a
+    measure of the phrase before it) stay whole. A phrase without a figure stays with its neighbour."""
+    pieces = COORDINATION.split(clause)
+    phrases = [pieces[0]]
+    for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        own = states_figure(piece) and len(piece.split()) >= 3 and not MEASURES_BEFORE.match(piece)
+        if own and states_figure(phrases[-1]) and not SUBJECT_ONLY.fullmatch(phrases[-1]):
+            phrases.append(piece)
+        else:
+            phrases[-1] += separator + piece
+    return phrases
 
 
 def prose_entries(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]]:
