@@ -269,6 +269,28 @@ def test_each_target_of_a_prose_sentence_is_a_target_of_its_own():
     ]
 
 
+def test_a_sentence_over_numbered_sub_items_is_their_heading_and_labels_keep_their_content():
+    """From a school Đoàn's plan (2011): "1. Phát động …." ends like a sentence but has sub-items;
+    "1.1. Thời gian: Ngày 12/2" is a label with its content, not a heading holding it."""
+    text = (
+        "I. MỤC ĐÍCH, Ý NGHĨA\n\n1. Tạo khí thế thi đua sôi nổi của tuổi trẻ.\n\n2. Tạo sự quan tâm của cấp ủy.\n\n"
+        "II. CÁC NỘI DUNG HOẠT ĐỘNG\n\n1. Phát động đợt thi đua đặc biệt chào mừng ngày thành lập đoàn.\n\n"
+        "1.1. Thời gian: Ngày 12/2/2011 (Thứ 2)\n\n1.2. Đối tượng: 100% ĐVTN nhà trường\n\n"
+        "1.3. Chỉ tiêu: - 100% các chi đoàn đạt tuần học tập tốt.\n\n"
+        "2. Phát động các khối ra số báo bảng đặc biệt.\n\n2.1. Thời gian: - Phát động ngày 12/2/2011\n"
+    )
+    imported = importer.import_text(text)
+    assert [line for line in imported.body if line.startswith("#")] == [
+        "## I. MỤC ĐÍCH, Ý NGHĨA",
+        "## II. CÁC NỘI DUNG HOẠT ĐỘNG",
+        "### 1. Phát động đợt thi đua đặc biệt chào mừng ngày thành lập đoàn.",
+        "### 2. Phát động các khối ra số báo bảng đặc biệt.",
+    ]
+    assert "1\\.1. Thời gian: Ngày 12/2/2011 (Thứ 2)" in imported.body
+    assert "1\\. Tạo khí thế thi đua sôi nổi của tuổi trẻ." in imported.body  # no sub-items: a paragraph
+    assert [t["text"] for t in imported.targets] == ["100% các chi đoàn đạt tuần học tập tốt."]
+
+
 def test_a_numbered_list_of_names_is_not_a_run_of_sections():
     text = (
         "I. ĐẶC ĐIỂM TÌNH HÌNH\n\nBan chấp hành gồm 03 đồng chí:\n1. Đồng chí Nguyễn Văn A\n"

@@ -16,6 +16,7 @@ from vankien.importer.sections import (
     clean_export_lines,
     is_heading,
     levels_in_use,
+    next_style,
     style_of,
 )
 from vankien.importer.sources import LINE_BREAK, Row, Source
@@ -50,7 +51,11 @@ def import_source(source: Source, kind: str | None = None, export: bool = True, 
     closing, distribution, signature = header.read_closing(lines)
     lines = lines[:closing]
     styles = [style_of(_text(line)) if isinstance(line, str) else None for line in lines]
-    headings_at = [i for i, line in enumerate(lines) if isinstance(line, str) and is_heading(line.strip(), styles[i])]
+    headings_at = [
+        i
+        for i, line in enumerate(lines)
+        if isinstance(line, str) and is_heading(line.strip(), styles[i], next_style(lines, styles, i + 1))
+    ]
     for index in _listed(lines, styles, headings_at):  # a numbered list of names is not three sections
         styles[index] = None
     headings_at = [i for i in headings_at if styles[i]]
