@@ -269,6 +269,21 @@ def test_each_target_of_a_prose_sentence_is_a_target_of_its_own():
     ]
 
 
+def test_completing_targets_set_elsewhere_does_not_introduce_targets():
+    """A news report (Hà Nội Mới, 2022): the contest "hoàn thành các chỉ tiêu" of the term, then
+    "3 đợt hoạt động cao điểm" (names three campaigns); the targets come after "phấn đấu"."""
+    text = (
+        "Theo đó, các nội dung thi đua gồm: Thi đua hoàn thành các chỉ tiêu, mục tiêu nhiệm kỳ 2017-2022; tổ chức "
+        "thành công 3 đợt hoạt động cao điểm Tháng Thanh niên, Chiến dịch Thanh niên tình nguyện hè năm 2022.\n"
+        "Ngoài ra, toàn Đoàn thi đua, phấn đấu đạt chỉ tiêu 100% các cấp bộ đoàn hoàn thành tổ chức Đại hội.\n"
+    )
+    assert [t["text"] for t in importer.import_text(text).targets] == [
+        "Ngoài ra, toàn Đoàn thi đua, phấn đấu đạt chỉ tiêu 100% các cấp bộ đoàn hoàn thành tổ chức Đại hội"
+    ]
+    listed = "Chi đoàn phấn đấu hoàn thành các chỉ tiêu sau: kết nạp 10 đoàn viên; tặng 30 suất quà.\n"
+    assert len(importer.import_text(listed).targets) == 2
+
+
 def test_a_sentence_over_numbered_sub_items_is_their_heading_and_labels_keep_their_content():
     """From a school Đoàn's plan (2011): "1. Phát động …." ends like a sentence but has sub-items;
     "1.1. Thời gian: Ngày 12/2" is a label with its content, not a heading holding it."""

@@ -39,7 +39,7 @@ def style_of(line: str) -> str | None:
     return None
 
 
-RUN_IN = re.compile(r"^\S+\s+[^:]{1,60}:\s*\S")  # "1.1. Thời gian: Ngày 12/2": a label and its content
+RUN_IN = re.compile(r"^\S+\s+[^:]{1,60}:\s+\S")  # "1.1. Thời gian: Ngày 12/2": a label and its content
 
 
 def is_heading(line: str, style: str | None, next_style: str | None = None) -> bool:

@@ -7,9 +7,11 @@
   counts when it states a figure (numbers.parse finds one) and does not introduce a list (":").
 - Results tables are read by their header row, whatever the column order (TT / Nội dung /
   Chỉ tiêu / Kết quả / Đánh giá); without a header, by position (number, target, result…, assessment).
-- Prose (news reports, letters): after a sentence that speaks of chỉ tiêu / phấn đấu / đề ra,
-  each clause (split at ";" and sentence ends) that states a figure is a target; in a paragraph
-  about the past term (nhiệm kỳ qua, đã đạt…) it is a result. These are marked as guesses.
+- Prose (news reports, letters): after a sentence that speaks of chỉ tiêu / phấn đấu / đề ra
+  (not of completing targets set elsewhere: "hoàn thành các chỉ tiêu nhiệm kỳ"), each clause
+  (split at ";", sentence ends, and between coordinated phrases that each state a figure) that
+  states a figure is a target; in a paragraph about the past term (nhiệm kỳ qua, đã đạt…) it is
+  a result. These are marked as guesses.
 """
 
 from __future__ import annotations
@@ -27,6 +29,12 @@ SPEAKS_OF_MEANS = re.compile(r"giải\s+pháp|nhiệm\s+vụ|tổ\s+chức\s+th�
 TARGET_LABEL = re.compile(r"^(?:[-–+•]\s*)?(?:\d+(?:\.\d+)*\.?\s*)?Chỉ tiêu(?: phấn đấu)?\s*:\s*(.*)$", re.IGNORECASE)
 ITEM = re.compile(r"^(?:\(\d{1,2}\)\.?|\d{1,2}[.)]|[a-zđ]\)|[-–+•●▪]|\*(?!\*))\s*(?=\S)")
 PROSE_TRIGGER = re.compile(r"chỉ\s+tiêu|phấn\s+đấu|đề\s+ra|cụ\s+thể\s*:", re.IGNORECASE)
+# "thi đua hoàn thành các chỉ tiêu, mục tiêu nhiệm kỳ": targets set elsewhere, named, not stated here
+TARGETS_NAMED = re.compile(
+    r"(?:hoàn\s+thành|thực\s+hiện)(?:\s+(?:tốt|thắng\s+lợi))?\s+(?:các\s+|những\s+)?chỉ\s+tiêu"
+    r"(?!\s*(?::|sau\b|gồm\b|như\s+sau\b|cụ\s+thể\b))",
+    re.IGNORECASE,
+)
 PAST = re.compile(r"nhiệm kỳ qua|nhiệm kỳ vừa qua|đã đạt|kết quả đạt|đã thực hiện|năm qua", re.IGNORECASE)
 PROSE_SCORE = re.compile(r"(?:đạt|hoàn thành)(?:\s+và\s+vượt)?\s+(\d+)\s*/\s*(\d+)\s+chỉ\s+tiêu", re.IGNORECASE)
 COLUMNS = {  # header cell (casefolded, "nội dung chỉ tiêu" → "target") → column role
@@ -196,7 +204,7 @@ def prose_entries(paragraphs: list[str]) -> tuple[list[str], list[str], list[str
         for score in PROSE_SCORE.finditer(paragraph):
             notes.append(f"kết quả chung / overall: {score.group(0)}")
         past = bool(PAST.search(paragraph))
-        started = started or bool(PROSE_TRIGGER.search(paragraph))
+        started = started or bool(PROSE_TRIGGER.search(TARGETS_NAMED.sub("", paragraph)))
         if not (past or started):
             continue
         for clause in prose_clauses(paragraph):
