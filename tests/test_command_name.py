@@ -41,3 +41,47 @@ def test_a_hint_names_vankien_when_run_as_vankien(tmp_path):
         env=env,
     )
     assert started.returncode == 1 and "`vankien new --org khong-co`" in started.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_error_message(tmp_path):
+    """`build.py translations | head -1`: the pipe closes before everything is printed; the
+    command stops quietly, as shell tools do, not with "internal error: BrokenPipeError"."""
+    command = [sys.executable, str(ROOT / "build.py"), "--root", str(ROOT), "translations"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first line
+    errors = process.stderr.read().decode("utf-8")
+    assert process.wait() == 141 and errors == ""
+
+
+def test_ctrl_c_during_rendering_stops_quietly_and_keeps_the_old_site(tmp_path):
+    """Ctrl-C reaches the whole process group, workers included: the build stops with 130 and
+    no Python traceback (one per worker, before), and site/ is the one built before."""
+    import os
+    import signal
+    import time
+
+    from vankien.bench import corpus
+
+    project = corpus.generate(tmp_path / "project", documents=40, seed=3)
+    assert run_cli(project, "-q", "build").returncode == 0
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    shutil.rmtree(project / ".cache")  # the next build renders everything again
+    command = [sys.executable, str(ROOT / "build.py"), "--root", str(project), "-q", "build"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    pages = project / ".cache/pages"
+    deadline = time.monotonic() + 120
+    while not (pages.is_dir() and any(pages.rglob("*.html*"))) and process.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    assert process.poll() is None, "the build ended before it could be interrupted"
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C does
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130 and "Traceback" not in err.decode("utf-8"), err.decode("utf-8")[-2000:]
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
+
+
+def test_a_project_folder_that_does_not_exist_is_named_as_such(tmp_path):
+    checked = run_cli(tmp_path / "khong-co", "check")
+    assert checked.returncode == 1 and "does not exist" in checked.stderr and "khong-co" in checked.stderr
+    assert "config.yaml not found" not in checked.stderr

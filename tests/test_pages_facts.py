@@ -8,7 +8,7 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from tests.conftest import MINIMAL_FILES
+from tests.conftest import MINIMAL_FILES, ROOT
 from vankien import feeds, pages, pipeline
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -201,3 +201,14 @@ def test_the_home_page_tree_shows_whole_levels_that_fit_and_counts_the_rest(site
     shutil.rmtree(root / ".cache")  # the pages kept there were made with the other limit
     whole = pipeline.run(root, tmp_path / "whole").output
     assert "chi-doan-c/" in (whole / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_folder_the_site_writes_for_itself_is_an_id_no_organization_may_take(example_site):
+    """An organization's pages go to /<its id>/: an id that is one of the site's own folders
+    (pagefind/, static/, en/ …) would mix its pages into them. Every top-level name of a built
+    site is an organization's or reserved (urls.RESERVED, VK206)."""
+    from vankien import urls
+
+    organizations = {p.stem for p in (ROOT / "content/organizations").glob("*.yaml")}
+    own = {p.name for p in example_site.iterdir() if p.is_dir()} - organizations
+    assert own and own <= urls.RESERVED, own - urls.RESERVED

@@ -58,6 +58,9 @@ def main(argv: list[str]) -> int:
         return _run(argv)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `build.py translations | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+        return 141  # as a shell reports a command its pipe closed on (128 + SIGPIPE)
     except Exception as exc:  # a bug of ours: say so plainly; VANKIEN_DEBUG=1 shows the traceback
         if os.environ.get("VANKIEN_DEBUG"):
             raise
@@ -69,6 +72,14 @@ def _run(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     root = args.root.resolve()
     command = args.command or "build"
+    if not root.is_dir():
+        print(
+            f"lỗi / error: không có thư mục dự án {root} / the project folder {root} does not exist\n"
+            "    gợi ý: --root là thư mục chứa config.yaml và content/ (mặc định: thư mục hiện tại)\n"
+            "    hint: --root is the folder holding config.yaml and content/ (default: the current folder)",
+            file=sys.stderr,
+        )
+        return 1
     if command == "new":
         return _new(root, args)
     if command == "import":

@@ -239,11 +239,17 @@ def load(root: Path, diagnostics: Diagnostics) -> RawContent:
 
 
 def _files(root: Path, folder: Path, diagnostics: Diagnostics, seen: set | None = None):
-    """Regular files under `folder`, sorted, symbolic links inside the project followed once."""
-    seen = seen if seen is not None else set()
+    """Regular files under `folder`, sorted. A symbolic link inside the project is followed once,
+    unless it leads to a folder that is itself under `folder` (read there, in its own place:
+    `documents/x/orgs -> ../../organizations` must not take `organizations/` away) or to one
+    already read (a loop). A folder that cannot be read is reported (VK019), never passed over."""
+    if seen is None:
+        seen = _real_folders(folder)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
+    except OSError as exc:
+        if folder != root / "content" or folder.exists():  # no content/ at all: VK017 says what to do
+            diagnostics.report(_shown(folder, root), 1, 1, messages.UNREADABLE_FOLDER, problem=exc.strerror or str(exc))
         return
     for entry in entries:
         path = Path(entry.path)
@@ -260,16 +266,26 @@ def _files(root: Path, folder: Path, diagnostics: Diagnostics, seen: set | None 
             diagnostics.report(shown, 1, 1, messages.LINK_OUTSIDE, name=entry.name, target=str(real))
             continue
         if stat.S_ISDIR(mode):
-            if real not in seen:
+            if entry.is_symlink():
+                if real in seen:
+                    continue  # read in its own place, or a loop
                 seen.add(real)
-                if _suffix(path) in (".md", ".yaml", ".yml"):
-                    diagnostics.report(shown, 1, 1, messages.NOT_A_FILE, name=entry.name, what="thư mục / a folder")
-                    continue
-                yield from _files(root, path, diagnostics, seen)
+            if _suffix(path) in (".md", ".yaml", ".yml"):
+                diagnostics.report(shown, 1, 1, messages.NOT_A_FILE, name=entry.name, what="thư mục / a folder")
+                continue
+            yield from _files(root, path, diagnostics, seen)
         elif stat.S_ISREG(mode):
             yield path
         else:
             diagnostics.report(shown, 1, 1, messages.NOT_A_FILE, name=entry.name, what=_kind(mode))
+
+
+def _real_folders(folder: Path) -> set[Path]:
+    """The folders under `folder` (itself included) reached without following a link, resolved."""
+    found = {folder.resolve()}
+    for parent, names, _ in os.walk(folder):
+        found.update(Path(parent, name).resolve() for name in names if not os.path.islink(os.path.join(parent, name)))
+    return found
 
 
 def _suffix(path: Path) -> str:

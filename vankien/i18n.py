@@ -108,11 +108,17 @@ def _translation(record: RawFile, doc: Document) -> Outcome:
         return Rejected(record.problems)
     context = {"targets": {t.id for t in doc.targets}, "results": {r.id for r in doc.results}}
     outcome = check(schema.Translation, record.data, record.path, context)
+    marked = list(markdown.lines_holding(record.body, "[["))
     strays = tuple(  # a [[targets]] mark inside a sentence: placed in the source, printed here
         ContentError(record.path, record.body_line + index, column, messages.PLACEMENT_NOT_ALONE, {"what": what})
-        for index, line in markdown.lines_holding(record.body, "[[")
+        for index, line in marked
         for column, what in markdown.stray_placements(line)
-    ) + tuple(validate.footnote_errors(record) + validate.repeated_placements(record))
+    ) + tuple(  # [[target]]: no mark at all, printed as written
+        ContentError(record.path, record.body_line + index, column, messages.PLACEMENT_UNKNOWN, {"name": name})
+        for index, line in marked
+        for column, name in markdown.unknown_marks(line)
+    )
+    strays += tuple(validate.footnote_errors(record) + validate.repeated_placements(record))
     if isinstance(outcome, Rejected) or record.problems or strays:
         return Rejected(record.problems + strays + (outcome.problems if isinstance(outcome, Rejected) else ()))
     t = outcome.value

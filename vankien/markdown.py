@@ -19,6 +19,7 @@ from vankien import anchors, folding
 
 PLACEMENT_LINE = re.compile(r"\[\[(targets|results)\]\]")
 _LOOSE_PLACEMENT = re.compile(r"\[\[\s*(targets|results)\s*\]\]", re.IGNORECASE)
+_ANY_MARK = re.compile(r"\[\[\s*([^\W\d_][\w -]{0,39}?)\s*\]\]")  # [[word]], [[two words]]: meant as a mark
 PLACEHOLDER = "<!--vankien:{}-->"
 TOC_DEPTH = 3  # levels of headings shown in the table of contents
 
@@ -68,6 +69,16 @@ def stray_placements(line: str) -> list[tuple[int, str]]:
     if PLACEMENT_LINE.fullmatch(line.strip()) and len(line) - len(line.lstrip(" ")) < 4:
         return []
     return [(m.start() + 1, m.group(1).lower()) for m in _LOOSE_PLACEMENT.finditer(line)]
+
+
+def unknown_marks(line: str) -> list[tuple[int, str]]:
+    """[(column, name)] for `[[name]]` marks in a body line that are no table mark at all
+    (`[[target]]`, `[[bang chi tieu]]`): nothing replaces them, the page would print them."""
+    return [
+        (m.start() + 1, m.group(1))
+        for m in _ANY_MARK.finditer(line)
+        if m.group(1).strip().lower() not in ("targets", "results")
+    ]
 
 
 def lines_holding(text: str, mark: str):

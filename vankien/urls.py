@@ -31,6 +31,7 @@ RESERVED = frozenset(
         "404",
         "assets",
         "share",
+        "pagefind",  # the search bundle's folder
     }
 )
 

@@ -10,12 +10,11 @@ in this process, where starting workers would cost more than the work.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from vankien import cache, render, social, urls
+from vankien import cache, forking, render, social, urls
 from vankien.errors import BuildFailed, ContentError
 from vankien.pages import Page
 from vankien.progress import Progress
@@ -82,8 +81,7 @@ def run(job: Job) -> list[ContentError]:
                     progress.advance(count)
                 return _first(problems)
             job.renderer.compile_all()
-            context = multiprocessing.get_context("fork")
-            with context.Pool(os.cpu_count()) as pool:
+            with forking.pool() as pool:
                 for count, found in pool.imap_unordered(_task, tasks):
                     problems += found
                     progress.advance(count)
