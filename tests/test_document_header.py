@@ -40,6 +40,7 @@ def test_number_issuer_and_recipients_as_the_document_has_them(site_factory, tmp
             "content/organizations/doi-a.yaml": ORG,
             "content/documents/doi-a/ctr-07.vi.md": DOI,
             "content/documents/doan-a/ke-hoach-225.vi.md": DOAN,
+            "content/documents/doi-a/ctr-08.vi.md": DOI.replace("issued: 2015-09-11\n", ""),
         }
     )
     site = tmp_path / "site"
@@ -52,6 +53,8 @@ def test_number_issuer_and_recipients_as_the_document_has_them(site_factory, tmp
     assert "ĐOÀN TNCS" not in header and "ĐOÀN A" not in header  # neither the motto nor the folder's tree
     closing = doi[doi.index('class="signature"') : doi.index("</article>")]
     assert "Nơi nhận:" in closing and "<li>Hội đồng Đội Trung ương;</li><li>Lưu VP.</li>" in closing
+    undated = _header((site / "doi-a/ctr-08/index.html").read_text(encoding="utf-8"))
+    assert '<p class="place-date">Quảng Ngãi</p>' in undated  # the month was lost: no dangling comma
     english = (site / "en/doi-a/ctr-07/index.html").read_text(encoding="utf-8")
     assert '<p class="doc-number">No. 07-CT/HĐĐ</p>' in english and "Recipients:" in english
     assert '<p class="issuer-name" lang="vi">HỘI ĐỒNG ĐỘI TỈNH QUẢNG NGÃI</p>' in english
