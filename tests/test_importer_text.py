@@ -39,6 +39,17 @@ def test_the_two_column_header_in_every_layout(opening):
     assert "# đầu văn bản / header: " in rendered  # the header's own lines stay in the file
 
 
+def test_the_state_motto_of_a_hoi_document_is_no_issuer_line():
+    text = (
+        "ỦY BAN HỘI LHTN VIỆT NAM\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HƯNG YÊN\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 05/KH-UBH\tHưng Yên, ngày 28 tháng 10 năm 2008\n\nKẾ HOẠCH\nTổ chức Đại hội Hội các cấp\n\n" + BODY
+    )
+    imported = importer.import_text(text)
+    assert imported.front["issuer"] == ["ỦY BAN HỘI LHTN VIỆT NAM", "TỈNH HƯNG YÊN"]
+    assert imported.front["place"] == "Hưng Yên" and imported.notes == []
+    assert not any("Độc lập" in line for line in imported.body)
+
+
 @pytest.mark.parametrize(
     "written, number",
     [

@@ -37,7 +37,10 @@ DATE = re.compile(
     r"tháng\s+(\d{1,2})?\s*năm\s+(\d{4})"
 )
 MOTTO_END = re.compile(r"\s+ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH\s*$")  # the motto column run onto the issuer line
-MOTTO = re.compile(r"ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH\s*$|^\*+$|^[-_=]{3,}$")
+MOTTO = re.compile(  # the right column's motto: the Union's name, or the state's (Hội documents); rules
+    r"ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH\s*$|^\*+$|^[-_=]{3,}$"
+    r"|^CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM$|^Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc$"
+)
 THEME = re.compile(r"^Chủ đề(?: năm)?\s*:\s*(.+)$", re.IGNORECASE)
 STARTS_BODY = re.compile(r"^(?:[-–+•]\s*)?(?:Căn cứ|Thực hiện|Thực Chương trình|Năm học|Kính gửi)\b")
 SIGNATURE_LEAD = re.compile(r"^(?:TM\.|T/M|KT\.|K/T|TL\.|TUQ\.)\s*\S|^(?:PHÓ )?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN)$")

@@ -202,7 +202,9 @@ def _prose(result: Imported) -> None:
             result.body += [f"[[{role}]]", ""]
 
 
-MOTTO_WORDS = set("số ngày tháng năm đoàn tncs hồ chí minh * *** - –".split())
+MOTTO_WORDS = set("số ngày tháng năm đoàn tncs hồ chí minh * *** - –".split()) | set(
+    "cộng hòa hoà xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc".split()  # the state's motto
+)
 
 
 def _words(text: str) -> set[str]:
