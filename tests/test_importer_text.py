@@ -265,6 +265,7 @@ def test_each_target_of_a_prose_sentence_is_a_target_of_its_own():
         "Phấn đấu hàng năm mỗi chi đoàn có ít nhất một công trình thanh niên có giá trị, 10 đoàn viên có một sáng kiến "
         "phục vụ sản xuất, Đoàn cơ sở có từ hai đến ba công trình tham gia giải thưởng Tuổi trẻ sáng tạo trong Quân đội…\n"
         "Kết nạp 50 đoàn viên mới, đạt 120% chỉ tiêu năm.\n"
+        "Tổ chức 5 buổi sinh hoạt chuyên đề, mỗi buổi có ít nhất 30 đoàn viên tham gia; tặng 30 suất quà, và 10 xe đạp.\n"
     )
     assert [t["text"] for t in importer.import_text(text).targets] == [
         "100% Đoàn cấp tỉnh, huyện có ít nhất 1 công trình thanh niên",
@@ -277,6 +278,9 @@ def test_each_target_of_a_prose_sentence_is_a_target_of_its_own():
         "10 đoàn viên có một sáng kiến phục vụ sản xuất",
         "Đoàn cơ sở có từ hai đến ba công trình tham gia giải thưởng Tuổi trẻ sáng tạo trong Quân đội",
         "Kết nạp 50 đoàn viên mới, đạt 120% chỉ tiêu năm",
+        "Tổ chức 5 buổi sinh hoạt chuyên đề, mỗi buổi có ít nhất 30 đoàn viên tham gia",
+        "tặng 30 suất quà",
+        "10 xe đạp",
     ]
 
 

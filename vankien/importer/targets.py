@@ -171,7 +171,7 @@ def prose_clauses(paragraph: str) -> list[str]:
     return clauses
 
 
-COORDINATION = re.compile(r"(,\s+|\s+và\s+)")
+COORDINATION = re.compile(r"(,\s+(?:và\s+)?|\s+và\s+)")
 # a phrase that measures the one before it ("kết nạp 50 đoàn viên, đạt 120%") is no target of its own
 MEASURES_BEFORE = re.compile(r"^(?:đạt|vượt|bằng|tăng|giảm|tương đương|chiếm|gấp|bảo đảm|đảm bảo)\b", re.I)
 # "100% Đoàn cấp tỉnh, huyện có …": a percentage and its subject only; the list after it goes on naming the subject
@@ -187,7 +187,12 @@ def figure_phrases(clause: str) -> list[str]:
     phrases = [pieces[0]]
     for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
         own = states_figure(piece) and len(piece.split()) >= 3 and not MEASURES_BEFORE.match(piece)
-        if own and states_figure(phrases[-1]) and not SUBJECT_ONLY.fullmatch(phrases[-1]):
+        if (
+            own
+            and states_figure(phrases[-1])
+            and not SUBJECT_ONLY.fullmatch(phrases[-1])
+            and not _per(piece, phrases[-1])
+        ):
             phrases.append(piece)
         else:
             phrases[-1] += separator + piece
@@ -211,3 +216,12 @@ def prose_entries(paragraphs: list[str]) -> tuple[list[str], list[str], list[str
             if states_figure(clause) and not PROSE_SCORE.search(clause) and not clause.endswith(":"):
                 (results if past else targets).append(clause)
     return targets, results, notes
+
+
+def _per(piece: str, before: str) -> bool:
+    """ "mỗi buổi có ít nhất 30 đoàn viên" after "5 buổi sinh hoạt": a measure of each thing the
+    phrase before counts, not a target of its own."""
+    each = re.match(r"mỗi\s+(\S+)", piece, re.IGNORECASE)
+    return bool(each) and any(
+        each.group(1).casefold() in (m.unit or "").casefold().split() for m in numbers.parse(before)
+    )
