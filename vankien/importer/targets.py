@@ -222,6 +222,6 @@ def _per(piece: str, before: str) -> bool:
     """ "mỗi buổi có ít nhất 30 đoàn viên" after "5 buổi sinh hoạt": a measure of each thing the
     phrase before counts, not a target of its own."""
     each = re.match(r"mỗi\s+(\S+)", piece, re.IGNORECASE)
-    return bool(each) and any(
-        each.group(1).casefold() in (m.unit or "").casefold().split() for m in numbers.parse(before)
-    )
+    if each is None:
+        return False
+    return any(each.group(1).casefold() in (m.unit or "").casefold().split() for m in numbers.parse(before))
