@@ -69,7 +69,8 @@ def run(job: Job) -> list[ContentError]:
     global _JOB
     indexes = sorted((index for index, _ in job.page_files), key=lambda index: _owner(job.pages[index]))
     tasks: list[tuple[str, list]] = [("pages", indexes[i : i + CHUNK]) for i in range(0, len(indexes), CHUNK)]
-    tasks += [("cards", job.cards[i : i + CHUNK]) for i in range(0, len(job.cards), CHUNK)]
+    cards = sorted(job.cards, key=lambda item: _heading(item[0]))  # those sharing a top together (social._png)
+    tasks += [("cards", cards[i : i + CHUNK]) for i in range(0, len(cards), CHUNK)]
     total = len(indexes) + len(job.cards)
     problems: list[ContentError] = []
     _JOB = job
@@ -97,6 +98,12 @@ def _owner(page: Page) -> str:
     rendered one after the other, in one task, they share the document's parsed body (an
     untranslated English page shows the Vietnamese one) and its tables."""
     return urls.neutral(page.url, page.lang).removeprefix("embed/")
+
+
+def _heading(card: social.Card) -> tuple:
+    """What a share image shows above its title: cards drawn one after the other with the same
+    compress those rows once."""
+    return (card.lang, card.site, card.draft, card.eyebrow)
 
 
 def _first(problems: list[ContentError]) -> list[ContentError]:
