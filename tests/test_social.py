@@ -79,21 +79,16 @@ def test_an_image_keeps_its_name_exactly_while_its_pixels_stay_the_same():
         assert hashlib.sha256(social.draw(ROOT, card)).hexdigest()[:16] == png, "bump social.VERSION"
 
 
-def test_images_are_the_bytes_pillow_writes_whatever_the_order_they_are_drawn_in():
+def test_images_are_the_bytes_pillow_writes_whatever_the_order_they_are_drawn_in(monkeypatch):
     cards = [card for card, _, _ in REFERENCE_CARDS] + [
         social.Card("Văn kiện Đoàn", "Kế hoạch · Năm 2024", f"Kế hoạch số {n} " * n, "Quận Đoàn 1") for n in (1, 4, 9)
     ]
     social._SHARED.clear()
-    for card in cards + cards[::-1]:
-        drawn = []
-        made = social.draw(ROOT, card)
-        original = social._png
-        try:  # the same drawing, saved by Pillow itself
-            social._png = lambda image, rows: drawn.append(image) or social._pillow_png(image)
-            assert made == social.draw(ROOT, card)
-        finally:
-            social._png = original
-        assert Image.open(io.BytesIO(made)).tobytes() == drawn[0].tobytes()
+    ours = [social.draw(ROOT, card) for card in cards + cards[::-1]]
+    drawn: list[Image.Image] = []
+    monkeypatch.setattr(social, "_png", lambda image, rows: drawn.append(image) or social._pillow_png(image))
+    assert ours == [social.draw(ROOT, card) for card in cards + cards[::-1]]  # saved by Pillow itself
+    assert [Image.open(io.BytesIO(png)).tobytes() for png in ours] == [image.tobytes() for image in drawn]
 
 
 def test_cards_of_one_kind_and_period_compress_their_top_rows_once():
