@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from vankien import cache, render, social, urls
 from vankien.errors import BuildFailed, ContentError
@@ -31,6 +34,8 @@ class Job:
     pages: list[Page]
     page_files: list[tuple[int, Path]]  # (index in pages, cache file) of the pages to render
     cards: list[tuple[social.Card, Path]]  # share images to draw
+    beside: Callable[[], Any] | None = None  # work for this process while the workers render
+    made: Any = None  # what `beside` returned
 
 
 _JOB: Job | None = None  # what forked workers inherit
@@ -65,7 +70,10 @@ def _task(task: tuple[str, list]) -> tuple[int, list[ContentError]]:
 
 def run(job: Job) -> list[ContentError]:
     """Render and draw everything `job` lists into the cache; the problems met (a template
-    error stops the job at its first occurrence in each task)."""
+    error stops the job at its first occurrence in each task). `job.beside` runs meanwhile in
+    a thread of this process, which otherwise only waits (after the workers fork: a fork never
+    copies a running thread); its result goes to `job.made`, its exception is raised here
+    (unless there are problems: then nothing is made)."""
     global _JOB
     indexes = sorted((index for index, _ in job.page_files), key=lambda index: _owner(job.pages[index]))
     tasks: list[tuple[str, list]] = [("pages", indexes[i : i + CHUNK]) for i in range(0, len(indexes), CHUNK)]
@@ -81,13 +89,16 @@ def run(job: Job) -> list[ContentError]:
                 for count, found in answers:
                     problems += found
                     progress.advance(count)
+                job.made = job.beside() if job.beside and not problems else None
                 return _first(problems)
             job.renderer.compile_all()
             context = multiprocessing.get_context("fork")
-            with context.Pool(os.cpu_count()) as pool:
+            with context.Pool(os.cpu_count()) as pool, ThreadPoolExecutor(1) as side:
+                beside = side.submit(job.beside) if job.beside else None
                 for count, found in pool.imap_unordered(_task, tasks):
                     problems += found
                     progress.advance(count)
+                job.made = beside.result() if beside and not problems else None  # a failed build needs none
     finally:
         _JOB = None
     return _first(problems)
