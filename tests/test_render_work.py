@@ -3,6 +3,7 @@ organization's term table; and compiled templates lose only indentation no reade
 
 from __future__ import annotations
 
+import gc
 import re
 import shutil
 from collections import Counter
@@ -127,4 +128,5 @@ def test_workers_and_this_process_write_the_same_site(site_factory, tmp_path, mo
         pipeline.run(root, output, search=False)
         sites[name] = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
     assert len(made) == 2  # once a build
+    assert gc.get_freeze_count() == 0  # what the workers were given is collected again here (the preview lives on)
     assert sites["workers"] == sites["here"] and any(str(path).endswith("targets.csv") for path in sites["here"])
