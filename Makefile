@@ -65,8 +65,8 @@ import-score: $(VENV)/.site-deps
 # in vankien/locale/vi/LC_MESSAGES/messages.po (tests fail while any is empty). English has
 # no catalog: msgids are English.
 catalogs: $(VENV)/.site-deps
-	$(VENV)/bin/pybabel extract -F vankien/locale/babel.cfg -o vankien/locale/messages.pot --no-location --omit-header .
-	$(VENV)/bin/pybabel update -i vankien/locale/messages.pot -d vankien/locale -l vi --no-fuzzy-matching
+	$(VENV)/bin/pybabel extract -F vankien/locale/babel.cfg -o vankien/locale/messages.pot --no-location --omit-header --sort-output --no-wrap .
+	$(VENV)/bin/pybabel update -i vankien/locale/messages.pot -d vankien/locale -l vi --no-fuzzy-matching --no-wrap
 
 # After changing vankien/schema.py or messages.py: regenerate schemas/ and the handbook's tables.
 schemas: $(VENV)/.site-deps

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -186,10 +187,10 @@ def test_ha_tinh_results_all_carry_reported_assessments(example_site):
         answering["xep-loai-doan-vien"]["result_value"],
         answering["xep-loai-doan-vien"]["assessment_computed"],
     ) == (
-        "95",
+        95,  # a JSON number, as datapackage.json types the column
         "exceeded",
     )
-    assert answering["cong-trinh-thanh-nien"]["result_value"] == "6"
+    assert answering["cong-trinh-thanh-nien"]["result_value"] == 6
 
 
 def test_ha_tinh_party_admission_answers_with_4_and_its_result_6(example_site):
@@ -287,7 +288,21 @@ def test_open_data_columns_labels_and_order(example_site):
     assert {r["disagreement"] for r in table if r["kind"] == "result"} <= {"yes", "no"}
     assert all(r["org_name"] and r["topic_vi"] and r["period_label"] for r in table)
     data = json.loads((example_site / "data/targets.json").read_text(encoding="utf-8"))
-    assert [(r["id"], r["measure"]) for r in data] == [(r["id"], r["measure"]) for r in table]
+    assert [(r["id"], r["measure"]) for r in data] == [
+        (r["id"], int(r["measure"]) if r["measure"] else None) for r in table
+    ]
+    types = {
+        f["name"]: f["type"]
+        for f in json.loads((example_site / "data/datapackage.json").read_bytes())["resources"][0]["schema"]["fields"]
+    }
+    for row in data:  # each JSON value has its column's type: numbers are numbers, an empty figure is null
+        for name, value in row.items():
+            expected = {"integer": (int, type(None)), "number": (int, float, type(None))}.get(types[name], (str,))
+            assert isinstance(value, expected), (name, value)
+    by_key = {(r["org"], r["document"], r["kind"], r["id"], r["measure"]): r for r in table}
+    for row in data:  # the same figure as the CSV's text
+        cell = by_key[(row["org"], row["document"], row["kind"], row["id"], str(row["measure"] or ""))]["value"]
+        assert (row["value"] is None and cell == "") or Decimal(cell) == Decimal(str(row["value"]))
     # Every target and result is there, each with one row per figure.
     assert len({(r["org"], r["document"], r["kind"], r["id"]) for r in table}) == 48  # 34 targets, 14 results
     package = json.loads((example_site / "data/datapackage.json").read_text(encoding="utf-8"))

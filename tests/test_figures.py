@@ -153,12 +153,12 @@ def test_range_from_to_in_words_is_a_range_and_the_disagreement_is_flagged(site_
     row = next(r for r in rows if r["document"] == "dai-hoi-2024" and r["answers_topic"] == "yes")
     assert (row["op"], row["value"], row["value_max"], row["unit"], row["parse"]) == (
         "range",
-        "5",
-        "7",
+        5,
+        7,
         "đoàn viên ưu tú",
         "full",
     )
-    assert (row["result_value"], row["assessment_computed"], row["disagreement"]) == ("4", "not-achieved", "yes")
+    assert (row["result_value"], row["assessment_computed"], row["disagreement"]) == (4, "not-achieved", "yes")
     page = (tmp_path / "out/doan-a/dai-hoi-2024/index.html").read_text(encoding="utf-8")
     assert "5–7 đoàn viên ưu tú" in page and "⚠" in page
 
@@ -188,3 +188,47 @@ def test_reading_one_long_target_is_linear(monkeypatch):
 
     small, large = work(500), work(2000)
     assert large <= 4.2 * small
+
+
+@pytest.mark.parametrize(
+    "text, op, value",
+    [
+        ("Tỷ lệ thanh niên vi phạm pháp luật dưới 5%", "<", 5),
+        ("ít hơn 3 vụ vi phạm", "<", 3),  # not "> 3": "ít hơn" ends with "hơn", it is the opposite
+        ("thấp hơn 2% số đoàn viên", "<", 2),
+        ("không dưới 90% đoàn viên", "≥", 90),
+        ("tối đa 3 vụ", "≤", 3),
+        ("không quá 5% đoàn viên", "≤", 5),
+        ("trên 95% đoàn viên", ">", 95),
+        ("hơn 60 lượt", ">", 60),
+    ],
+)
+def test_below_and_fewer_than_are_less_than_not_at_most_or_more_than(text, op, value):
+    (measure,) = numbers.parse(text)
+    assert (measure.op, measure.value) == (op, value)
+
+
+def test_a_less_than_target_is_achieved_only_below_its_figure():
+    (target,) = numbers.parse("dưới 5% đoàn viên")
+    assert numbers.format_value(target, "vi").startswith("< 5")
+    assert numbers.assess(target, numbers.parse("4% đoàn viên")[0]) == "achieved"
+    assert numbers.assess(target, numbers.parse("5% đoàn viên")[0]) == "not-achieved"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Vận động 1.5 triệu đồng", 1_500_000),  # a decimal typed with a dot, as many do
+        ("1.25 tỷ đồng", 1_250_000_000),
+        ("1,5 triệu đồng", 1_500_000),
+        ("1.500 đoàn viên", 1_500),  # three digits after the dot: thousands grouped
+    ],
+)
+def test_a_decimal_typed_with_a_dot_before_a_scale_word_is_read(text, value):
+    (measure,) = numbers.parse(text)
+    assert measure.value == value
+
+
+@pytest.mark.parametrize("text", ["theo mục 6.2 của kế hoạch", "Cách mạng công nghiệp 4.0"])
+def test_a_dotted_number_without_a_scale_word_is_no_figure(text):
+    assert numbers.parse(text) == []

@@ -101,6 +101,36 @@ def test_a_link_inside_the_project_is_followed(site_factory):
     assert {d.id for d in build.site.documents} == {"dai-hoi", "b"}
 
 
+def test_a_link_to_a_content_folder_does_not_take_the_folder_away(site_factory):
+    """A link under documents/ to organizations/ (walked first, in name order) is not where the
+    organizations are read from: they are read in their own place, once, and nothing is reported."""
+    root = site_factory()
+    os.symlink(root / "content/organizations", root / "content/documents/doan-a/to-chuc", target_is_directory=True)
+    os.symlink(root / "content/documents", root / "content/documents/doan-a/vong", target_is_directory=True)  # a loop
+    build = pipeline.run(root, stages=pipeline.CHECK_STAGES)  # no error (it would raise BuildFailed)
+    assert set(build.site.organizations) == {"doan-a"} and {d.id for d in build.site.documents} == {"dai-hoi"}
+    assert build.diagnostics.warnings == []
+
+
+def test_a_folder_that_cannot_be_read_is_reported_not_passed_over(site_factory, monkeypatch):
+    root = site_factory({"content/documents/doan-b/dai-hoi.vi.md": doc(VALID_FRONT)})
+    locked = str(root / "content/documents/doan-b")
+    scandir = os.scandir
+
+    def refusing(path):  # as for a folder chmod 000 (root, who runs the tests, can read anything)
+        if str(path) == locked:
+            raise PermissionError(13, "Permission denied")
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    found = [(p[0], p[3], p[4]) for p in problems_of(root)]
+    assert (
+        "content/documents/doan-b",
+        "VK019",
+        "the folder cannot be read: Permission denied; none of its files would be published",
+    ) in found
+
+
 def test_files_in_the_wrong_place_are_reported(site_factory):
     root = site_factory(
         {
@@ -334,3 +364,20 @@ def test_a_table_placed_twice_is_an_error_at_the_second_mark(site_factory):
     assert found == [
         (13, 1, "VK211", "[[targets]] is already on line 9: the table is placed once, this line would be ignored")
     ]
+
+
+def test_a_mark_that_is_no_table_mark_is_an_error_where_it_stands(site_factory):
+    """`[[target]]` (one letter short) or `[[bang chi tieu]]` is replaced by nothing: the page
+    would print it. Reported at its column, in the document and in its translation alike."""
+    front = VALID_FRONT + "targets:\n  - id: a\n    text: Kết nạp 05 đoàn viên\n"
+    body = "[[target]]\n\nXem [[bảng chỉ tiêu]] dưới đây; [[1]] là chú dẫn.\n\n[[targets]]\n"
+    root = site_factory({DOC: doc(front, body)})
+    found = [(p[1], p[2], p[3], p[4]) for p in problems_of(root)]  # the body starts on line 9
+    assert found == [
+        (9, 1, "VK212", "[[target]] is not a table mark: the page would print “[[target]]” as it is"),
+        (11, 5, "VK212", "[[bảng chỉ tiêu]] is not a table mark: the page would print “[[bảng chỉ tiêu]]” as it is"),
+    ]
+    translation = "---\nsource: abc\ntitle: Report\n---\n[[Result]]\n"
+    root = site_factory({DOC: doc(front, "[[targets]]\n"), "content/documents/doan-a/dai-hoi.en.md": translation})
+    found = [(p[0].rsplit("/", 1)[1], p[1], p[2], p[3]) for p in problems_of(root)]
+    assert found == [("dai-hoi.en.md", 5, 1, "VK212")]

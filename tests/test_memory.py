@@ -102,7 +102,7 @@ def test_open_data_is_written_whole_without_holding_its_table(generated, tmp_pat
     def whole_table() -> tuple[bytes, bytes]:  # the table and its two files made in memory at once
         rows = opendata.rows(build.site, build.translations)
         table = [{**row, "url": urls.absolute(BASE, row["url"])} for row in rows]
-        return opendata.to_csv(table), opendata.to_json(table)
+        return opendata.to_csv(table), opendata.to_json([opendata.typed(row) for row in table])
 
     (csv_bytes, json_bytes), whole = _peak(whole_table)
     written, peak = _peak(lambda: opendata.write_files(build.site, build.translations, BASE, tmp_path))

@@ -214,3 +214,14 @@ def test_the_embed_box_comes_after_the_document_not_inside_its_text(example_site
     recipients = html.index("Nơi nhận" if lang_root == "" else "Recipients")
     assert recipients < html.index('class="signature"') < html.index("</article>")
     assert html.index("</article>") < html.index('<details class="embed-code">')
+
+
+def test_every_page_names_its_icon_so_no_browser_asks_for_favicon_ico(example_site):
+    """A page without `<link rel="icon">` makes the browser request /favicon.ico, a 404 on the
+    site and an error in the console of every site an embed is pasted into."""
+    missing = [
+        str(page.relative_to(example_site))
+        for page in example_site.rglob("*.html")
+        if "pagefind" not in page.parts and '<link rel="icon" href="' not in page.read_text(encoding="utf-8")
+    ]
+    assert missing == []

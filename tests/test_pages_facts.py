@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from tests.conftest import MINIMAL_FILES
+from tests.conftest import MINIMAL_FILES, ROOT
 from vankien import feeds, pages, pipeline
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -140,3 +141,74 @@ def test_topic_rows_are_split_into_linked_parts(site_factory, tmp_path, monkeypa
     assert "Ít nhất 07" in part
     assert 'href="2/"' in first and 'href="../"' in part  # each part links to the others
     assert (site / "en/topics/party-admission/2/index.html").exists()
+
+
+def test_a_feed_lists_the_newest_documents_only(site_factory, tmp_path, monkeypatch):
+    """A feed does not grow with the site: past FEED_LIMIT documents, the newest are listed."""
+    monkeypatch.setattr(feeds, "FEED_LIMIT", 1)
+    newer = TRANSLATED_VI.replace("Báo cáo thử", "Báo cáo mới hơn").replace(
+        "from: 2022, to: 2027", "from: 2027, to: 2032"
+    )
+    root = site_factory({"content/documents/doan-a/dai-hoi-2027.vi.md": newer.replace("term: II", "term: III")})
+    site = pipeline.run(root, tmp_path / "out").output
+    entries = ET.parse(site / "feed.xml").getroot().findall("{http://www.w3.org/2005/Atom}entry")
+    assert [e.find("{http://www.w3.org/2005/Atom}title").text for e in entries] == ["Báo cáo mới hơn"]
+    assert (site / "doan-a/dai-hoi/index.html").exists()  # the older one is still published, only not in the feed
+
+
+def test_the_comparison_matrix_is_split_into_linked_parts_of_organizations(site_factory, tmp_path, monkeypatch):
+    """The matrix does not grow with the site: past MATRIX_ORGS organizations, the next ones are
+    on compare/2/, … each part with its own columns and a pager to the others."""
+    monkeypatch.setattr(pages, "MATRIX_ORGS", 1)
+    second = TRANSLATED_VI.replace("Báo cáo thử", "Báo cáo khác").replace("05", "07")
+    root = site_factory(
+        {
+            "content/organizations/doan-b.yaml": "name: {vi: Đoàn B, en: Union B}\nlevel: doan-co-so\n",
+            "content/documents/doan-b/dai-hoi.vi.md": second,
+        }
+    )
+    site = pipeline.run(root, tmp_path / "out").output
+    first = (site / "compare/index.html").read_text(encoding="utf-8")
+    part = (site / "compare/2/index.html").read_text(encoding="utf-8")
+    assert '<th scope="col"><a href="../doan-a/">' in first and "doan-b/" not in first
+    assert '<th scope="col"><a href="../../doan-b/">' in part and "doan-a/" not in part
+    assert "≥ 5" in first and "≥ 7" in part  # each organization's figure in its own part
+    assert 'href="2/"' in first and 'href="../"' in part  # each part links to the others
+    assert (site / "en/compare/2/index.html").exists()
+    assert "https://example.org/compare/2/" in _sitemap(site)
+
+
+def test_the_home_page_tree_shows_whole_levels_that_fit_and_counts_the_rest(site_factory, tmp_path, monkeypatch):
+    """The organization tree on the home page does not grow with the site: whole levels from the
+    top while HOME_TREE organizations fit; an organization on the last level shown says how many
+    are under it and links to its page, which lists them."""
+    monkeypatch.setattr(pages, "HOME_TREE", 2)
+    root = site_factory(
+        {
+            "content/organizations/doan-b.yaml": "name: {vi: Đoàn B, en: Union B}\nlevel: chi-doan\nparent: doan-a\n",
+            "content/organizations/chi-doan-c.yaml": "name: {vi: Chi đoàn C, en: C}\nlevel: chi-doan\nparent: doan-b\n",
+            "content/organizations/chi-doan-d.yaml": "name: {vi: Chi đoàn D, en: D}\nlevel: chi-doan\nparent: doan-b\n",
+        }
+    )
+    site = pipeline.run(root, tmp_path / "out").output
+    tree = (site / "index.html").read_text(encoding="utf-8").split('class="org-tree"')[1].split("</section>")[0]
+    assert 'href="doan-a/"' in tree and 'href="doan-b/">2 tổ chức trực thuộc</a>' in tree
+    assert "chi-doan-c/" not in tree and "chi-doan-d/" not in tree
+    english = (site / "en/index.html").read_text(encoding="utf-8")
+    assert "2 organizations under it" in english
+    assert "Chi đoàn C" in (site / "doan-b/index.html").read_text(encoding="utf-8")  # listed on its parent's page
+    monkeypatch.setattr(pages, "HOME_TREE", 60)
+    shutil.rmtree(root / ".cache")  # the pages kept there were made with the other limit
+    whole = pipeline.run(root, tmp_path / "whole").output
+    assert "chi-doan-c/" in (whole / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_folder_the_site_writes_for_itself_is_an_id_no_organization_may_take(example_site):
+    """An organization's pages go to /<its id>/: an id that is one of the site's own folders
+    (pagefind/, static/, en/ …) would mix its pages into them. Every top-level name of a built
+    site is an organization's or reserved (urls.RESERVED, VK206)."""
+    from vankien import urls
+
+    organizations = {p.stem for p in (ROOT / "content/organizations").glob("*.yaml")}
+    own = {p.name for p in example_site.iterdir() if p.is_dir()} - organizations
+    assert own and own <= urls.RESERVED, own - urls.RESERVED

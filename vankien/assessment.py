@@ -35,7 +35,8 @@ def assess(target: Measure | None, result: Measure | None) -> str | None:
     The result's stated figure (its lower bound) is compared with the target's bounds:
     ≥, = and ranges are achieved from the low bound and exceeded above the high one; a
     "more than" target is met only by beating its number, which counts as exceeded; "about"
-    allows ±10 %; "at most" is achieved at or below its number. 100 % met with 100 % is achieved.
+    allows ±10 %; "at most" is achieved at or below its number, "less than" ("dưới 5 %") below it.
+    100 % met with 100 % is achieved.
     """
     if target is None or result is None or not comparable(target, result):
         return None
@@ -46,6 +47,8 @@ def assess(target: Measure | None, result: Measure | None) -> str | None:
         return "exceeded" if got > target.value else "not-achieved"
     if target.op == "≤":
         return "achieved" if got <= target.value else "not-achieved"
+    if target.op == "<":
+        return "achieved" if got < target.value else "not-achieved"
     if target.op == "~":
         return _assess_about(target.value, got)
     if got > target.high:

@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from vankien import i18n, importer, messages, pipeline, scaffold
+from vankien import errors, i18n, importer, messages, pipeline, scaffold
 from vankien.errors import BuildFailed, summary
 from vankien.schema import ID_PATTERN
 from vankien.vocabulary import KINDS, LEVELS
@@ -58,6 +58,9 @@ def main(argv: list[str]) -> int:
         return _run(argv)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `build.py translations | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+        return 141  # as a shell reports a command its pipe closed on (128 + SIGPIPE)
     except Exception as exc:  # a bug of ours: say so plainly; VANKIEN_DEBUG=1 shows the traceback
         if os.environ.get("VANKIEN_DEBUG"):
             raise
@@ -69,6 +72,14 @@ def _run(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     root = args.root.resolve()
     command = args.command or "build"
+    if not root.is_dir():
+        print(
+            f"lỗi / error: không có thư mục dự án {root} / the project folder {root} does not exist\n"
+            "    gợi ý: --root là thư mục chứa config.yaml và content/ (mặc định: thư mục hiện tại)\n"
+            "    hint: --root is the folder holding config.yaml and content/ (default: the current folder)",
+            file=sys.stderr,
+        )
+        return 1
     if command == "new":
         return _new(root, args)
     if command == "import":
@@ -112,7 +123,8 @@ def _new(root: Path, args) -> int:
     except scaffold.ScaffoldError as problem:
         print(f"lỗi / error: {problem}", file=sys.stderr)
         return 1
-    print(f"Đã tạo / created {path.relative_to(root)} — mở tệp, điền các trường, rồi `build.py serve` để xem.")
+    shown = path.relative_to(root)
+    print(f"Đã tạo / created {shown} — mở tệp, điền các trường, rồi `{errors.PROGRAM[0]} serve` để xem.")
     return 0
 
 
@@ -165,8 +177,8 @@ def _import(root: Path, args) -> int:
     target.write_text(importer.render(imported), encoding="utf-8")
     print(f"Đã nhập / imported {target.relative_to(root)}: {importer.summary(imported)}.")
     print(
-        "Kiểm tra các trường ĐOÁN / GUESS, xóa chúng khỏi `guesses`, rồi chạy `build.py check`. / "
-        "Check the fields marked GUESS, delete them from `guesses`, then run `build.py check`."
+        f"Kiểm tra các trường ĐOÁN / GUESS, xóa chúng khỏi `guesses`, rồi chạy `{errors.PROGRAM[0]} check`. / "
+        f"Check the fields marked GUESS, delete them from `guesses`, then run `{errors.PROGRAM[0]} check`."
     )
     return 0
 

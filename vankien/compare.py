@@ -22,6 +22,7 @@ import itertools
 import unicodedata
 import weakref
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from vankien import numbers
@@ -289,14 +290,21 @@ class Matrix:
     others: dict[tuple[str, str], int] = field(default_factory=dict)  # more targets on it that period
 
 
-def matrix(site: Site, lang: str = "vi") -> Matrix:
+def matrix_orgs(site: Site) -> list[str]:
+    """The organizations the comparison matrix has a column for (at least one target filed under
+    a topic), by id: its columns, which pages.py splits into parts."""
+    return [o for o in sorted(site.organizations) if any(topic for term in _terms(site, o) for topic in term.targets)]
+
+
+def matrix(site: Site, lang: str = "vi", orgs: Iterable[str] | None = None) -> Matrix:
     """The comparison matrix: for each organization and topic, the target of the latest period
     that set one for the topic (an entry for an earlier period keeps that period). Rows in the
     alphabetical order of the topic labels in `lang` (Vietnamese letters: a ă â … đ … ư …),
-    columns the organizations with at least one cell, by id."""
+    columns the organizations with at least one cell, by id; only those of `orgs` if given (one
+    part of the matrix), and then only the topics they have a cell for."""
     cells: dict[tuple[str, str], TargetEntry] = {}
     others: dict[tuple[str, str], int] = {}
-    for org_id in sorted(site.organizations):
+    for org_id in sorted(site.organizations if orgs is None else orgs):
         for term in _terms(site, org_id):  # later periods overwrite earlier ones
             for topic, entries in term.targets.items():
                 if topic:

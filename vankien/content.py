@@ -60,8 +60,24 @@ class Body:
 NO_BODY = Body()
 
 
+class HasBody:
+    """The body properties of a record that says where its Markdown body is (`body_at`)."""
+
+    body_at: Body
+
+    @property
+    def body(self) -> str:
+        """The Markdown body, read from its file now (Body.text; BuildFailed if it has changed)."""
+        return self.body_at.text()
+
+    @property
+    def body_line(self) -> int:
+        """The line of its file where the body starts (1-based)."""
+        return self.body_at.line
+
+
 @dataclass(frozen=True)
-class RawFile:
+class RawFile(HasBody):
     """One content file as read: its YAML data and, for documents, where the Markdown body is.
 
     `problems` are those met while reading (encoding, YAML); when they leave nothing to
@@ -77,15 +93,6 @@ class RawFile:
     @property
     def unreadable(self) -> bool:
         return self.data is None and bool(self.problems)
-
-    @property
-    def body(self) -> str:
-        """The Markdown body, read from the file now (Body.text)."""
-        return self.body_at.text()
-
-    @property
-    def body_line(self) -> int:
-        return self.body_at.line
 
 
 @dataclass(frozen=True)
@@ -232,11 +239,17 @@ def load(root: Path, diagnostics: Diagnostics) -> RawContent:
 
 
 def _files(root: Path, folder: Path, diagnostics: Diagnostics, seen: set | None = None):
-    """Regular files under `folder`, sorted, symbolic links inside the project followed once."""
-    seen = seen if seen is not None else set()
+    """Regular files under `folder`, sorted. A symbolic link inside the project is followed once,
+    unless it leads to a folder that is itself under `folder` (read there, in its own place:
+    `documents/x/orgs -> ../../organizations` must not take `organizations/` away) or to one
+    already read (a loop). A folder that cannot be read is reported (VK019), never passed over."""
+    if seen is None:
+        seen = _real_folders(folder)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
+    except OSError as exc:
+        if folder != root / "content" or folder.exists():  # no content/ at all: VK017 says what to do
+            diagnostics.report(_shown(folder, root), 1, 1, messages.UNREADABLE_FOLDER, problem=exc.strerror or str(exc))
         return
     for entry in entries:
         path = Path(entry.path)
@@ -253,16 +266,26 @@ def _files(root: Path, folder: Path, diagnostics: Diagnostics, seen: set | None 
             diagnostics.report(shown, 1, 1, messages.LINK_OUTSIDE, name=entry.name, target=str(real))
             continue
         if stat.S_ISDIR(mode):
-            if real not in seen:
+            if entry.is_symlink():
+                if real in seen:
+                    continue  # read in its own place, or a loop
                 seen.add(real)
-                if _suffix(path) in (".md", ".yaml", ".yml"):
-                    diagnostics.report(shown, 1, 1, messages.NOT_A_FILE, name=entry.name, what="thư mục / a folder")
-                    continue
-                yield from _files(root, path, diagnostics, seen)
+            if _suffix(path) in (".md", ".yaml", ".yml"):
+                diagnostics.report(shown, 1, 1, messages.NOT_A_FILE, name=entry.name, what="thư mục / a folder")
+                continue
+            yield from _files(root, path, diagnostics, seen)
         elif stat.S_ISREG(mode):
             yield path
         else:
             diagnostics.report(shown, 1, 1, messages.NOT_A_FILE, name=entry.name, what=_kind(mode))
+
+
+def _real_folders(folder: Path) -> set[Path]:
+    """The folders under `folder` (itself included) reached without following a link, resolved."""
+    found = {folder.resolve()}
+    for parent, names, _ in os.walk(folder):
+        found.update(Path(parent, name).resolve() for name in names if not os.path.islink(os.path.join(parent, name)))
+    return found
 
 
 def _suffix(path: Path) -> str:

@@ -46,11 +46,17 @@ class Message:
     severity: str = ERROR
 
 
+# How editors call the command line, for hints that name a command: `build.py` in the
+# repository, `vankien` once installed (vankien/__main__.py sets it).
+PROGRAM = ["build.py"]
+
+
 class _Params(dict):
-    """A message's params; one left unfilled reads "…" (a problem is always printable)."""
+    """A message's params; one left unfilled reads "…" (a problem is always printable), except
+    `{program}`, the command editors type (PROGRAM)."""
 
     def __missing__(self, key: str) -> str:
-        return "…"
+        return PROGRAM[0] if key == "program" else "…"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,9 @@ from vankien.model import Document, Site
 from vankien.pages import Page
 
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file (sitemaps.org)
+# Documents per feed: the newest. A feed reader only looks for what is new since it last came;
+# listing every document would grow the feed with the site (1,000 documents: 590 KB per language).
+FEED_LIMIT = 50
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,8 @@ def updated(doc: Document) -> datetime.date:
 
 
 def feed_entries(site: Site, lang: str, drafts_listed: bool) -> list[FeedEntry]:
-    """The documents of `site` (localized to `lang`), newest first; drafts only if `drafts_listed`."""
+    """The newest FEED_LIMIT documents of `site` (localized to `lang`), newest first (by issue date,
+    else the start of their period); drafts only if `drafts_listed`."""
     documents = sorted(
         (d for d in site.documents if drafts_listed or not d.draft),
         key=lambda d: (updated(d), d.org, d.id),
@@ -48,7 +52,7 @@ def feed_entries(site: Site, lang: str, drafts_listed: bool) -> list[FeedEntry]:
             doc.theme or site.organizations[doc.org].name.get(lang),
             doc.draft,
         )
-        for doc in documents
+        for doc in documents[:FEED_LIMIT]
     ]
 
 

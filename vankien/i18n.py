@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from babel.messages import mofile, pofile
 
 from vankien import markdown, messages, schema, validate
-from vankien.content import Body, RawFile
+from vankien.content import Body, HasBody, RawFile
 from vankien.errors import Accepted, ContentError, Diagnostics, Outcome, Rejected
 from vankien.model import Document
 from vankien.schema_check import check
@@ -28,7 +28,7 @@ RESULT_TEXT_KEYS = ("target", "result", "assessment_text")
 
 
 @dataclass(frozen=True)
-class Translation:
+class Translation(HasBody):
     org: str
     doc: str
     source: str  # the source version it was made from
@@ -44,11 +44,6 @@ class Translation:
     @property
     def has_body(self) -> bool:
         return not self.body_at.blank
-
-    @property
-    def body(self) -> str:
-        """The English Markdown body, read from its file now (content.Body.text)."""
-        return self.body_at.text()
 
 
 @dataclass(frozen=True)
@@ -113,11 +108,17 @@ def _translation(record: RawFile, doc: Document) -> Outcome:
         return Rejected(record.problems)
     context = {"targets": {t.id for t in doc.targets}, "results": {r.id for r in doc.results}}
     outcome = check(schema.Translation, record.data, record.path, context)
+    marked = list(markdown.lines_holding(record.body, "[["))
     strays = tuple(  # a [[targets]] mark inside a sentence: placed in the source, printed here
         ContentError(record.path, record.body_line + index, column, messages.PLACEMENT_NOT_ALONE, {"what": what})
-        for index, line in markdown.lines_holding(record.body, "[[")
+        for index, line in marked
         for column, what in markdown.stray_placements(line)
-    ) + tuple(validate.footnote_errors(record) + validate.repeated_placements(record))
+    ) + tuple(  # [[target]]: no mark at all, printed as written
+        ContentError(record.path, record.body_line + index, column, messages.PLACEMENT_UNKNOWN, {"name": name})
+        for index, line in marked
+        for column, name in markdown.unknown_marks(line)
+    )
+    strays += tuple(validate.footnote_errors(record) + validate.repeated_placements(record))
     if isinstance(outcome, Rejected) or record.problems or strays:
         return Rejected(record.problems + strays + (outcome.problems if isinstance(outcome, Rejected) else ()))
     t = outcome.value

@@ -8,6 +8,7 @@ those tables go in the body.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from vankien import anchors, folding
 
 PLACEMENT_LINE = re.compile(r"\[\[(targets|results)\]\]")
 _LOOSE_PLACEMENT = re.compile(r"\[\[\s*(targets|results)\s*\]\]", re.IGNORECASE)
+_ANY_MARK = re.compile(r"\[\[\s*([^\W\d_][\w -]{0,39}?)\s*\]\]")  # [[word]], [[two words]]: meant as a mark
 PLACEHOLDER = "<!--vankien:{}-->"
 TOC_DEPTH = 3  # levels of headings shown in the table of contents
 
@@ -70,6 +72,16 @@ def stray_placements(line: str) -> list[tuple[int, str]]:
     return [(m.start() + 1, m.group(1).lower()) for m in _LOOSE_PLACEMENT.finditer(line)]
 
 
+def unknown_marks(line: str) -> list[tuple[int, str]]:
+    """[(column, name)] for `[[name]]` marks in a body line that are no table mark at all
+    (`[[target]]`, `[[bang chi tieu]]`): nothing replaces them, the page would print them."""
+    return [
+        (m.start() + 1, m.group(1))
+        for m in _ANY_MARK.finditer(line)
+        if m.group(1).strip().lower() not in ("targets", "results")
+    ]
+
+
 def lines_holding(text: str, mark: str):
     """(index from 0, line) of each line of `text` (split at "\\n") that holds `mark`, in order,
     found without walking the other lines (a body has thousands; a placement mark is on a few)."""
@@ -99,12 +111,13 @@ def footnote_problems(source: str) -> list[tuple[int, int, str, str]]:
     reference is nowhere else): the labels a full parse finds, at a fraction of its cost."""
     if "[^" not in source:
         return []
-    if source in _FOOTNOTES_AHEAD:  # read ahead (vankien.prework)
-        problems, asked = _FOOTNOTES_AHEAD[source]
+    key = _digest(source) if _FOOTNOTES_AHEAD else b""
+    if key in _FOOTNOTES_AHEAD:  # read ahead (vankien.prework)
+        problems, asked = _FOOTNOTES_AHEAD[key]
         if asked <= 1:
-            del _FOOTNOTES_AHEAD[source]
+            del _FOOTNOTES_AHEAD[key]
         else:
-            _FOOTNOTES_AHEAD[source] = (problems, asked - 1)
+            _FOOTNOTES_AHEAD[key] = (problems, asked - 1)
         return list(problems)
     env: dict = {}
     _FOOTNOTE_PARSER.parse(source, env)
@@ -165,13 +178,19 @@ def make_parser() -> MarkdownIt:
     return md
 
 
-_FOOTNOTES_AHEAD: dict[str, tuple[list, int]] = {}  # {body: (its problems, times it will be asked)}
+# {digest of a body: (its problems, times it will be asked)}: digests, so that the bodies
+# themselves are not held while validation runs (memory would grow with the site)
+_FOOTNOTES_AHEAD: dict[bytes, tuple[list, int]] = {}
+
+
+def _digest(source: str) -> bytes:
+    return hashlib.blake2b(source.encode("utf-8"), digest_size=16).digest()
 
 
 def remember_footnotes(source: str, problems: list[tuple[int, int, str, str]], asked: int = 1) -> None:
     """Keep `footnote_problems(source)`, found ahead, for the `asked` calls that will ask for it
     (a body written twice, in two files, is asked twice); then it is dropped."""
-    _FOOTNOTES_AHEAD[source] = (list(problems), asked)
+    _FOOTNOTES_AHEAD[_digest(source)] = (list(problems), asked)
 
 
 def forget_footnotes() -> None:

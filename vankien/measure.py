@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -10,7 +11,7 @@ from decimal import Decimal
 class Measure:
     """One figure of a target: `op value[–value_max][/of] unit`, with the words around it.
 
-    - `op`: "=", "≥", ">", "~", "≤" or "range" (value–value_max);
+    - `op`: "=", "≥", ">", "<", "~", "≤" or "range" (value–value_max);
     - `value`, `value_max`: Decimals with scale words folded in ("1,6 triệu" → 1600000);
     - `unit`: the counted noun in canonical form ("đoàn viên", "%", "dự án"), None when none;
     - `raw`: the words the figure was read from ("ít nhất 05 đoàn viên");
@@ -49,10 +50,16 @@ class Measure:
         return " ".join(filter(None, (self.lead, self.unit, self.phrase, self.subject))).lower()
 
 
+_DOT_DECIMAL = re.compile(r"\d+\.\d{1,2}")
+
+
 def to_decimal(figure: str) -> Decimal:
-    """`10.000` → 10000, `2,5` → 2.5, `05` → 5 (Vietnamese grouping and decimals); number words
+    """`10.000` → 10000, `2,5` → 2.5, `05` → 5 (Vietnamese grouping and decimals), `1.5` → 1.5 (a
+    decimal typed with a dot: numbers.DIGITS takes it only before a scale word); number words
     ("hai mươi lăm") → 25. Raises ValueError for words that are not a number."""
     if figure[:1].isdigit():
+        if _DOT_DECIMAL.fullmatch(figure):  # "1.5" (triệu): a dot before one or two digits never groups
+            return Decimal(figure)
         return Decimal(figure.replace(".", "").replace(",", "."))
     value, used = number_words(figure.split())
     if used != len(figure.split()):

@@ -240,6 +240,13 @@ PLACEMENT_NOT_ALONE = M(
     "put [[{what}]] on a line of its own, e.g. after the paragraph before it",
     code="VK208",
 )
+PLACEMENT_UNKNOWN = M(
+    "[[{name}]] không phải dấu đặt bảng: trang sẽ in nguyên “[[{name}]]”",
+    "[[{name}]] is not a table mark: the page would print “[[{name}]]” as it is",
+    "chỉ có [[targets]] (bảng chỉ tiêu) và [[results]] (bảng kết quả); sửa lại cho đúng, hoặc xóa dấu này",
+    "the marks are [[targets]] (the targets table) and [[results]] (the results table); correct it, or delete it",
+    code="VK212",
+)
 FOOTNOTE_UNUSED = M(
     "chú thích [^{label}] được viết nhưng không có chỗ nào trong nội dung trỏ tới: nội dung của nó sẽ không được đăng",
     "footnote [^{label}] is written but nothing in the text refers to it: its text would not be published",
@@ -257,8 +264,8 @@ FOOTNOTE_UNDEFINED = M(
 NO_ORGANIZATION = M(
     "chưa có tổ chức nào trong content/organizations/: site không có gì để đăng",
     "there is no organization in content/organizations/ yet: the site would have nothing to publish",
-    "tạo một tổ chức: `build.py new --org ma-to-chuc --level chi-doan`, rồi điền tên",
-    "create one: `build.py new --org org-id --level chi-doan`, then fill in its name",
+    "tạo một tổ chức: `{program} new --org ma-to-chuc --level chi-doan`, rồi điền tên",
+    "create one: `{program} new --org org-id --level chi-doan`, then fill in its name",
     code="VK017",
 )
 CHANGED_DURING_BUILD = M(
@@ -374,6 +381,13 @@ UNREADABLE = M(
     "kiểm tra quyền đọc của tệp, rồi chạy lại",
     "check that the file can be read, then run again",
     code="VK015",
+)
+UNREADABLE_FOLDER = M(
+    "không đọc được thư mục: {problem}; các tệp trong đó không được đăng",
+    "the folder cannot be read: {problem}; none of its files would be published",
+    "kiểm tra quyền đọc và mở của thư mục (chmod u+rx), rồi chạy lại",
+    "check that the folder can be read and opened (chmod u+rx), then run again",
+    code="VK019",
 )
 TOO_LONG = M(
     "“{field}” dài {length} ký tự, quá giới hạn {limit}",

@@ -10,7 +10,7 @@ import datetime
 import functools
 from dataclasses import dataclass, field
 
-from vankien.content import Body
+from vankien.content import Body, HasBody
 from vankien.numbers import Measure
 
 
@@ -148,7 +148,7 @@ class Result:
 
 
 @dataclass(frozen=True)
-class Document:
+class Document(HasBody):
     org: str
     id: str
     kind: str
@@ -169,15 +169,6 @@ class Document:
     @property
     def key(self) -> tuple[str, str]:
         return (self.org, self.id)
-
-    @property
-    def body(self) -> str:
-        """The Markdown body, read from its file now (content.Body.text; BuildFailed if it has changed)."""
-        return self.body_at.text()
-
-    @property
-    def body_line(self) -> int:
-        return self.body_at.line
 
 
 @dataclass(frozen=True)

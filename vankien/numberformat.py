@@ -12,7 +12,7 @@ from vankien.measure import Measure
 from vankien.units import UNITS, UNITS_EN
 
 DISPLAY_SCALES = {"vi": (("tỷ", 10**9), ("triệu", 10**6)), "en": (("billion", 10**9), ("million", 10**6))}
-OP_PREFIX = {"=": "", "range": "", "≥": "≥ ", ">": "> ", "~": "~ ", "≤": "≤ "}
+OP_PREFIX = {"=": "", "range": "", "≥": "≥ ", ">": "> ", "<": "< ", "~": "~ ", "≤": "≤ "}
 
 
 @functools.lru_cache(maxsize=1 << 14)  # measures are frozen; pages show the same ones many times

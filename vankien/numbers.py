@@ -61,12 +61,16 @@ AT_LEAST = (
     "không dưới",
     "từ",
 )
+LESS_THAN = ("ít hơn", "thấp hơn", "dưới")  # before MORE_THAN: "ít hơn" ends with "hơn"
 MORE_THAN = ("trên", "hơn", "vượt")
 ABOUT = ("khoảng", "gần", "xấp xỉ")
-AT_MOST = ("tối đa", "không quá", "dưới")
-OPERATORS = {"≥": AT_LEAST, ">": MORE_THAN, "~": ABOUT, "≤": AT_MOST}
+AT_MOST = ("tối đa", "không quá")
+OPERATORS = {"≥": AT_LEAST, "<": LESS_THAN, ">": MORE_THAN, "~": ABOUT, "≤": AT_MOST}
 
-DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# Vietnamese figures: "10.000" (dots group thousands), "2,5" (a comma for decimals); and "1.5 triệu",
+# a decimal typed with a dot, read so only before a scale word (a dot before one or two digits is
+# never grouping; elsewhere, "6.2" is a section and "Cách mạng 4.0" a name).
+DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?=\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))|\d+(?:,\d+)?"
 WORDS = r"(?<!\w)(?:" + "|".join(NUMBER_WORDS) + r")(?:\s+(?:" + "|".join(NUMBER_WORDS) + r"))*(?!\w)"
 DASH = r"\s*[-‐‑‒–—−]\s*"  # hyphen, U+2010, non-breaking hyphen U+2011, figure dash, en/em dash, minus
 TO = r"\s+(?:đến|tới)\s+"
@@ -375,7 +379,8 @@ def _whole(value: Decimal) -> Decimal:
 
 
 _OPERATOR_WORDS = tuple(
-    (words, re.compile(rf"(?<!\w){re.escape(words)}\s*$")) for words in AT_LEAST + MORE_THAN + ABOUT + AT_MOST
+    (words, re.compile(rf"(?<!\w){re.escape(words)}\s*$"))
+    for words in AT_LEAST + LESS_THAN + MORE_THAN + ABOUT + AT_MOST
 )
 
 
@@ -390,7 +395,7 @@ def _operator_words(before: str) -> str:
 
 
 def _operator(before: str) -> str:
-    """The operator of a single figure: "≥", ">", "~", "≤", or "=" when no word gives one."""
+    """The operator of a single figure: "≥", ">", "<", "~", "≤", or "=" when no word gives one."""
     words = _operator_words(before).strip().lower()
     for op, vocabulary in OPERATORS.items():
         if words in vocabulary:

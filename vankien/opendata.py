@@ -21,12 +21,34 @@ from vankien import anchors, compare, csvcells, numbers, topics, urls
 from vankien.filters import do_period
 from vankien.model import Document, Result, Site, Target
 from vankien.numbers import Measure
-from vankien.opendata_schema import COLUMNS, datapackage
+from vankien.opendata_schema import COLUMNS, FIELDS, datapackage
 from vankien.vocabulary import ASSESSMENTS, KINDS
 
 
 def _number(value: Decimal | None) -> str:
     return "" if value is None else format(value, "f")
+
+
+_TYPED = tuple(c.name for c in FIELDS if c.type in ("integer", "number"))
+
+
+def typed(row: dict) -> dict:
+    """A row as JSON gives it: the integer and number columns of datapackage.json as JSON numbers
+    (the CSV's text "3600" → 3600, "12.5" → 12.5), an empty cell as null; text columns as they are.
+    A JSON reader then gets numbers to compare and sum, as the Table Schema promises."""
+    found = dict(row)
+    for name in _TYPED:
+        value = found.get(name)
+        if isinstance(value, str):
+            found[name] = _json_number(value) if value else None
+    return found
+
+
+def _json_number(text: str) -> int | float:
+    value = Decimal(text)
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)  # the documents' figures have few digits: the float prints as written
 
 
 def _parse_status(measures: tuple[Measure, ...], given: bool = False) -> str:
@@ -195,7 +217,7 @@ def organization_data(site: Site, org_id: str, rows_of_org: list[dict]) -> dict:
             for d in site.documents_of(org_id)
         ],
         "periods": [{"key": p.key, "label": do_period(p)} for p in compare.term_periods(site, org_id)],
-        "rows": rows_of_org,
+        "rows": [typed(row) for row in rows_of_org],
     }
 
 
@@ -246,8 +268,8 @@ def write_files(site: Site, translations: dict | None, base_url: str, folder: Pa
         orgs = {}
         for org_id, table in _org_tables(site, translations, base_url):
             _write_csv(table_csv, table, header=False)
-            for row in table:  # as to_json(table) writes each item of the list
-                table_json.write(("" if first else ",") + _json_text(row))
+            for row in table:  # as to_json([typed(row) for row in table]) writes each item of the list
+                table_json.write(("" if first else ",") + _json_text(typed(row)))
                 first = False
             path = urls.data_file(f"orgs/{org_id}.json")
             org_file = _File(folder / path)

@@ -45,7 +45,7 @@ FIELDS = (
     Column("text_vi", "string", "Nguyên văn chỉ tiêu", "The target's verbatim words"),
     Column("text_en", "string", "Chỉ tiêu bằng tiếng Anh (nếu đã dịch)", "The target in English, where translated"),
     Column("phrase", "string", "Điều con số đếm: các chữ sau con số", "What the figure counts: the words after it"),
-    Column("op", "string", "So sánh: = ≥ > ~ ≤ hoặc range (khoảng)", "Comparison: = ≥ > ~ ≤ or range"),
+    Column("op", "string", "So sánh: = ≥ > < ~ ≤ hoặc range (khoảng)", "Comparison: = ≥ > < ~ ≤ or range"),
     Column("value", "number", "Giá trị (đã nhân nghìn, triệu, tỷ)", "Value (thousands, millions, billions applied)"),
     Column("value_max", "number", "Giá trị trên của khoảng", "Upper value of a range"),
     Column("of", "number", "Mẫu số của tỷ số (17/20 → 20)", "Whole of a ratio (17/20 → 20)"),

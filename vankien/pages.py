@@ -20,7 +20,11 @@ from vankien.model import Document, Organization, Period, Site
 from vankien.vocabulary import KINDS, LEVELS
 
 TOPIC_ROWS = 100  # rows on one page of a topic; more rows go on pages 2, 3…
+MATRIX_ORGS = 25  # organizations (columns) on one page of the comparison matrix; more go on pages 2, 3…
 LATEST = 24  # documents on the home page; every other one is a click away in the organization tree
+# Organizations in the home page's tree, at most: whole levels from the top while they fit (the
+# top level always); below, an organization shows how many it has under it and its page lists them.
+HOME_TREE = 60
 ALL_INPUTS = "*"  # a page that shows something of every content file
 
 
@@ -82,7 +86,11 @@ def _pages(site: Site, config: Config, lang, languages, fallbacks, statuses, tra
         )
 
     latest = sorted(site.documents, key=lambda d: (-d.period.end, -d.period.start, d.org, d.id))[:LATEST]
-    site_page(urls.home, "home.html", {"latest": latest, "roots": _roots(site)}, in_sitemap=True)
+    roots = _roots(site)
+    depth, below = _home_tree(site, roots)
+    site_page(
+        urls.home, "home.html", {"latest": latest, "roots": roots, "depth": depth, "below": below}, in_sitemap=True
+    )
     for org in site.organizations.values():
         chain = [org.id, *(a.id for a in site.ancestors(org.id))]
         documents = site.documents_of(org.id)
@@ -180,7 +188,19 @@ def _pages(site: Site, config: Config, lang, languages, fallbacks, statuses, tra
                 indexable=part == 1,
                 in_sitemap=True,
             )
-    site_page(urls.matrix, "matrix.html", in_sitemap=True)
+    matrix_orgs = compare.matrix_orgs(site)
+    parts = max(1, -(-len(matrix_orgs) // MATRIX_ORGS))
+    for part in range(1, parts + 1):
+        columns = tuple(matrix_orgs[(part - 1) * MATRIX_ORGS : part * MATRIX_ORGS])
+        inputs = common + tuple(p for o in columns for d in site.documents_of(o) for p in _doc_files(d))
+        inputs += tuple(_org_file(site, o) for o in columns) + (f"orgs:{cache.fingerprint(*columns)}:{part}/{parts}",)
+        site_page(
+            lambda other, n=part: urls.matrix_part(n, other),
+            "matrix.html",
+            {"orgs": columns, "part": part, "parts": parts},
+            inputs=inputs,
+            in_sitemap=True,
+        )
     site_page(urls.methodology, "methodology.html", inputs=("config.yaml",), in_sitemap=True)
     site_page(urls.data_index, "data.html", {"columns": opendata_schema.FIELDS}, in_sitemap=True)
     site_page(urls.search, "search.html", inputs=("config.yaml",), in_sitemap=True)
@@ -208,12 +228,31 @@ def expand(page: Page, site: Site) -> dict:
         body = context["doc"].body if page.template == "document.html" else ""
         context.update(_doc_context(site, context["doc"], page.lang, body))
     elif page.template == "matrix.html":
-        context["matrix"] = compare.matrix(site, page.lang)
+        context["matrix"] = compare.matrix(site, page.lang, context["orgs"])
     return context
 
 
 def _roots(site: Site) -> list[Organization]:
     return sorted((o for o in site.organizations.values() if o.parent not in site.organizations), key=lambda o: o.id)
+
+
+def _home_tree(site: Site, roots: list[Organization]) -> tuple[int, dict[str, int]]:
+    """(levels of the organization tree the home page shows, {id of an organization on its last
+    level: how many organizations are under it}): as many whole levels as hold HOME_TREE
+    organizations together, at least the first."""
+    levels, shown = [[o.id for o in roots]], len(roots)
+    while True:
+        following = [kid for org_id in levels[-1] for kid in site.children.get(org_id, ())]
+        if not following or shown + len(following) > HOME_TREE:
+            break
+        levels.append(following)
+        shown += len(following)
+    return len(levels), {org_id: _descendants(site, org_id) for org_id in levels[-1] if site.children.get(org_id)}
+
+
+def _descendants(site: Site, org_id: str) -> int:
+    kids = site.children.get(org_id, ())
+    return len(kids) + sum(_descendants(site, kid) for kid in kids)
 
 
 def _org_context(site: Site, org: Organization) -> dict:

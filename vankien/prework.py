@@ -16,7 +16,7 @@ import multiprocessing
 import os
 from collections import Counter
 
-from vankien import markdown, numbers
+from vankien import forking, markdown, numbers
 from vankien.content import RawContent
 
 AHEAD_AT_LEAST = 200  # texts and bodies together: below, forking workers costs more than it saves
@@ -56,7 +56,7 @@ def read_ahead(raw: RawContent) -> None:
     tasks += [("bodies", i, i + 1) for i in range(len(bodies))]  # a body is as much work as many texts
     _WORK = (texts, bodies)
     try:
-        with multiprocessing.get_context("fork").Pool(os.cpu_count()) as pool:
+        with forking.pool() as pool:
             for kind, start, found in pool.imap_unordered(_task, tasks):
                 for offset, made in enumerate(found):
                     if kind == "texts":

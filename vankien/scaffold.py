@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from vankien import errors
 from vankien.fieldtypes import ID_PATTERN
 from vankien.vocabulary import KINDS, LEVELS
 
@@ -47,8 +48,8 @@ def require_organization(root: Path, org: str) -> None:
     organization that does not exist would only fail `check` later (VK201), after the editor's work."""
     if not (root / "content/organizations" / f"{org}.yaml").is_file():
         raise ScaffoldError(
-            f"chưa có tổ chức “{org}”: tạo trước bằng `build.py new --org {org}` / "
-            f"no organization “{org}” yet: create it first with `build.py new --org {org}`"
+            f"chưa có tổ chức “{org}”: tạo trước bằng `{errors.PROGRAM[0]} new --org {org}` / "
+            f"no organization “{org}” yet: create it first with `{errors.PROGRAM[0]} new --org {org}`"
         )
 
 

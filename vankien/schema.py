@@ -46,7 +46,7 @@ from vankien.fieldtypes import (
 from vankien.vocabulary import KINDS, LEVELS
 
 LANGUAGES = ("vi", "en")
-OPERATORS = {"=": "=", "≥": "≥", ">=": "≥", ">": ">", "~": "~", "≤": "≤", "<=": "≤", "range": "range"}
+OPERATORS = {"=": "=", "≥": "≥", ">=": "≥", ">": ">", "<": "<", "~": "~", "≤": "≤", "<=": "≤", "range": "range"}
 
 
 class Schema(BaseModel):

@@ -31,6 +31,7 @@ RESERVED = frozenset(
         "404",
         "assets",
         "share",
+        "pagefind",  # the search bundle's folder
     }
 )
 
@@ -75,6 +76,11 @@ def topic_part(key: str, part: int, lang: str = "vi") -> str:
 
 def matrix(lang: str = "vi") -> str:
     return f"{language_root(lang)}compare/"
+
+
+def matrix_part(part: int, lang: str = "vi") -> str:
+    """Part `part` (from 1) of the comparison matrix's organizations: the first is the matrix page."""
+    return matrix(lang) if part <= 1 else f"{matrix(lang)}{part}/"
 
 
 def methodology(lang: str = "vi") -> str:

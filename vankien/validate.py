@@ -388,6 +388,8 @@ def _placement_problems(record: RawFile, has_targets: bool, has_results: bool) -
         number = record.body_line + index
         for column, what in markdown.stray_placements(line):  # a mark inside a sentence: never printed
             problems.append(ContentError(record.path, number, column, messages.PLACEMENT_NOT_ALONE, {"what": what}))
+        for column, name in markdown.unknown_marks(line):
+            problems.append(ContentError(record.path, number, column, messages.PLACEMENT_UNKNOWN, {"name": name}))
         match = PLACEMENT.match(line)
         if match and not {"targets": has_targets, "results": has_results}[match.group(1)]:
             problems.append(ContentError(record.path, number, 1, messages.PLACEMENT_UNUSED, {"what": match.group(1)}))

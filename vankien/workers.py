@@ -11,7 +11,6 @@ in this process, where starting workers would cost more than the work.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -19,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vankien import cache, render, social, urls
+from vankien import cache, forking, render, social, urls
 from vankien.errors import BuildFailed, ContentError
 from vankien.pages import Page
 from vankien.progress import Progress
@@ -93,13 +92,12 @@ def run(job: Job) -> list[ContentError]:
                 job.made = job.beside() if job.beside and not problems else None
                 return _first(problems)
             job.renderer.compile_all()
-            context = multiprocessing.get_context("fork")
             # What the workers inherit (the site, the pages, the templates: every object now) is
             # left out of their garbage collections, each of which walked it all (a fifth of
             # their time went to full collections), and so stays shared with this process.
             gc.freeze()
             try:
-                with context.Pool(os.cpu_count()) as pool, ThreadPoolExecutor(1) as side:
+                with forking.pool() as pool, ThreadPoolExecutor(1) as side:
                     beside = side.submit(job.beside) if job.beside else None
                     for count, found in pool.imap_unordered(_task, tasks):
                         problems += found
