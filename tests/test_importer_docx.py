@@ -236,3 +236,21 @@ def test_every_word_of_a_word_file_is_in_the_content_file(tmp_path):
     output = words(rendered) + ["nơi", "nhận"]  # "Nơi nhận:" → distribution
     assert {w for w in set(source) if source.count(w) > output.count(w)} == set()
     assert "[^1]" in rendered and "[^1]: Gồm cả đoàn viên khối trường học." in rendered
+
+
+def test_the_header_as_two_cells_with_a_paragraph_per_line(tmp_path):
+    """The usual Word template: one table row, the issuer, "***" and the number in the left cell,
+    the motto and the date in the right one, a paragraph per line: read as the same lines typed."""
+    left = ["TỈNH ĐOÀN HÀ TĨNH", "ĐOÀN XÃ THẠCH HÀ", "***", "Số: 12-BC/ĐTN"]
+    right = ["ĐOÀN TNCS HỒ CHÍ MINH", "Thạch Hà, ngày 05 tháng 3 năm 2024"]
+    body = table(row(cell(*(p(t) for t in left)), cell(*(p(t) for t in right))))
+    body += p("BÁO CÁO") + p("Kết quả công tác Đoàn quý I năm 2024") + p("I. KẾT QUẢ") + p("Đã tổ chức 3 hoạt động.")
+    front = importer.import_file(make_docx(tmp_path / "bc.docx", body)).front
+    typed = importer.import_text(
+        "TỈNH ĐOÀN HÀ TĨNH\tĐOÀN TNCS HỒ CHÍ MINH\nĐOÀN XÃ THẠCH HÀ\n***\n"
+        "Số: 12-BC/ĐTN\tThạch Hà, ngày 05 tháng 3 năm 2024\n\nBÁO CÁO\nKết quả công tác Đoàn quý I năm 2024\n\n"
+        "I. KẾT QUẢ\n\nĐã tổ chức 3 hoạt động.\n"
+    ).front
+    for got in (front, typed):
+        assert (got["place"], got["issued"], got["number"]) == ("Thạch Hà", "2024-03-05", "12-BC/ĐTN")
+        assert got["issuer"] == ["TỈNH ĐOÀN HÀ TĨNH", "ĐOÀN XÃ THẠCH HÀ"]

@@ -39,6 +39,17 @@ def test_the_two_column_header_in_every_layout(opening):
     assert "# đầu văn bản / header: " in rendered  # the header's own lines stay in the file
 
 
+def test_the_state_motto_of_a_hoi_document_is_no_issuer_line():
+    text = (
+        "ỦY BAN HỘI LHTN VIỆT NAM\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HƯNG YÊN\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 05/KH-UBH\tHưng Yên, ngày 28 tháng 10 năm 2008\n\nKẾ HOẠCH\nTổ chức Đại hội Hội các cấp\n\n" + BODY
+    )
+    imported = importer.import_text(text)
+    assert imported.front["issuer"] == ["ỦY BAN HỘI LHTN VIỆT NAM", "TỈNH HƯNG YÊN"]
+    assert imported.front["place"] == "Hưng Yên" and imported.notes == []
+    assert not any("Độc lập" in line for line in imported.body)
+
+
 @pytest.mark.parametrize(
     "written, number",
     [
@@ -77,12 +88,40 @@ def test_theme_and_a_page_on_one_line():
         "CHƯƠNG TRÌNH Công tác Đội và phong trào thiếu nhi năm học 2015 - 2016 Năm học 2015 - 2016 khai giảng "
         "trong không khí kỷ niệm 70 năm Cách mạng Tháng Tám và Quốc khánh 2/9."
     )
-    front = importer.import_text(text).front
+    imported = importer.import_text(text)
+    front = imported.front
     assert front["issuer"] == ["ĐỘI TNTP HỒ CHÍ MINH HỘI ĐỒNG TỈNH QUẢNG NGÃI"]
     assert (front["number"], front["place"], front["issued"]) == ("07-CT/HĐĐ", "Quảng Ngãi", "2015-09-11")
     assert front["title"] == "Chương trình Công tác Đội và phong trào thiếu nhi năm học 2015 - 2016"
+    # the header's part of the line is the header; the rest of the page is the body, not a comment
+    body = [line for line in importer.render(imported).split("---\n")[2].splitlines() if line.strip()]
+    assert body == [
+        "Năm học 2015 - 2016 khai giảng trong không khí kỷ niệm 70 năm Cách mạng Tháng Tám và Quốc khánh 2/9."
+    ]
+    assert imported.notes == []
     themed = importer.import_text("CHƯƠNG TRÌNH\nCông tác năm 2023\n\nChủ đề: “Năm chuyển đổi số”\n\n" + BODY)
     assert themed.front["theme"] == "“Năm chuyển đổi số”"
+
+
+def test_a_paragraph_that_opens_like_a_header_stays_in_the_body():
+    paragraph = (
+        "Năm học 2015 - 2016, Ban Thường vụ Huyện đoàn đã ban hành nhiều văn bản chỉ đạo; Hà Nội, ngày 5 tháng 9 "
+        "năm 2015 là ngày khai giảng chung của toàn huyện, các liên đội tổ chức lễ khai giảng trang trọng, "
+        "an toàn và tiết kiệm theo hướng dẫn."
+    )
+    imported = importer.import_text("KẾ HOẠCH\nHè 2024\n\n" + paragraph + "\n")
+    assert paragraph in imported.body and "issued" not in imported.front
+
+
+def test_text_kept_only_in_a_comment_is_reported():
+    empty = importer.import_text("KẾ HOẠCH\nHè thiếu nhi năm 2024\n")
+    assert any("the body is empty" in note for note in empty.notes)
+    crowded = importer.import_text(
+        "HUYỆN ĐOÀN PHÚ GIÁO\nSố: 12-KH/ĐTN về việc tổ chức hội trại thiếu nhi toàn huyện\n\nKẾ HOẠCH\nHè 2024\n\n"
+        + BODY
+    )
+    assert crowded.front["number"] == "12-KH/ĐTN"
+    assert any("words of the header are only in the `# header` comments" in note for note in crowded.notes)
 
 
 def test_signature_block_and_distribution_side_by_side():
@@ -210,6 +249,76 @@ def test_results_and_targets_in_prose():
     assert len(imported.results) == 2  # the headline and "8/10 chỉ tiêu" are not results of their own
     assert all(f"targets.{t['id']}" in imported.guesses for t in imported.targets)
     assert any("8/10 chỉ tiêu" in note for note in imported.notes)
+
+
+def test_each_target_of_a_prose_sentence_is_a_target_of_its_own():
+    """Sentences of two news reports (Tiền Phong, 2017 and 2009): targets joined by ",", "và" and
+    sentence ends, one starting with a figure; a list naming the subject and a measure of the phrase
+    before it are not cut."""
+    text = (
+        "Giới thiệu 210.000 đoàn viên ưu tú cho Đảng\n"
+        "TP - Ban chấp hành T.Ư Đoàn cho biết, chương trình công tác năm 2017 sẽ thực hiện nhiều chỉ tiêu quan trọng.\n\n"
+        "100% Đoàn cấp tỉnh, huyện có ít nhất 1 công trình thanh niên; mỗi Đoàn xã, phường, thị trấn có ít nhất 1 "
+        "công trình hoặc phần việc thanh niên. 100% Đoàn xã thành lập được ít nhất 1 câu lạc bộ thanh niên làm kinh tế.\n\n"
+        "Tổ chức Đoàn sẽ tư vấn, hướng nghiệp cho 1,6 triệu thanh niên, dạy nghề cho 40 ngàn thanh niên và giới thiệu "
+        "việc làm cho 150 ngàn thanh niên.\n\n"
+        "Phấn đấu hàng năm mỗi chi đoàn có ít nhất một công trình thanh niên có giá trị, 10 đoàn viên có một sáng kiến "
+        "phục vụ sản xuất, Đoàn cơ sở có từ hai đến ba công trình tham gia giải thưởng Tuổi trẻ sáng tạo trong Quân đội…\n"
+        "Kết nạp 50 đoàn viên mới, đạt 120% chỉ tiêu năm.\n"
+        "Tổ chức 5 buổi sinh hoạt chuyên đề, mỗi buổi có ít nhất 30 đoàn viên tham gia; tặng 30 suất quà, và 10 xe đạp.\n"
+    )
+    assert [t["text"] for t in importer.import_text(text).targets] == [
+        "100% Đoàn cấp tỉnh, huyện có ít nhất 1 công trình thanh niên",
+        "mỗi Đoàn xã, phường, thị trấn có ít nhất 1 công trình hoặc phần việc thanh niên",
+        "100% Đoàn xã thành lập được ít nhất 1 câu lạc bộ thanh niên làm kinh tế",
+        "Tổ chức Đoàn sẽ tư vấn, hướng nghiệp cho 1,6 triệu thanh niên",
+        "dạy nghề cho 40 ngàn thanh niên",
+        "giới thiệu việc làm cho 150 ngàn thanh niên",
+        "Phấn đấu hàng năm mỗi chi đoàn có ít nhất một công trình thanh niên có giá trị",
+        "10 đoàn viên có một sáng kiến phục vụ sản xuất",
+        "Đoàn cơ sở có từ hai đến ba công trình tham gia giải thưởng Tuổi trẻ sáng tạo trong Quân đội",
+        "Kết nạp 50 đoàn viên mới, đạt 120% chỉ tiêu năm",
+        "Tổ chức 5 buổi sinh hoạt chuyên đề, mỗi buổi có ít nhất 30 đoàn viên tham gia",
+        "tặng 30 suất quà",
+        "10 xe đạp",
+    ]
+
+
+def test_completing_targets_set_elsewhere_does_not_introduce_targets():
+    """A news report (Hà Nội Mới, 2022): the contest "hoàn thành các chỉ tiêu" of the term, then
+    "3 đợt hoạt động cao điểm" (names three campaigns); the targets come after "phấn đấu"."""
+    text = (
+        "Theo đó, các nội dung thi đua gồm: Thi đua hoàn thành các chỉ tiêu, mục tiêu nhiệm kỳ 2017-2022; tổ chức "
+        "thành công 3 đợt hoạt động cao điểm Tháng Thanh niên, Chiến dịch Thanh niên tình nguyện hè năm 2022.\n"
+        "Ngoài ra, toàn Đoàn thi đua, phấn đấu đạt chỉ tiêu 100% các cấp bộ đoàn hoàn thành tổ chức Đại hội.\n"
+    )
+    assert [t["text"] for t in importer.import_text(text).targets] == [
+        "Ngoài ra, toàn Đoàn thi đua, phấn đấu đạt chỉ tiêu 100% các cấp bộ đoàn hoàn thành tổ chức Đại hội"
+    ]
+    listed = "Chi đoàn phấn đấu hoàn thành các chỉ tiêu sau: kết nạp 10 đoàn viên; tặng 30 suất quà.\n"
+    assert len(importer.import_text(listed).targets) == 2
+
+
+def test_a_sentence_over_numbered_sub_items_is_their_heading_and_labels_keep_their_content():
+    """From a school Đoàn's plan (2011): "1. Phát động …." ends like a sentence but has sub-items;
+    "1.1. Thời gian: Ngày 12/2" is a label with its content, not a heading holding it."""
+    text = (
+        "I. MỤC ĐÍCH, Ý NGHĨA\n\n1. Tạo khí thế thi đua sôi nổi của tuổi trẻ.\n\n2. Tạo sự quan tâm của cấp ủy.\n\n"
+        "II. CÁC NỘI DUNG HOẠT ĐỘNG\n\n1. Phát động đợt thi đua đặc biệt chào mừng ngày thành lập đoàn.\n\n"
+        "1.1. Thời gian: Ngày 12/2/2011 (Thứ 2)\n\n1.2. Đối tượng: 100% ĐVTN nhà trường\n\n"
+        "1.3. Chỉ tiêu: - 100% các chi đoàn đạt tuần học tập tốt.\n\n"
+        "2. Phát động các khối ra số báo bảng đặc biệt.\n\n2.1. Thời gian: - Phát động ngày 12/2/2011\n"
+    )
+    imported = importer.import_text(text)
+    assert [line for line in imported.body if line.startswith("#")] == [
+        "## I. MỤC ĐÍCH, Ý NGHĨA",
+        "## II. CÁC NỘI DUNG HOẠT ĐỘNG",
+        "### 1. Phát động đợt thi đua đặc biệt chào mừng ngày thành lập đoàn.",
+        "### 2. Phát động các khối ra số báo bảng đặc biệt.",
+    ]
+    assert "1\\.1. Thời gian: Ngày 12/2/2011 (Thứ 2)" in imported.body
+    assert "1\\. Tạo khí thế thi đua sôi nổi của tuổi trẻ." in imported.body  # no sub-items: a paragraph
+    assert [t["text"] for t in imported.targets] == ["100% các chi đoàn đạt tuần học tập tốt."]
 
 
 def test_a_numbered_list_of_names_is_not_a_run_of_sections():

@@ -3,12 +3,15 @@ organization's term table; and compiled templates lose only indentation no reade
 
 from __future__ import annotations
 
+import gc
 import re
+import shutil
+from collections import Counter
 
 import jinja2
 
 from tests.conftest import MINIMAL_FILES, ROOT
-from vankien import compare, markdown, pipeline, render, workers
+from vankien import compare, markdown, opendata, pipeline, render, workers
 
 
 def _count_renders(monkeypatch) -> list[str]:
@@ -90,3 +93,40 @@ def test_a_documents_versions_and_embeds_are_rendered_together(site_factory, tmp
     assert task[at : at + 4] == versions
     body = MINIMAL_FILES["content/documents/doan-a/dai-hoi.vi.md"].split("---\n")[-1]
     assert sum(1 for source in parsed if source == body) <= 2  # check's footnote pass, and the pages' one
+
+
+def test_each_body_is_parsed_once_in_a_cold_build(tmp_path, monkeypatch):
+    """Markdown is most of a document page's cost: one parse per body, so at most one per
+    document and language (an untranslated page shows the Vietnamese body already parsed)."""
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copy(ROOT / "config.yaml", root / "config.yaml")
+    (root / "node_modules").symlink_to(ROOT / "node_modules")  # the share images' font
+    monkeypatch.setattr(workers, "IN_PROCESS", 10**6)  # rendered in this process, where it can be counted
+    parsed: list[str] = []
+    parse = markdown._PARSER.parse
+    monkeypatch.setattr(markdown._PARSER, "parse", lambda source, env=None: parsed.append(source) or parse(source, env))
+    markdown.render.cache_clear()
+    build = pipeline.run(root, tmp_path / "out", search=False)
+    shown = {page.context["doc"].body for page in build.pages if page.template == "document.html"}
+    bodies = [source for source in parsed if source]  # and the embeds' empty one
+    assert Counter(bodies) == Counter(shown)  # each shown body once, nothing else
+    assert len(bodies) <= len(build.site.documents) * len(build.config.languages)
+
+
+def test_workers_and_this_process_write_the_same_site(site_factory, tmp_path, monkeypatch):
+    """With workers, the listings and open data are made in this process while they render."""
+    root = site_factory()
+    made = []
+    write_files = opendata.write_files
+    monkeypatch.setattr(opendata, "write_files", lambda *args: made.append(args) or write_files(*args))
+    sites = {}
+    for name, in_process in (("workers", 0), ("here", 10**6)):
+        monkeypatch.setattr(workers, "IN_PROCESS", in_process)
+        shutil.rmtree(root / ".cache", ignore_errors=True)
+        output = tmp_path / name
+        pipeline.run(root, output, search=False)
+        sites[name] = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    assert len(made) == 2  # once a build
+    assert gc.get_freeze_count() == 0  # what the workers were given is collected again here (the preview lives on)
+    assert sites["workers"] == sites["here"] and any(str(path).endswith("targets.csv") for path in sites["here"])

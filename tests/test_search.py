@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import collections
 import gzip
 import json
+import os
 import re
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
 from playwright import sync_api
 
-from vankien import pipeline, search
+from vankien import pipeline, search, searchdata
 from vankien.bench.browser import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
     ],
 )
 def test_indexer_sees_d_with_a_foldable_mark(html, indexed):
-    assert search.fold_for_index(html) == indexed
+    assert search.fold_for_index(html.encode()) == indexed.encode()
 
 
 @pytest.fixture(scope="module")
@@ -359,6 +362,66 @@ def test_each_language_is_indexed_by_its_own_run_into_one_bundle(site_factory, t
     assert set(entry["languages"]) == {"vi", "en"}  # one bundle: the search page finds both languages
     for about in entry["languages"].values():
         assert (site / f"pagefind/pagefind.{about['hash']}.pf_meta").is_file() and about["page_count"] > 0
+
+
+def _bundle(site: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(site / "pagefind")): p.read_bytes()
+        for p in sorted((site / "pagefind").rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_the_bundle_is_the_same_whether_languages_are_indexed_one_after_the_other_or_at_once(
+    tmp_path, monkeypatch, example_site
+):
+    bundles = {}
+    for at_once in ("0", "1"):  # one at a time finishing the last bundle in this process, at once in forked ones
+        monkeypatch.setenv("VANKIEN_INDEX_AT_ONCE", at_once)
+        monkeypatch.setattr(searchdata, "IN_PROCESS", 1_000_000 if at_once == "0" else 0)
+        monkeypatch.setattr(os, "cpu_count", lambda: 2)
+        monkeypatch.setattr(searchdata.threading, "active_count", lambda: 1)  # even beside served_site's thread
+        bundles[at_once] = _bundle(pipeline.run(ROOT, tmp_path / f"out-{at_once}").output)
+    assert any(name.startswith("text/") for name in bundles["0"])  # a long page's text moved out too
+    assert bundles["0"] == bundles["1"] == _bundle(example_site)  # byte for byte
+
+
+def test_each_page_and_each_fragment_is_read_once(site_factory, tmp_path, monkeypatch):
+    """Indexing reads each page once (folded copy and filter values) and each fragment once
+    (long texts moved out and words counted in one pass)."""
+    reads: collections.Counter = collections.Counter()
+    read_bytes, build_index = Path.read_bytes, search.build_index
+
+    class CountedFiles(Mapping):
+        def __init__(self, files):
+            self.files = files
+
+        def __getitem__(self, name):
+            reads[name] += 1
+            return self.files[name]
+
+        def __iter__(self):
+            return iter(self.files)
+
+        def __len__(self):
+            return len(self.files)
+
+    def counted_read(path):
+        if path.suffix == ".pf_fragment":
+            reads[path.name] += 1
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted_read)
+    monkeypatch.setattr(
+        search,
+        "build_index",
+        lambda root, site, files, problems: build_index(root, site, CountedFiles(files), problems),
+    )
+    site = pipeline.run(site_factory(), tmp_path / "out").output
+    fragments = {path.name for path in (site / "pagefind/fragment").iterdir()}
+    assert fragments and fragments <= set(reads)
+    assert any(name.endswith("index.html") for name in reads)
+    assert set(reads.values()) == {1}, [name for name, count in reads.items() if count > 1]
 
 
 def test_a_long_page_sends_only_the_text_its_excerpts_show(phone, served_site, example_site):

@@ -4,6 +4,7 @@ the same inputs as the Python rules, so the two can never drift apart."""
 
 from __future__ import annotations
 
+import collections
 import gzip
 import json
 import re
@@ -152,22 +153,51 @@ def test_search_data_is_written_for_each_language(example_site):
     assert "org=quan-doan-binh-tan" in binh_tan[5] and "level=quan-huyen" in binh_tan[5]
 
 
+def _fragment(bundle: Path, stem: str, fragment: dict) -> None:
+    (bundle / "fragment").mkdir(exist_ok=True)
+    data = gzip.compress(searchtext.SIGNATURE + json.dumps(fragment).encode())
+    (bundle / f"fragment/{stem}.pf_fragment").write_bytes(data)
+
+
 def test_text_files_hold_the_words_the_fragment_leaves_out(tmp_path):
     words = [f"từ{n}" for n in range(searchtext.INLINE_WORDS + searchtext.CHUNK_WORDS + 7)]
     content = " Đoàn\u00a0viên\u3000" + "\n".join(words) + " "  # the separators Pagefind and the page agree on
-    fragment = {"url": "/a/", "content": content, "meta": {"title": "A"}}
-    (tmp_path / "fragment").mkdir()
-    (tmp_path / "fragment/vi_1.pf_fragment").write_bytes(gzip.compress(b"pagefind_dcd" + json.dumps(fragment).encode()))
-    assert searchtext.split(tmp_path) == 2
+    _fragment(tmp_path, "vi_1", {"url": "/a/", "content": content, "meta": {"title": "A"}})
+    short = {"url": "/b/", "content": "Đoàn viên"}
+    _fragment(tmp_path, "vi_2", short)
+    searchdata.finish(tmp_path, {})
+    assert len(list((tmp_path / "text").iterdir())) == 2
     stored = json.loads(gzip.decompress((tmp_path / "fragment/vi_1.pf_fragment").read_bytes())[12:])
     positions = run_js(f"{json.dumps(content)}.split(m.WORD_SEPARATORS)")
     assert stored["content"].split(" ") == positions[: searchtext.INLINE_WORDS]
     assert searchtext.read_text(tmp_path, stored).split(" ") == positions  # every word at its position
     assert stored["vankien_text"]["words"] == len(positions) and stored["meta"] == {"title": "A"}
-    short = {"url": "/b/", "content": "Đoàn viên"}
-    (tmp_path / "fragment/vi_2.pf_fragment").write_bytes(gzip.compress(b"pagefind_dcd" + json.dumps(short).encode()))
-    searchtext.split(tmp_path)
     assert json.loads(gzip.decompress((tmp_path / "fragment/vi_2.pf_fragment").read_bytes())[12:]) == short
+    table = json.loads((tmp_path / "vankien-words.vi.json").read_text(encoding="utf-8"))
+    assert ["tu0", "từ0", 1] in table and ["doan", "đoàn", 2] in table  # counted in the whole text, not the part kept
+
+
+def test_the_word_list_counts_the_words_of_the_whole_text(tmp_path):
+    """Words are counted per whitespace-separated token (each distinct token cut once); the list
+    must be what cutting the whole text of every page into words gives, ties in the order met."""
+    pages = [
+        "Đoàn viên, đoàn viên; ĐOÀN-VIÊN d\u0335oàn TT&TT x_y\u00a0Đoàn",
+        "doàn Doàn đoàn\u3000Đoàn viên...viên a\x1cb a\x85b İstanbul",
+    ]
+    for number, content in enumerate(pages):
+        _fragment(tmp_path, f"vi_{number}", {"url": f"/{number}/", "content": content, "meta": {"title": "Đoàn Viên"}})
+    searchdata.finish(tmp_path, {})
+    counts: collections.Counter = collections.Counter()
+    for content in pages:  # the whole text, as read before it was cut into tokens
+        counts.update(searchdata.WORD.findall(searchdata.unfold(content + " Đoàn Viên").lower()))
+    expected: dict[str, list] = {}
+    for word, count in counts.most_common():
+        plain = folding.fold(word)
+        if re.fullmatch(r"[a-z0-9&]+", plain):
+            expected.setdefault(plain, [plain, word, 0])[2] += count
+    table = json.loads((tmp_path / "vankien-words.vi.json").read_text(encoding="utf-8"))
+    assert table == sorted(expected.values())
+    assert ["doan", "đoàn", 11] in table  # d̵ (the indexer's mark) read as đ
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 """Share images: what a person sees on a shared link's card, drawn as a small palette PNG."""
 
+import hashlib
 import io
 
 from PIL import Image
@@ -41,3 +42,58 @@ def test_card_edges_are_smooth_and_the_same_text_gives_the_same_bytes():
     assert social.draw(ROOT, card) == social.draw(ROOT, card)
     other = social.Card("Site", "Kế hoạch · Năm 2024", "Đại hội đại biểu Đoàn TNCS Hồ Chí Minh lần thứ XII", "Y")
     assert social.draw(ROOT, other) != social.draw(ROOT, card)
+
+
+REFERENCE_CARDS = [  # (card, its digest: the image's name in every page's link, sha256 of its PNG)
+    (
+        social.Card(
+            "Văn kiện Đoàn",
+            "Báo cáo Đại hội · Nhiệm kỳ VI (2022 - 2027)",
+            "Báo cáo chính trị của Ban Chấp hành Đoàn khóa V trình Đại hội đại biểu Đoàn TNCS Hồ Chí Minh tỉnh "
+            "Nghệ An lần thứ VI",
+            "Tỉnh Đoàn Nghệ An",
+        ),
+        "8a355cb5423226f5",
+        "6ab00dcf65d480df",
+    ),
+    (
+        social.Card(
+            "Youth Union documents",
+            "Annual programme · Year 2024",
+            "Programme of Youth Union work and the youth movement in 2024",
+            "Bình Tân District Youth Union",
+            draft=True,
+            lang="en",
+        ),
+        "e224af1997c028d0",
+        "3b4659792475716c",
+    ),
+]
+
+
+def test_an_image_keeps_its_name_exactly_while_its_pixels_stay_the_same():
+    """A card's name (in every page's `og:image` link) changes only with its text, VERSION or
+    DRAWING: if these bytes change, so must VERSION, or a shared link shows the old image."""
+    for card, name, png in REFERENCE_CARDS:
+        assert card.digest == name
+        assert hashlib.sha256(social.draw(ROOT, card)).hexdigest()[:16] == png, "bump social.VERSION"
+
+
+def test_images_are_the_bytes_pillow_writes_whatever_the_order_they_are_drawn_in(monkeypatch):
+    cards = [card for card, _, _ in REFERENCE_CARDS] + [
+        social.Card("Văn kiện Đoàn", "Kế hoạch · Năm 2024", f"Kế hoạch số {n} " * n, "Quận Đoàn 1") for n in (1, 4, 9)
+    ]
+    social._SHARED.clear()
+    ours = [social.draw(ROOT, card) for card in cards + cards[::-1]]
+    drawn: list[Image.Image] = []
+    monkeypatch.setattr(social, "_png", lambda image, rows: drawn.append(image) or social._pillow_png(image))
+    assert ours == [social.draw(ROOT, card) for card in cards + cards[::-1]]  # saved by Pillow itself
+    assert [Image.open(io.BytesIO(png)).tobytes() for png in ours] == [image.tobytes() for image in drawn]
+
+
+def test_cards_of_one_kind_and_period_compress_their_top_rows_once():
+    social._SHARED.clear()
+    for n in range(5):
+        social.draw(ROOT, social.Card("Văn kiện Đoàn", "Kế hoạch · Năm 2024", f"Kế hoạch số {n}", "Quận Đoàn 1"))
+    social.draw(ROOT, social.Card("Văn kiện Đoàn", "Báo cáo · Năm 2024", "Báo cáo", "Quận Đoàn 1"))
+    assert len(social._SHARED) == 2

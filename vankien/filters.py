@@ -27,6 +27,7 @@ def do_date(value: datetime.date | None, lang: str = "vi") -> str:
     return format_date(value, "d MMMM y", locale="en")
 
 
+@functools.lru_cache(maxsize=1024)  # a site has few periods, shown on every row of its tables
 def do_period(value: Period | None, lang: str = "vi", inline: bool = False) -> str:
     """`Nhiệm kỳ VI (2022–2027)`, `Năm 2023` / `Term VI (2022–2027)`, `Year 2023`;
     `inline` starts with a small letter, for use inside a sentence (`nhiệm kỳ VI …`)."""
@@ -61,10 +62,20 @@ def do_measure(value, lang: str = "vi") -> Markup:
     site has no English for marked `lang="vi"` (`4 <span lang="vi">ấp</span>`)."""
     if value is None:
         return Markup("")
-    return _measure_html(value, lang)
+    # what the HTML shows, not the whole figure (its words, `raw`, differ from text to text):
+    # a figure is shown on its document, embed, organization and topic pages, "100%" in thousands
+    key = (value.op, value.value, value.value_max, value.unit, value.subject, value.of, lang)
+    html = _MEASURES.get(key)
+    if html is None:
+        if len(_MEASURES) >= 1 << 14:
+            _MEASURES.clear()
+        html = _MEASURES[key] = _measure_html(value, lang)
+    return html
 
 
-@functools.lru_cache(maxsize=1 << 14)  # a figure is shown on its document, embed, organization and topic pages
+_MEASURES: dict[tuple, Markup] = {}  # {what a figure's HTML shows: its HTML}
+
+
 def _measure_html(value, lang: str) -> Markup:
     number, unit, unit_vi = numberformat.format_parts(value, lang)
     parts = [escape(number)]

@@ -4,8 +4,10 @@ Imports every document of SHARED/realdocs (hand readings in INDEX.yaml: header f
 results, figures) and the three SHARED/seeds (hand readings = the hand-made content files in
 content/documents) and prints, per document and in total, the share found of:
 
-- targets: hand targets and results found among the imported targets and results (a hand entry
-  is found when an imported entry of the same kind holds at least 80 % of its words);
+- targets: hand targets and results found among the imported targets and results, one to one (a
+  hand entry is found when an imported entry of the same kind holds at least 80 % of its words and
+  no better-covered hand entry took it); "merged" counts imported entries holding several hand
+  entries, "extra" those holding none (both lower the precision printed under the table);
 - figures: the hand figures ([value, unit] or [low, high, unit]) of those entries that
   numbers.parse finds in the imported entry's text (same value(s); unit: "%" or the first word);
 - header: the header fields of INDEX.yaml (number, place, date, title, issuer lines) read right.
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -67,23 +70,65 @@ def _figure_found(figure: list, text: str) -> bool:
     return False
 
 
-def score_entries(hand: list[dict], mine: list[str]) -> tuple[int, int, int, int, list[str]]:
-    """(entries found, entries, figures found, figures, what was missed) for one kind of entry."""
-    found = figures_found = figures = 0
-    missed = []
-    for entry in hand:
-        best = max(mine, key=lambda text: covers(text, entry["text"]), default=None)
-        hit = best is not None and covers(best, entry["text"]) >= 0.8
-        found += hit
+def match(hand: list[str], mine: list[str]) -> dict[int, int]:
+    """{hand entry index: imported entry index}, one to one: the pairs where the imported text holds
+    ≥ 80 % of the hand text's words, best covered first (ties: the shorter imported text), each
+    imported entry taken once, so that several hand entries merged into one count once."""
+    pairs = sorted(
+        (
+            (-covers(text, wanted), len(words(text)), h, m)
+            for h, wanted in enumerate(hand)
+            for m, text in enumerate(mine)
+            if covers(text, wanted) >= 0.8
+        ),
+    )
+    matched: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, _, h, m in pairs:
+        if h not in matched and m not in taken:
+            matched[h] = m
+            taken.add(m)
+    return matched
+
+
+@dataclass
+class Score:
+    """One kind of entry of one document: hand entries found (one to one), figures found, the
+    imported entries holding several hand entries (merged) or none (extra), what was missed."""
+
+    found: int = 0
+    entries: int = 0
+    figures_found: int = 0
+    figures: int = 0
+    merged: int = 0
+    extra: int = 0
+    missed: list[str] = field(default_factory=list)
+
+
+def score_entries(hand: list[dict], mine: list[str]) -> Score:
+    """How the imported entries `mine` (texts) read the hand entries of one kind."""
+    score = Score(entries=len(hand))
+    matched = match([entry["text"] for entry in hand], mine)
+    for index, entry in enumerate(hand):
+        best = mine[matched[index]] if index in matched else None
+        score.found += best is not None
         for figure in entry.get("figures") or []:
-            figures += 1
-            if hit and best is not None and _figure_found(figure, best):
-                figures_found += 1
+            score.figures += 1
+            if best is not None and _figure_found(figure, best):
+                score.figures_found += 1
             else:
-                missed.append(f"figure {figure} of “{entry['text'][:50]}”")
-        if not hit:
-            missed.append(f"entry “{entry['text'][:70]}”")
-    return found, len(hand), figures_found, figures, missed
+                score.missed.append(f"figure {figure} of “{entry['text'][:50]}”")
+        if best is None:
+            score.missed.append(f"entry “{entry['text'][:70]}”")
+    for index, text in enumerate(mine):
+        holds = [entry["text"] for entry in hand if covers(text, entry["text"]) >= 0.8]
+        if len(holds) >= 2:
+            score.merged += 1
+            score.missed.append(f"merged: {len(holds)} hand entries in one imported “{text[:70]}”")
+        elif index not in matched.values():  # no hand entry, or one another imported entry holds better
+            score.extra += 1
+            score.missed.append(f"extra: imported “{text[:70]}” is no hand entry")
+    return score
 
 
 def score_header(header: dict | None, front: dict) -> tuple[int, int, list[str]]:
@@ -160,27 +205,40 @@ def main(argv: list[str]) -> int:
     for seed, doc in SEED_CONTENT.items():
         targets, results = _seed_readings(doc)
         documents.append((shared / "seeds" / seed, targets, results, None))
-    totals = [0] * 6
-    print(f"{'document':62} {'targets':>9} {'figures':>9} {'header':>9}")
+    totals = [0] * 8
+    print(f"{'document':62} {'targets':>9} {'figures':>9} {'header':>9} {'merged':>7} {'extra':>6}")
     problems = []
     for path, targets, results, header in documents:
         imported = importer.import_file(path)
         t = score_entries(targets, [e["text"] for e in imported.targets])
         r = score_entries(results, [f"{e['target']} {e.get('result', '')}" for e in imported.results])
         h = score_header(header, imported.front)
-        row = [t[0] + r[0], t[1] + r[1], t[2] + r[2], t[3] + r[3], h[0], h[1]]
+        row = [t.found + r.found, t.entries + r.entries, t.figures_found + r.figures_found, t.figures + r.figures]
+        row += [h[0], h[1], t.merged + r.merged, t.extra + r.extra]
         totals = [a + b for a, b in zip(totals, row, strict=False)]
-        print(f"{path.name[:62]:62} {row[0]:>4}/{row[1]:<4} {row[2]:>4}/{row[3]:<4} {row[4]:>4}/{row[5]:<4}")
-        problems += [f"  {path.name[:40]}: {m}" for m in t[4] + r[4] + h[2]]
-    print(f"{'TOTAL':62} {totals[0]:>4}/{totals[1]:<4} {totals[2]:>4}/{totals[3]:<4} {totals[4]:>4}/{totals[5]:<4}")
+        print(
+            f"{path.name[:62]:62} {row[0]:>4}/{row[1]:<4} {row[2]:>4}/{row[3]:<4} {row[4]:>4}/{row[5]:<4}"
+            f" {row[6]:>7} {row[7]:>6}"
+        )
+        problems += [f"  {path.name[:40]}: {m}" for m in t.missed + r.missed + h[2]]
+    print(
+        f"{'TOTAL':62} {totals[0]:>4}/{totals[1]:<4} {totals[2]:>4}/{totals[3]:<4} {totals[4]:>4}/{totals[5]:<4}"
+        f" {totals[6]:>7} {totals[7]:>6}"
+    )
     print(
         "found: "
         + ", ".join(
             f"{name} {100 * a / b:.1f} %"
-            for name, a, b in zip(("targets", "figures", "header fields"), totals[::2], totals[1::2], strict=False)
+            for name, a, b in zip(("targets", "figures", "header fields"), totals[:6:2], totals[1:6:2], strict=False)
             if b
         )
-        + f"; all together {100 * sum(totals[::2]) / max(1, sum(totals[1::2])):.1f} %"
+        + f"; all together {100 * sum(totals[:6:2]) / max(1, sum(totals[1:6:2])):.1f} %"
+    )
+    imported_entries = totals[0] + totals[6] + totals[7]
+    print(
+        f"imported entries: {imported_entries}, of which {totals[0]} are one hand entry each, {totals[6]} merge "
+        f"several (each hand entry counted once), {totals[7]} are none (extra); "
+        f"precision {100 * totals[0] / max(1, imported_entries):.1f} %"
     )
     agree, suggested = _seed_topics(shared)
     print(f"topics suggested for the seeds' targets and results: {agree}/{suggested} as the hand-made files (guesses)")

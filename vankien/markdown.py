@@ -47,7 +47,7 @@ class Body:
         """The heading level a placed table's title takes: one below the section holding it."""
         return self.table_levels.get(what, 2)
 
-    @property
+    @functools.cached_property  # read for every heading of the list (document.html): made once
     def toc(self) -> tuple[Heading, ...]:
         """The headings worth listing: the top TOC_DEPTH levels the document uses."""
         if not self.headings:
@@ -56,6 +56,7 @@ class Body:
         return tuple(h for h in self.headings if h.level < top + TOC_DEPTH)
 
 
+@functools.lru_cache(maxsize=4096)  # headings repeat across documents ("I. NHIỆM VỤ TRỌNG TÂM")
 def slugify(text: str, max_words: int = 10) -> str:
     """A readable ASCII anchor: `1.1. Tập trung thực hiện` → `1-1-tap-trung-thuc-hien`."""
     return folding.slug(text, max_words) or "muc"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from dataclasses import dataclass, field
 
 from vankien.content import Body, HasBody
@@ -165,10 +166,18 @@ class Document(HasBody):
     results: tuple[Result, ...]
     body_at: Body  # where the Markdown body is (read when rendered, never held)
     source: str
+    issuer: tuple[str, ...] = ()  # the header's issuing-body lines, as written ("TỈNH ĐOÀN HÀ TĨNH", …)
+    distribution: tuple[str, ...] = ()  # the closing's "Nơi nhận" list, one recipient a line
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.org, self.id)
+
+    @property
+    def union_motto(self) -> bool:
+        """The header carries the Union's name "ĐOÀN TNCS HỒ CHÍ MINH" on the right: a Đoàn
+        document (no issuer lines given, or lines naming a Đoàn); a Đội or Hội document has none."""
+        return not self.issuer or any(re.search(r"\bĐOÀN\b", line.upper()) for line in self.issuer)
 
 
 @dataclass(frozen=True)

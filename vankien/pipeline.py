@@ -193,19 +193,26 @@ def stage_render(build: Build) -> None:
         build.outputs[path], build.keys[path] = source, key
         if not source.exists():
             to_render.append((index, source))
-    build.diagnostics.extend(workers.run(workers.Job(root, renderer, pages, to_render, list(to_draw.values()))))
+    folder = _scratch(build, "data") if build.in_place is None else None
+
+    def listings_and_data() -> tuple[dict[str, bytes], dict[str, tuple[Path, str]]]:
+        """Made while the workers render (this process waits for them meanwhile)."""
+        data = opendata.write_files(build.site, build.translations, build.config.base_url, folder) if folder else {}
+        return _listings(build), data
+
+    job = workers.Job(root, renderer, pages, to_render, list(to_draw.values()), beside=listings_and_data)
+    build.diagnostics.extend(workers.run(job))
     if build.problems:
         return
-    generated = _listings(build) | {f"static/{name}": data for name, data in build.assets.items()}
+    listings, open_data = job.made
+    generated = listings | {f"static/{name}": data for name, data in build.assets.items()}
     for path, data in generated.items():
         build.outputs[path], build.keys[path] = data, _digest(data)
-    if build.in_place is None:  # into files, not memory (hundreds of MB at 4,000 documents)
-        folder = _scratch(build, "data")
-        for path, (file, sha256) in opendata.write_files(
-            build.site, build.translations, build.config.base_url, folder
-        ).items():
+    if folder:  # into files, not memory (hundreds of MB at 4,000 documents)
+        for path, (file, sha256) in open_data.items():
             build.outputs[path], build.keys[path] = file, sha256[:10]  # as _digest(its bytes)
     else:  # the preview writes the open data after the reload (write_data); until then the old stays
+        assert build.in_place is not None
         build.keys.update({p: k for p, k in build.in_place.items() if is_data(p)})
     build.counts = {
         "pages": sum(1 for page in pages if page.template.endswith(".html")),

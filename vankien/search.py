@@ -8,10 +8,10 @@ the search page folds đ → d in the query and turns d + U+0335 back into đ in
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
-import re
 import shutil
 import subprocess
 import tempfile
@@ -19,25 +19,26 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
-from vankien import folding, messages, searchdata, searchtext
+from vankien import folding, messages, searchdata
 from vankien.errors import ContentError
 
 BUNDLE = "pagefind"  # the index folder inside site/
 ENTRY = "pagefind-entry.json"  # Pagefind's list of the bundle's languages
-LANG = re.compile(r'<html lang="([A-Za-z-]+)"')
-STROKE = "\u0335"
 BINARIES = {  # inside the npm package `pagefind`, one platform package each
     ("Linux", "x86_64"): "@pagefind/linux-x64/bin/pagefind_extended",
     ("Linux", "aarch64"): "@pagefind/linux-arm64/bin/pagefind_extended",
     ("Darwin", "arm64"): "@pagefind/darwin-arm64/bin/pagefind_extended",
     ("Darwin", "x86_64"): "@pagefind/darwin-x64/bin/pagefind_extended",
 }
+# Pagefind's peak memory per byte of the pages it indexes (1,000 documents: 108 MB → 1.64 GB, 79 MB → 1.14 GB)
+PEAK_PER_BYTE = 16
+_FOLDED = [(letter.encode(), (plain + searchdata.STROKE).encode()) for letter, plain in folding.FOLD_LETTERS.items()]
 
 
-def fold_for_index(html: str) -> str:
-    """`đoàn` → `d̵oàn`: the indexer sees a plain d, the excerpt keeps a mark to restore."""
-    for letter, plain in folding.FOLD_LETTERS.items():
-        html = html.replace(letter, plain + STROKE)
+def fold_for_index(html: bytes) -> bytes:
+    """`đoàn` → `d̵oàn` (UTF-8): the indexer sees a plain d, the excerpt keeps a mark to restore."""
+    for letter, marked in _FOLDED:
+        html = html.replace(letter, marked)
     return html
 
 
@@ -56,12 +57,15 @@ def is_indexed(path: str, data: bytes) -> bool:
 def build_index(root: Path, site_dir: Path, files: Mapping[str, bytes], problems: list[ContentError]) -> None:
     """Write the search bundle into `site_dir/pagefind` from folded copies of the pages.
 
-    Pagefind is run once per language (its indexes are per language anyway): it holds every
-    page it indexes in memory until it writes, so one language at a time needs about the memory
-    of the largest language instead of all of them (1,000 documents: 1.6 GB instead of 2.3 GB).
-    The bundles are then merged into one: their files have distinct names except Pagefind's
-    own scripts, which are the same bytes, and `pagefind-entry.json`, whose languages are joined.
-    A missing, failing, hanging or silent indexer is reported in `problems` and leaves no bundle.
+    Pagefind is run once per language (its indexes are per language anyway). It holds every
+    page it indexes in memory until it writes, so runs one after the other need the memory of
+    the largest language (1,000 documents: 1.6 GB), runs all at once the sum (2.8 GB) but less
+    time on two cores; all_at_once decides. As soon as a run ends, this process finishes its
+    bundle (searchdata.finish) beside the runs still going, so the same bundle comes out either
+    way. The bundles are then merged into one: their files have distinct names except
+    Pagefind's own scripts, which are the same bytes, and `pagefind-entry.json`, whose languages
+    are joined. A missing, failing, hanging or silent indexer is reported in `problems` and
+    leaves no bundle.
     """
     pagefind = binary(root)
     if pagefind is None:
@@ -81,55 +85,112 @@ def build_index(root: Path, site_dir: Path, files: Mapping[str, bytes], problems
         )
         return
     with tempfile.TemporaryDirectory(prefix="vankien-index-") as scratch:
-        copies = _write_copies(Path(scratch), files) or {"": Path(scratch)}  # no page: an empty index, as before
-        deadline, bundles = time.monotonic() + timeout(), []
-        for lang, pages in sorted(copies.items()):
-            bundle = Path(scratch) / f"bundle-{lang}"
-            problem = _run(pagefind, pages, bundle, deadline)
-            if problem is not None:
-                problems.append(problem)
-                shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
-                return
-            bundles.append(bundle)
-        _merge(bundles, site_dir / BUNDLE)
-    searchdata.write(site_dir / BUNDLE, files)
-    searchtext.split(site_dir / BUNDLE)  # after the word list, which reads the fragments' whole text
+        folders, facets = _write_copies(Path(scratch), files)
+        at_once = all_at_once(sum(size for _, size in folders.values()))
+        runs = [(folder, Path(scratch) / f"bundle-{lang}") for lang, folder in _order(folders, at_once)]
+        runs = runs or [(Path(scratch), Path(scratch) / "bundle-")]  # no page: an empty index, as before
+        problem = _index(pagefind, runs, facets, at_once)
+        if problem is not None:
+            problems.append(problem)
+            shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
+            return
+        _merge(sorted(bundle for _, bundle in runs), site_dir / BUNDLE)
 
 
-def _write_copies(scratch: Path, files: Mapping[str, bytes]) -> dict[str, Path]:
-    """The folded copies of the indexed pages, one folder per language: {language: folder}."""
-    folders: dict[str, Path] = {}
+def _write_copies(scratch: Path, files: Mapping[str, bytes]) -> tuple[dict[str, tuple[Path, int]], dict]:
+    """The folded copies of the indexed pages, one folder per language, {language: (folder, bytes
+    written)}, and the filter values of the pages (searchdata.add_facets), each page read once.
+    Pagefind keeps each `lang` apart (`en-us`, `en-gb`); a run is given the pages of one
+    language (`en`: `en`, `en-us`, `en-gb`)."""
+    folders: dict[str, tuple[Path, int]] = {}
+    facets: dict[str, dict[str, dict[str, str]]] = {}
     for name, data in files.items():
+        if not name.endswith(".html"):
+            continue
+        lang = searchdata.language(data)
+        if b"data-facet" in data:
+            searchdata.add_facets(facets, lang, data)
         if is_indexed(name, data):
-            text = data.decode("utf-8")
-            found = LANG.search(text)
-            lang = found.group(1).split("-")[0].lower() if found else "unknown"
-            folders.setdefault(lang, scratch / f"pages-{lang}")
-            target = folders[lang] / name
+            run = lang.split("-")[0]
+            folder, size = folders.get(run, (scratch / f"pages-{run}", 0))
+            target = folder / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(fold_for_index(text), encoding="utf-8")
-    return folders
+            folded = fold_for_index(data)
+            target.write_bytes(folded)
+            folders[run] = (folder, size + len(folded))
+    return folders, facets
 
 
-def _run(pagefind: Path, pages: Path, bundle: Path, deadline: float) -> ContentError | None:
-    """Index `pages` into `bundle`; the problem to report if Pagefind fails, hangs or writes nothing."""
-    try:
-        completed = subprocess.run(
-            [str(pagefind), "--site", str(pages), "--output-path", str(bundle), "--silent"],
-            capture_output=True,
-            text=True,
-            timeout=max(deadline - time.monotonic(), 0.001),
-        )
-    except subprocess.TimeoutExpired:
-        return ContentError("node_modules/pagefind", 1, 1, messages.INDEXER_TIMEOUT, {"seconds": timeout()})
-    except OSError as exc:  # not executable, wrong platform
-        completed = subprocess.CompletedProcess([], 1, "", f"{type(exc).__name__}: {exc}")
-    if completed.returncode != 0:
-        output = (completed.stderr or completed.stdout).strip()[-500:] or f"exit {completed.returncode}"
-        return ContentError("node_modules/pagefind", 1, 1, messages.INDEXER_FAILED, {"output": output})
-    if not (bundle / "pagefind.js").is_file() or not (bundle / ENTRY).is_file():
-        return ContentError("node_modules/pagefind", 1, 1, messages.INDEXER_NO_INDEX)
+def _order(folders: dict[str, tuple[Path, int]], at_once: bool) -> list[tuple[str, Path]]:
+    """The languages in the order their bundles are waited for and finished. One run at a time:
+    largest first, so the largest bundle is finished while the next language is indexed and the
+    smallest is left after the last run. All at once: smallest first, the first run to end."""
+    sign = 1 if at_once else -1
+    return [(lang, folder) for lang, (folder, size) in sorted(folders.items(), key=lambda i: (sign * i[1][1], i[0]))]
+
+
+def _index(pagefind: Path, runs: list[tuple[Path, Path]], facets: dict, at_once: bool) -> ContentError | None:
+    """Index each (pages, bundle) of `runs` (all at once, or each started when the one before
+    ended) and finish each bundle (searchdata.finish) as soon as its run ends, while the others
+    index (the last one in processes of its own, on all cores); the problem to report if
+    Pagefind fails, hangs or writes nothing. Runs still going when this returns or raises are
+    killed."""
+    deadline = time.monotonic() + timeout()
+    indexers = [Indexer(pagefind, pages, bundle) for pages, bundle in runs]
+    with contextlib.ExitStack() as running:
+        for indexer in indexers if at_once else indexers[:1]:
+            running.enter_context(indexer)
+        for number, indexer in enumerate(indexers):
+            problem = indexer.wait(deadline)
+            if problem is not None:
+                return problem
+            if not at_once and number + 1 < len(indexers):
+                running.enter_context(indexers[number + 1])
+            last = number == len(indexers) - 1  # no run left beside it: all cores
+            searchdata.finish(indexer.bundle, facets, all_cores=last)
     return None
+
+
+class Indexer:
+    """One Pagefind run indexing `pages` into `bundle`, started on entering, killed on leaving
+    if still running. Its output goes to files (a pipe it filled would stop it)."""
+
+    def __init__(self, pagefind: Path, pages: Path, bundle: Path):
+        self.command = [str(pagefind), "--site", str(pages), "--output-path", str(bundle), "--silent"]
+        self.bundle, self.logs = bundle, [bundle.with_name(f"{bundle.name}.{name}") for name in ("err", "out")]
+        self.process: subprocess.Popen | None = None
+        self.failed_to_start = ""
+
+    def __enter__(self) -> Indexer:
+        with self.logs[0].open("wb") as stderr, self.logs[1].open("wb") as stdout:
+            try:
+                self.process = subprocess.Popen(self.command, stdout=stdout, stderr=stderr)
+            except OSError as exc:  # not executable, wrong platform
+                self.failed_to_start = f"{type(exc).__name__}: {exc}"
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+    def wait(self, deadline: float) -> ContentError | None:
+        """Wait for the run to end by `deadline` (time.monotonic); the problem to report, if any."""
+        if self.process is None:
+            return ContentError(
+                "node_modules/pagefind", 1, 1, messages.INDEXER_FAILED, {"output": self.failed_to_start}
+            )
+        try:
+            code = self.process.wait(timeout=max(deadline - time.monotonic(), 0.001))
+        except subprocess.TimeoutExpired:
+            return ContentError("node_modules/pagefind", 1, 1, messages.INDEXER_TIMEOUT, {"seconds": timeout()})
+        if code != 0:
+            logs = [log.read_bytes().decode("utf-8", "replace").strip() for log in self.logs]
+            said = (logs[0] or logs[1])[-500:] or f"exit {code}"  # what it said on stderr, else on stdout
+            return ContentError("node_modules/pagefind", 1, 1, messages.INDEXER_FAILED, {"output": said})
+        if not (self.bundle / "pagefind.js").is_file() or not (self.bundle / ENTRY).is_file():
+            return ContentError("node_modules/pagefind", 1, 1, messages.INDEXER_NO_INDEX)
+        return None
 
 
 def _merge(bundles: list[Path], target: Path) -> None:
@@ -140,11 +201,29 @@ def _merge(bundles: list[Path], target: Path) -> None:
         languages = {**entry.get("languages", {}), **part.get("languages", {})}
         entry = {**part, "languages": dict(sorted(languages.items()))}
         for path in sorted(bundle.rglob("*")):
-            if path.is_file() and path.name != ENTRY:
-                destination = target / path.relative_to(bundle)
+            destination = target / path.relative_to(bundle)
+            if path.is_dir():
+                destination.mkdir(parents=True, exist_ok=True)
+            elif path.name != ENTRY:
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(path, destination)
     (target / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def all_at_once(page_bytes: int) -> bool:
+    """Whether the languages are indexed all at once rather than one after the other (see
+    build_index). VANKIEN_INDEX_AT_ONCE=1 or 0 decides; otherwise all at once when Pagefind's
+    runs together would need (PEAK_PER_BYTE × `page_bytes`, the bytes of all the pages handed
+    to it) at most half the memory available now (Linux's MemAvailable; elsewhere never)."""
+    chosen = os.environ.get("VANKIEN_INDEX_AT_ONCE", "")
+    if chosen in ("0", "1"):
+        return chosen == "1"
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            available = next(int(line.split()[1]) * 1024 for line in meminfo if line.startswith("MemAvailable:"))
+    except (OSError, StopIteration, ValueError, IndexError):
+        return False
+    return PEAK_PER_BYTE * page_bytes <= available // 2
 
 
 def timeout() -> float:

@@ -23,17 +23,19 @@ import collections
 import gzip
 import html
 import json
+import os
 import re
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 
-from vankien import folding
+from vankien import folding, forking, searchtext
 from vankien.vocabulary import ABBREVIATIONS, LEVEL_PREFIXES, LEVEL_SUFFIXES, UNION_WORDS
 
 STROKE = "\u0335"  # the mark the indexer's copy adds to d for đ (vankien/search.py)
-SIGNATURE = b"pagefind_dcd"
-FACET = re.compile(r'data-pagefind-filter="([^"]*)"\s+data-facet="([^"]*)"')
-LANG = re.compile(r'<html lang="([a-z-]+)"')
+# in the page's bytes (the templates put one space between the two attributes)
+FACET = re.compile(rb'data-pagefind-filter="([^"]*)"\s+data-facet="([^"]*)"')
+LANG = re.compile(rb'<html lang="([A-Za-z-]+)"')
 _EDGES = re.compile(r"^[^a-z0-9&]+|[^a-z0-9&.]+$")
 
 
@@ -91,17 +93,24 @@ def name_keys(*names: str) -> list[str]:
 
 
 WORD = re.compile(r"[\w&]+")
+IN_PROCESS = 200  # at most this many fragments: finished in this process (forking costs more)
 
 
-def read_fragments(bundle: Path):
-    """(page id, fragment dict) for every page Pagefind indexed, single or grouped fragments."""
-    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes())
-        data = json.loads(data[len(SIGNATURE) :] if data.startswith(SIGNATURE) else data)
-        if "url" in data:
-            yield path.stem, data
-        else:  # a group: page id → fragment
-            yield from ((key, value) for key, value in data.items() if isinstance(value, dict) and "url" in value)
+def language(page: bytes) -> str:
+    """The language Pagefind files a page under: its `<html lang>`, lower case (`pt-BR` →
+    `pt-br`, the prefix of its page ids), `unknown` without one."""
+    found = LANG.search(page)
+    return found.group(1).decode("ascii").lower() if found else "unknown"
+
+
+def add_facets(found: dict[str, dict[str, dict[str, str]]], lang: str, page: bytes) -> None:
+    """Add the filter values of `page` to `found`, {lang: {filter name: {value shown: "param=key"}}},
+    from its filter spans: `<span data-pagefind-filter="Tổ chức:Quận Đoàn Bình Tân"
+    data-facet="org:quan-doan-binh-tan">` (templates/document.html, organization.html)."""
+    for shown, facet in FACET.findall(page):
+        filter_name, _, value = html.unescape(shown.decode("utf-8")).partition(":")
+        param, _, key = html.unescape(facet.decode("utf-8")).partition(":")
+        found.setdefault(lang, {}).setdefault(filter_name, {})[value] = f"{param}={key}"
 
 
 def unfold(text: str) -> str:
@@ -111,62 +120,97 @@ def unfold(text: str) -> str:
     return text
 
 
-def facets(files: Mapping[str, bytes]) -> dict[str, dict[str, dict[str, str]]]:
-    """{lang: {filter name: {value shown: "param=key"}}} from the filter spans of the pages:
-    `<span data-pagefind-filter="Tổ chức:Quận Đoàn Bình Tân" data-facet="org:quan-doan-binh-tan">`."""
-    found: dict[str, dict[str, dict[str, str]]] = {}
-    for name, data in files.items():
-        if not name.endswith(".html") or b"data-facet" not in data:
-            continue
-        text = data.decode("utf-8")
-        lang = LANG.search(text)
-        for shown, facet in FACET.findall(text):
-            filter_name, _, value = html.unescape(shown).partition(":")
-            param, _, key = html.unescape(facet).partition(":")
-            found.setdefault(lang.group(1) if lang else "vi", {}).setdefault(filter_name, {})[value] = f"{param}={key}"
-    return found
-
-
-def write(bundle: Path, files: Mapping[str, bytes]) -> None:
-    """Write `vankien.<lang>.json` and `vankien-words.<lang>.json` into `bundle` (see above)."""
+def finish(bundle: Path, facets: Mapping[str, dict[str, dict[str, str]]], all_cores: bool = False) -> None:
+    """Finish the bundle of one indexer run in one pass over its fragments, each read once: long
+    texts moved out of the fragments (vankien/searchtext.py) and, per language, `vankien.<lang>.json`
+    and `vankien-words.<lang>.json` written (see above). `facets` as add_facets collects them.
+    With `all_cores`, more than IN_PROCESS fragments and no other thread in this process (a fork
+    copies only the calling thread), forked workers (vankien/forking.py) take a run of fragments
+    each; their names and words are joined in fragment order, so the files are the same."""
+    paths = sorted((bundle / "fragment").glob("*.pf_fragment"))
+    (bundle / "text").mkdir(exist_ok=True)
+    processes = os.cpu_count() or 1
+    if all_cores and processes > 1 and len(paths) > IN_PROCESS and threading.active_count() == 1:
+        size = -(-len(paths) // processes)
+        tasks = [(bundle, paths[start : start + size], facets) for start in range(0, len(paths), size)]
+        with forking.pool() as pool:
+            parts = pool.map(_read_pass, tasks)
+    else:
+        parts = [_read_pass((bundle, paths, facets))]
     names: dict[str, list] = collections.defaultdict(list)
-    counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
-    data_facets = facets(files)
-    for page_id, fragment in read_fragments(bundle):
-        lang = page_id.split("_", 1)[0]
-        meta = fragment.get("meta", {})
-        if meta.get("name"):  # organization and topic pages (templates: data-pagefind-meta="name:…")
-            title = unfold(meta.get("title", ""))
-            shown = data_facets.get(lang, {})
-            keys = name_keys(title, unfold(meta["name"]))
-            page_facets = sorted(
-                shown[unfold(name)][unfold(value)]
-                for name, values in fragment.get("filters", {}).items()
-                for value in values
-                if unfold(value) in shown.get(unfold(name), {})
-            )
-            # [page id, url, title, kind, spellings of the name, "param=key" of its filter values]
-            names[lang].append([page_id, fragment["url"], title, unfold(meta.get("kind", "")), keys, page_facets])
-        text = " ".join([fragment.get("content", ""), *(str(v) for v in meta.values())])
-        counts[lang].update(WORD.findall(unfold(text).lower()))  # Counter.update counts in C
-    for lang in sorted(set(names) | set(counts)):
+    tokens: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for part_names, part_tokens in parts:  # in fragment order: the order words are first met is kept
+        for lang, found in part_names.items():
+            names[lang] += found
+        for lang, counted in part_tokens.items():
+            tokens[lang].update(counted)
+    for lang in sorted(set(names) | set(tokens)):
         common = {
             "fold": folding.FOLD_LETTERS,
             "mark": STROKE,
             "abbreviations": ABBREVIATIONS,
             "union": list(UNION_WORDS),
             "names": sorted(names[lang], key=lambda n: n[1]),
-            "facets": data_facets.get(lang, {}),
+            "facets": facets.get(lang, {}),
         }
         _write_json(bundle / f"vankien.{lang}.json", json.dumps(common, ensure_ascii=False))
-        words: dict[str, tuple[str, int]] = {}
-        for word, count in counts[lang].most_common():
-            plain = folding.fold(word)
-            if re.fullmatch(r"[a-z0-9&]+", plain):
-                best = words.get(plain)
-                words[plain] = (best[0] if best else word, (best[1] if best else 0) + count)
-        table = [[plain, shown, count] for plain, (shown, count) in sorted(words.items())]
+        table = word_table(tokens[lang])
         _write_json(bundle / f"vankien-words.{lang}.json", json.dumps(table, ensure_ascii=False, separators=(",", ":")))
+
+
+def _read_pass(task: tuple[Path, list[Path], Mapping]) -> tuple[dict[str, list], dict[str, collections.Counter]]:
+    """Move the long texts out of the fragment files `paths` of `bundle`; the names and the
+    whitespace-separated tokens (counted, in the order met) of their pages, per language."""
+    bundle, paths, facets = task
+    names: dict[str, list] = collections.defaultdict(list)
+    tokens: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for path in paths:
+        data, changed = searchtext.read_fragment(path), False
+        for page_id, fragment in searchtext.pages_of(data, path.stem):
+            lang = page_id.split("_", 1)[0]
+            meta = fragment.get("meta", {})
+            if meta.get("name"):  # organization and topic pages (templates: data-pagefind-meta="name:…")
+                names[lang].append(_name(page_id, fragment, facets.get(lang, {})))
+            words = searchtext.words_of(fragment.get("content", ""))
+            tokens[lang].update(words)  # Counter.update counts in C; words are made of whole tokens
+            tokens[lang].update(" ".join(str(v) for v in meta.values()).split())
+            changed = searchtext.move_text(bundle, page_id, fragment, words) > 0 or changed
+        if changed:
+            searchtext.write_fragment(path, data)
+    return dict(names), dict(tokens)
+
+
+def _name(page_id: str, fragment: dict, shown: dict[str, dict[str, str]]) -> list:
+    """[page id, url, title, kind, spellings of the name, "param=key" of its filter values]."""
+    meta = fragment["meta"]
+    title = unfold(meta.get("title", ""))
+    page_facets = sorted(
+        shown[unfold(name)][unfold(value)]
+        for name, values in fragment.get("filters", {}).items()
+        for value in values
+        if unfold(value) in shown.get(unfold(name), {})
+    )
+    keys = name_keys(title, unfold(meta["name"]))
+    return [page_id, fragment["url"], title, unfold(meta.get("kind", "")), keys, page_facets]
+
+
+def word_table(tokens: collections.Counter) -> list[list]:
+    """[[folded word, its most frequent written form, count], …] sorted, from the pages' text
+    split at whitespace: `tokens` counts each whitespace-separated token, in the order met. A
+    word never spans whitespace, so each distinct token is unfolded, lowered and cut into words
+    once, and the counts (and the order words are first met, which breaks ties) are those of the
+    whole text cut into words."""
+    counts: collections.Counter = collections.Counter()
+    for token, count in tokens.items():
+        for word in WORD.findall(unfold(token).lower()):
+            counts[word] += count
+    words: dict[str, tuple[str, int]] = {}
+    for word, count in counts.most_common():
+        plain = folding.fold(word)
+        if re.fullmatch(r"[a-z0-9&]+", plain):
+            best = words.get(plain)
+            words[plain] = (best[0] if best else word, (best[1] if best else 0) + count)
+    return [[plain, shown, count] for plain, (shown, count) in sorted(words.items())]
 
 
 def _write_json(path: Path, text: str) -> None:

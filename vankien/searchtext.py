@@ -42,44 +42,41 @@ def words_of(text: str) -> list[str]:
     return words
 
 
-def _pages(data: dict, stem: str) -> list[tuple[str, dict]]:
+def read_fragment(path: Path) -> dict:
+    """A fragment file's JSON: one page (`{"url": …}`) or a group (page id → page)."""
+    raw = gzip.decompress(path.read_bytes())
+    return json.loads(raw[len(SIGNATURE) :] if raw.startswith(SIGNATURE) else raw)
+
+
+def pages_of(data: dict, stem: str) -> list[tuple[str, dict]]:
+    """(page id, page) of a fragment file's JSON; a single page's id is the file's stem."""
     if "url" in data:
         return [(stem, data)]
     return [(key, value) for key, value in data.items() if isinstance(value, dict) and "url" in value]
 
 
-def split(bundle: Path) -> int:
-    """Move the text of long pages out of the fragments in `bundle` (see above); returns the
-    number of text files written."""
+def write_fragment(path: Path, data: dict) -> None:
+    """`data` as the fragment file `path`, compressed as Pagefind does; a new file, not the old one
+    rewritten (a bundle's files may be linked)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    fresh = path.with_suffix(".new")
+    fresh.write_bytes(gzip.compress(SIGNATURE + text, compresslevel=4, mtime=0))
+    os.replace(fresh, path)
+
+
+def move_text(bundle: Path, page_id: str, fragment: dict, words: list[str]) -> int:
+    """Keep the first INLINE_WORDS of `words` (the page's `content`, words_of) in `fragment` and
+    write the rest to `bundle/text/<page id>.<n>.pf_text` (the folder must exist); the number of
+    text files written (0: a short page, `fragment` unchanged)."""
+    if len(words) <= INLINE_WORDS:
+        return 0
+    fragment["content"] = " ".join(words[:INLINE_WORDS])
+    fragment["vankien_text"] = {"id": page_id, "words": len(words), "inline": INLINE_WORDS, "chunk": CHUNK_WORDS}
     written = 0
-    (bundle / "text").mkdir(exist_ok=True)
-    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
-        raw = gzip.decompress(path.read_bytes())
-        data = json.loads(raw[len(SIGNATURE) :] if raw.startswith(SIGNATURE) else raw)
-        changed = False
-        for page_id, fragment in _pages(data, path.stem):
-            words = words_of(fragment.get("content", ""))
-            if len(words) <= INLINE_WORDS:
-                continue
-            fragment["content"] = " ".join(words[:INLINE_WORDS])
-            fragment["vankien_text"] = {
-                "id": page_id,
-                "words": len(words),
-                "inline": INLINE_WORDS,
-                "chunk": CHUNK_WORDS,
-            }
-            for number, start in enumerate(range(INLINE_WORDS, len(words), CHUNK_WORDS)):
-                part = " ".join(words[start : start + CHUNK_WORDS]).encode("utf-8")
-                (bundle / "text" / f"{page_id}.{number}.pf_text").write_bytes(
-                    gzip.compress(part, compresslevel=4, mtime=0)
-                )
-                written += 1
-            changed = True
-        if changed:
-            text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            fresh = path.with_suffix(".new")  # a new file, not the old one rewritten: a bundle's files may be linked
-            fresh.write_bytes(gzip.compress(SIGNATURE + text, compresslevel=4, mtime=0))
-            os.replace(fresh, path)
+    for number, start in enumerate(range(INLINE_WORDS, len(words), CHUNK_WORDS)):
+        part = " ".join(words[start : start + CHUNK_WORDS]).encode("utf-8")
+        (bundle / "text" / f"{page_id}.{number}.pf_text").write_bytes(gzip.compress(part, compresslevel=4, mtime=0))
+        written += 1
     return written
 
 

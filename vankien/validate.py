@@ -216,6 +216,8 @@ def _document(
             results=results,
             body_at=record.body_at,
             source=record.path,
+            issuer=tuple(doc.issuer or ()),
+            distribution=tuple(doc.distribution or ()),
         )
     )
 

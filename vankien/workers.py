@@ -10,9 +10,13 @@ in this process, where starting workers would cost more than the work.
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from vankien import cache, forking, render, social, urls
 from vankien.errors import BuildFailed, ContentError
@@ -30,6 +34,8 @@ class Job:
     pages: list[Page]
     page_files: list[tuple[int, Path]]  # (index in pages, cache file) of the pages to render
     cards: list[tuple[social.Card, Path]]  # share images to draw
+    beside: Callable[[], Any] | None = None  # work for this process while the workers render
+    made: Any = None  # what `beside` returned
 
 
 _JOB: Job | None = None  # what forked workers inherit
@@ -64,11 +70,15 @@ def _task(task: tuple[str, list]) -> tuple[int, list[ContentError]]:
 
 def run(job: Job) -> list[ContentError]:
     """Render and draw everything `job` lists into the cache; the problems met (a template
-    error stops the job at its first occurrence in each task)."""
+    error stops the job at its first occurrence in each task). `job.beside` runs meanwhile in
+    a thread of this process, which otherwise only waits (after the workers fork: a fork never
+    copies a running thread); its result goes to `job.made`, its exception is raised here
+    (unless there are problems: then nothing is made)."""
     global _JOB
     indexes = sorted((index for index, _ in job.page_files), key=lambda index: _owner(job.pages[index]))
     tasks: list[tuple[str, list]] = [("pages", indexes[i : i + CHUNK]) for i in range(0, len(indexes), CHUNK)]
-    tasks += [("cards", job.cards[i : i + CHUNK]) for i in range(0, len(job.cards), CHUNK)]
+    cards = sorted(job.cards, key=lambda item: _heading(item[0]))  # those sharing a top together (social._png)
+    tasks += [("cards", cards[i : i + CHUNK]) for i in range(0, len(cards), CHUNK)]
     total = len(indexes) + len(job.cards)
     problems: list[ContentError] = []
     _JOB = job
@@ -79,12 +89,22 @@ def run(job: Job) -> list[ContentError]:
                 for count, found in answers:
                     problems += found
                     progress.advance(count)
+                job.made = job.beside() if job.beside and not problems else None
                 return _first(problems)
             job.renderer.compile_all()
-            with forking.pool() as pool:
-                for count, found in pool.imap_unordered(_task, tasks):
-                    problems += found
-                    progress.advance(count)
+            # What the workers inherit (the site, the pages, the templates: every object now) is
+            # left out of their garbage collections, each of which walked it all (a fifth of
+            # their time went to full collections), and so stays shared with this process.
+            gc.freeze()
+            try:
+                with forking.pool() as pool, ThreadPoolExecutor(1) as side:
+                    beside = side.submit(job.beside) if job.beside else None
+                    for count, found in pool.imap_unordered(_task, tasks):
+                        problems += found
+                        progress.advance(count)
+                    job.made = beside.result() if beside and not problems else None  # a failed build needs none
+            finally:
+                gc.unfreeze()  # this process goes on (the preview): its garbage is collected again
     finally:
         _JOB = None
     return _first(problems)
@@ -95,6 +115,12 @@ def _owner(page: Page) -> str:
     rendered one after the other, in one task, they share the document's parsed body (an
     untranslated English page shows the Vietnamese one) and its tables."""
     return urls.neutral(page.url, page.lang).removeprefix("embed/")
+
+
+def _heading(card: social.Card) -> tuple:
+    """What a share image shows above its title: cards drawn one after the other with the same
+    compress those rows once."""
+    return (card.lang, card.site, card.draft, card.eyebrow)
 
 
 def _first(problems: list[ContentError]) -> list[ContentError]:

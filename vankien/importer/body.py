@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from vankien.importer.sections import BULLETED_NUMBER, RANKS, is_heading, markdown_line, style_of
+from vankien.importer.sections import BULLETED_NUMBER, RANKS, is_heading, markdown_line, next_style, style_of
 from vankien.importer.sources import LINE_BREAK, Row
 from vankien.importer.targets import (
     COLUMNS,
@@ -64,10 +64,10 @@ class BodyReader:
             self.section = self.section_style = None  # "2. …" after the targets of "1.3. Chỉ tiêu:"
         if self.section in ("targets", "results") and is_item and (states_figure(text) or not is_heading(text, style)):
             self.previous_entry = _entry(self.section, item_text(text) or text, self.result, self.placed, self.group)
-        elif style is not None and is_heading(text, style) and not label:  # a heading is numbered
+        elif style is not None and is_heading(text, style, self._next_style(index)) and not label:  # numbered
             self._heading(text, style, index)
         elif label:
-            self._label(text, style, label.group(1).strip())
+            self._label(text, style, label.group(1).strip(), index)
         elif (
             self.section
             and self.previous_entry is not None
@@ -85,6 +85,10 @@ class BodyReader:
             self.previous_entry = _entry(self.section, text, self.result, self.placed)
         else:
             self._paragraph(text, is_item)
+
+    def _next_style(self, index: int) -> str | None:
+        """The numbering of the next line with text not used by the header (see sections.next_style)."""
+        return next_style(self.lines, self.styles, index)
 
     def _ends_section(self, text: str, style: str) -> bool:
         """A line numbered above the section's heading, or like it ("2." after "1."; not "1)")."""
@@ -109,10 +113,11 @@ class BodyReader:
             self.section = None
         self.previous_entry = None
 
-    def _label(self, text: str, style: str | None, rest: str) -> None:
-        """ "1.3. Chỉ tiêu: …" / "Chỉ tiêu:": the label in the body, what follows it a target."""
+    def _label(self, text: str, style: str | None, rest: str, index: int) -> None:
+        """ "1.3. Chỉ tiêu: …" / "Chỉ tiêu:": the label in the body (a heading when alone on its
+        line and numbered, as structure.import_source counts headings), what follows it a target."""
         lead = text[: text.index(":") + 1]
-        heading = style is not None and is_heading(lead, style)
+        heading = style is not None and is_heading(text, style, self._next_style(index))
         self.result.body += [f"{'#' * self.levels.get(style, 6)} {lead}" if heading else f"**{lead}**", ""]
         self.result.headings += heading
         if rest:

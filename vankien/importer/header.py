@@ -24,6 +24,8 @@ KINDS = {  # the kind word → (document kind, whether the kind is a guess)
     "HƯỚNG DẪN": ("plan", True),
     "THÔNG BÁO": ("plan", True),
 }
+KIND_AT = re.compile(r"(" + "|".join(KINDS) + r")\b[\s:]*")
+KIND_WORDS = {word for kind in KINDS for word in kind.split()[:1]}  # "KẾ", "CHƯƠNG"… end an issuer run
 KIND_LINE = re.compile(r"^(" + "|".join(KINDS) + r")\b[\s:]*(.*)$")
 COLUMNS = re.compile(r"\t+|\s{3,}|\s*\|\s*")
 NUMBER = re.compile(
@@ -35,7 +37,10 @@ DATE = re.compile(
     r"tháng\s+(\d{1,2})?\s*năm\s+(\d{4})"
 )
 MOTTO_END = re.compile(r"\s+ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH\s*$")  # the motto column run onto the issuer line
-MOTTO = re.compile(r"ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH\s*$|^\*+$|^[-_=]{3,}$")
+MOTTO = re.compile(  # the right column's motto: the Union's name, or the state's (Hội documents); rules
+    r"ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH\s*$|^\*+$|^[-_=]{3,}$"
+    r"|^CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM$|^Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc$"
+)
 THEME = re.compile(r"^Chủ đề(?: năm)?\s*:\s*(.+)$", re.IGNORECASE)
 STARTS_BODY = re.compile(r"^(?:[-–+•]\s*)?(?:Căn cứ|Thực hiện|Thực Chương trình|Năm học|Kính gửi)\b")
 SIGNATURE_LEAD = re.compile(r"^(?:TM\.|T/M|KT\.|K/T|TL\.|TUQ\.)\s*\S|^(?:PHÓ )?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN)$")
@@ -57,25 +62,30 @@ def read_header(lines: list, front: dict, stop: int) -> set[int]:
     official = False
     guessed = front.setdefault("guessed", [])
     kind_at = None
+    cut: dict[int, str] = {}  # a page on one line: the header's part of the line (the rest stays for the body)
     for index, line in enumerate(lines[:stop]):
         text = " ".join(_pieces(line))
         if not text:
             continue
+        if len(text) > 200:  # a paragraph, or a whole page on one line: only a header at its start is read
+            end = _header_at_start(text, front, issuer, guessed) if kind_at is None and not used else 0
+            if end:
+                cut[index] = text[:end]
+                lines[index] = text[end:].strip()
+                official = True
+                kind_at = index if "kind" in front else None
+            if kind_at is not None or end:
+                break
+            continue
         number = NUMBER.search(text)
-        date = DATE.search(text)
+        # the date in its own piece first: a table cell's lines joined would run the motto into the place
+        date = next(filter(None, (DATE.search(piece) for piece in _pieces(line))), None) or DATE.search(text)
         if number and "number" not in front:
-            digits, letters = number.group(1), re.sub(r"\s*([-–/])\s*", r"\1", number.group(3)).replace("–", "-")
-            front["number"] = f"{digits}{number.group(2).replace('–', '-') or '-'}{letters}"
+            _number(number, front)
             used.add(index)
         if date and "issued" not in front:
-            place = re.sub(r"^.*\*+\s*", "", date.group(1)).strip()
-            front["place"] = place
-            if date.group(3):
-                front["issued"] = f"{date.group(4)}-{int(date.group(3)):02d}-{int(date.group(2)):02d}"
+            _date(date, front)
             used.add(index)
-        if len(text) > 200 and kind_at is None and _leading_upper(text):  # a whole page on one line
-            issuer.append(_leading_upper(text))
-            official = True
         if kind_at is None:
             kind = _kind_in(text)
             if kind:
@@ -89,9 +99,9 @@ def read_header(lines: list, front: dict, stop: int) -> set[int]:
                 title_lines = [rest] if rest else []
                 used |= _title(lines, index + 1, stop, title_lines)
                 title = " ".join(t for t in title_lines if t)
-                front["title"] = _short_title(f"{word.capitalize()} {title}".strip(), one_line=len(text) > 200)
+                front["title"] = f"{word.capitalize()} {title}".strip()
                 continue
-        if kind_at is None and index not in used and len(text) <= 200:
+        if kind_at is None and len(text) <= 200:  # issuer pieces beside the number or date too (a Word table)
             pieces = [MOTTO_END.sub("", p).strip() for p in _pieces(line)]
             official = official or any(MOTTO.search(p) or MOTTO_END.search(p) for p in _pieces(line))
             left = [p for p in pieces if p and not MOTTO.search(p) and not NUMBER.search(p) and not DATE.search(p)]
@@ -111,18 +121,71 @@ def read_header(lines: list, front: dict, stop: int) -> set[int]:
         front["issuer"] = issuer
     else:
         used -= issuer_at
-    front["header_lines"] = [lines[i] if isinstance(lines[i], str) else " | ".join(lines[i]) for i in sorted(used)]
+    shown = {i: lines[i] if isinstance(lines[i], str) else " | ".join(lines[i]) for i in used} | cut
+    front["header_lines"] = [shown[i] for i in sorted(shown)]
     return used
 
 
-def _leading_upper(text: str) -> str:
-    """The upper-case words that open `text`, up to "***" or the first other word."""
-    taken = []
-    for word in text.split():
-        if not word.isupper() or word.startswith("*") or NUMBER.match(word):
+def _header_at_start(text: str, front: dict, issuer: list[str], guessed: list[str]) -> int:
+    """Read the header fields that open a long line (a whole page exported on one line: issuer,
+    "***", date, number, kind word and title, in any order) into `front`/`issuer`; where they end
+    in `text` (0 when the line does not open with a number, date or kind word: it is a paragraph)."""
+    found: dict = {}
+    leading: list[str] = []
+    at = 0
+    while True:
+        at += len(text[at:]) - len(text[at:].lstrip(" *|_-=–"))
+        number = NUMBER.match(text, at)
+        date = DATE.search(text, max(0, at - 1))
+        kind = KIND_AT.match(text, at)
+        if number and "number" not in found:
+            found["number"], at = number, number.end()
+        elif date and date.start(1) == at and "date" not in found:
+            found["date"], at = date, date.end()
+        elif kind:
+            rest = _short_title(text[kind.end() :])
+            found["kind"] = (kind.group(1), rest)
+            at = kind.end() + len(rest)
             break
-        taken.append(word)
-    return " ".join(taken) if len(taken) >= 2 else ""
+        else:
+            upper = []
+            for word in text[at:].split(" "):
+                if not word.isupper() or word.startswith("*") or NUMBER.match(word) or word in KIND_WORDS:
+                    break
+                upper.append(word)
+            if len(upper) < 2 or leading:
+                break
+            leading = upper
+            at += len(" ".join(upper))
+    if not ({"number", "date", "kind"} & found.keys()):
+        return 0
+    if leading:
+        issuer.append(" ".join(leading))
+    if "number" in found:
+        _number(found["number"], front)
+    if "date" in found:
+        _date(found["date"], front)
+    if "kind" in found:
+        word, title = found["kind"]
+        front["kind"], guess = KINDS[word]
+        if guess:
+            guessed.append("kind")
+        front["kind_word"] = word
+        front["title"] = f"{word.capitalize()} {title}".strip()
+    return at
+
+
+def _number(number: re.Match, front: dict) -> None:
+    """front["number"] from a NUMBER match, spelt as the site writes it ("53-KH/TĐTN")."""
+    digits, letters = number.group(1), re.sub(r"\s*([-–/])\s*", r"\1", number.group(3)).replace("–", "-")
+    front["number"] = f"{digits}{number.group(2).replace('–', '-') or '-'}{letters}"
+
+
+def _date(date: re.Match, front: dict) -> None:
+    """front["place"] and, when the month is there, front["issued"] (YYYY-MM-DD) from a DATE match."""
+    front["place"] = re.sub(r"^.*\*+\s*", "", date.group(1)).strip()
+    if date.group(3):
+        front["issued"] = f"{date.group(4)}-{int(date.group(3)):02d}-{int(date.group(2)):02d}"
 
 
 def _kind_in(text: str) -> tuple[str, str] | None:
@@ -132,9 +195,6 @@ def _kind_in(text: str) -> tuple[str, str] | None:
     match = KIND_LINE.match(text)
     if match:
         return match.group(1), match.group(2).strip()
-    inline = re.search(r"(?:^|\s)(" + "|".join(KINDS) + r")\s+(?=[A-ZĐ])", text)
-    if inline and NUMBER.search(text[: inline.start()]) and len(text) > 200:  # a whole page on one line
-        return inline.group(1), text[inline.end() :].strip()
     return None
 
 
@@ -156,11 +216,9 @@ def _title(lines: list, index: int, stop: int, title_lines: list[str]) -> set[in
     return used
 
 
-def _short_title(title: str, one_line: bool = False) -> str:
-    """A title that ran into the body (a page on one line) cut after its first year."""
-    if len(title) <= 200 and not one_line:
-        return title
-    year = re.search(r"năm(?: học)? \d{4}(?:\s*[-–]\s*\d{4})?", title)
+def _short_title(title: str) -> str:
+    """The title at the start of a page on one line: up to its first year (or 200 characters)."""
+    year = re.search(r"năm(?: học)? \d{4}(?:\s*[-–]\s*\d{4})?", title[:300])
     return title[: year.end()] if year else title[:200]
 
 

@@ -39,15 +39,36 @@ def style_of(line: str) -> str | None:
     return None
 
 
-def is_heading(line: str, style: str | None) -> bool:
-    """A numbered line is a heading when it reads like a title: short, not a finished sentence.
-    Parts, letters and Roman numerals are headings whatever their length."""
+RUN_IN = re.compile(r"^\S+\s+[^:]{1,60}:\s+\S")  # "1.1. Thời gian: Ngày 12/2": a label and its content
+
+
+def is_heading(line: str, style: str | None, next_style: str | None = None) -> bool:
+    """A numbered line is a heading when it reads like a title: short, not a finished sentence, not
+    a label with its content after the colon ("1.1. Thời gian: Ngày 12/2"). A short sentence is
+    one too when the next numbered line is numbered below it (`next_style`: "1. Phát động đợt
+    thi đua." over "1.1. …"): it has sub-items. Parts, letters and Roman numerals are headings
+    whatever their length."""
     if style is None:
         return False
     if style in ("part", "roman"):
         return len(line) < 300
     text = line.rstrip()
-    return len(text) < 160 and not text.endswith((".", ";", ",")) and LINE_BREAK not in text
+    if len(text) >= 160 or LINE_BREAK in text or RUN_IN.match(text):
+        return False
+    if text.endswith("."):
+        return next_style is not None and RANKS.index(next_style) > RANKS.index(style)
+    return not text.endswith((";", ","))
+
+
+def next_style(lines: list, styles: list, index: int) -> str | None:
+    """The numbering style of the first line with text from `index` on (None: unnumbered, a table
+    or the end)."""
+    for line, style in zip(lines[index:], styles[index:], strict=False):
+        if not isinstance(line, str):
+            return None
+        if line.strip():
+            return style
+    return None
 
 
 def levels_in_use(styles: set[str]) -> dict[str, int]:

@@ -16,6 +16,7 @@ from vankien.importer.sections import (
     clean_export_lines,
     is_heading,
     levels_in_use,
+    next_style,
     style_of,
 )
 from vankien.importer.sources import LINE_BREAK, Row, Source
@@ -50,7 +51,11 @@ def import_source(source: Source, kind: str | None = None, export: bool = True, 
     closing, distribution, signature = header.read_closing(lines)
     lines = lines[:closing]
     styles = [style_of(_text(line)) if isinstance(line, str) else None for line in lines]
-    headings_at = [i for i, line in enumerate(lines) if isinstance(line, str) and is_heading(line.strip(), styles[i])]
+    headings_at = [
+        i
+        for i, line in enumerate(lines)
+        if isinstance(line, str) and is_heading(line.strip(), styles[i], next_style(lines, styles, i + 1))
+    ]
     for index in _listed(lines, styles, headings_at):  # a numbered list of names is not three sections
         styles[index] = None
     headings_at = [i for i in headings_at if styles[i]]
@@ -69,6 +74,7 @@ def import_source(source: Source, kind: str | None = None, export: bool = True, 
     if not result.targets and not result.results and result.headings < 2 and not official:
         _prose(result)
     periods.guess(result, lines)
+    _report_hidden_text(result)
     if topics:
         _suggest_topics(result, topics)
     if result.footnotes:
@@ -194,6 +200,43 @@ def _prose(result: Imported) -> None:
     for role, found in (("results", results), ("targets", targets)):
         if found:
             result.body += [f"[[{role}]]", ""]
+
+
+MOTTO_WORDS = set("số ngày tháng năm đoàn tncs hồ chí minh * *** - –".split()) | set(
+    "cộng hòa hoà xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc".split()  # the state's motto
+)
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(".,;:()“”\"'*|").casefold() for w in text.split()} - {""}
+
+
+def _report_hidden_text(result: Imported) -> None:
+    """Notes for the editor when text would be kept only in a comment: the body is empty, or
+    header lines hold words that no front-matter field shows (the header reader took too much)."""
+    if not any(line.strip() and not line.startswith("[[") for line in result.body):
+        result.notes.append(
+            "Thân văn bản trống: mọi chữ đã vào đầu văn bản; hãy xem lại tệp / the body is empty: all the text "
+            "went to the header; check the file"
+        )
+    front = result.front
+    shown = " ".join(str(front.get(key) or "") for key in ("title", "number", "place", "theme", "kind_word"))
+    shown += (
+        " "
+        + " ".join(front.get("issuer") or [])
+        + " "
+        + " ".join(part.lstrip("0") for part in str(front.get("issued") or "").split("-"))
+    )
+    hidden = set()
+    for line in front.get("header_lines", []):
+        hidden |= _words(line)
+    hidden -= _words(shown) | MOTTO_WORDS
+    if len(hidden) > 3:
+        result.notes.append(
+            f"{len(hidden)} từ của đầu văn bản chỉ còn trong chú thích (# đầu văn bản), không trường nào hiện chúng"
+            f" / {len(hidden)} words of the header are only in the `# header` comments, no field shows them: "
+            + ", ".join(sorted(hidden)[:12])
+        )
 
 
 def _footnotes(result: Imported) -> None:

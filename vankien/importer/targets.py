@@ -7,9 +7,11 @@
   counts when it states a figure (numbers.parse finds one) and does not introduce a list (":").
 - Results tables are read by their header row, whatever the column order (TT / Nội dung /
   Chỉ tiêu / Kết quả / Đánh giá); without a header, by position (number, target, result…, assessment).
-- Prose (news reports, letters): after a sentence that speaks of chỉ tiêu / phấn đấu / đề ra,
-  each clause (split at ";" and sentence ends) that states a figure is a target; in a paragraph
-  about the past term (nhiệm kỳ qua, đã đạt…) it is a result. These are marked as guesses.
+- Prose (news reports, letters): after a sentence that speaks of chỉ tiêu / phấn đấu / đề ra
+  (not of completing targets set elsewhere: "hoàn thành các chỉ tiêu nhiệm kỳ"), each clause
+  (split at ";", sentence ends, and between coordinated phrases that each state a figure) that
+  states a figure is a target; in a paragraph about the past term (nhiệm kỳ qua, đã đạt…) it is
+  a result. These are marked as guesses.
 """
 
 from __future__ import annotations
@@ -27,6 +29,12 @@ SPEAKS_OF_MEANS = re.compile(r"giải\s+pháp|nhiệm\s+vụ|tổ\s+chức\s+th�
 TARGET_LABEL = re.compile(r"^(?:[-–+•]\s*)?(?:\d+(?:\.\d+)*\.?\s*)?Chỉ tiêu(?: phấn đấu)?\s*:\s*(.*)$", re.IGNORECASE)
 ITEM = re.compile(r"^(?:\(\d{1,2}\)\.?|\d{1,2}[.)]|[a-zđ]\)|[-–+•●▪]|\*(?!\*))\s*(?=\S)")
 PROSE_TRIGGER = re.compile(r"chỉ\s+tiêu|phấn\s+đấu|đề\s+ra|cụ\s+thể\s*:", re.IGNORECASE)
+# "thi đua hoàn thành các chỉ tiêu, mục tiêu nhiệm kỳ": targets set elsewhere, named, not stated here
+TARGETS_NAMED = re.compile(
+    r"(?:hoàn\s+thành|thực\s+hiện)(?:\s+(?:tốt|thắng\s+lợi))?\s+(?:các\s+|những\s+)?chỉ\s+tiêu"
+    r"(?!\s*(?::|sau\b|gồm\b|như\s+sau\b|cụ\s+thể\b))",
+    re.IGNORECASE,
+)
 PAST = re.compile(r"nhiệm kỳ qua|nhiệm kỳ vừa qua|đã đạt|kết quả đạt|đã thực hiện|năm qua", re.IGNORECASE)
 PROSE_SCORE = re.compile(r"(?:đạt|hoàn thành)(?:\s+và\s+vượt)?\s+(\d+)\s*/\s*(\d+)\s+chỉ\s+tiêu", re.IGNORECASE)
 COLUMNS = {  # header cell (casefolded, "nội dung chỉ tiêu" → "target") → column role
@@ -151,16 +159,44 @@ def _by_position(cells: list[str]) -> dict | None:
 
 
 def prose_clauses(paragraph: str) -> list[str]:
-    """A paragraph cut into clauses at ";" and at sentence ends (not inside "1.377")."""
-    parts = re.split(r";\s*|(?<=[.…!?])\s+(?=[A-ZĐÀ-Ỹ])", paragraph.replace(LINE_BREAK, " "))
+    """A paragraph cut into clauses at ";", at sentence ends (not inside "1.377") and between
+    coordinated phrases that each state their own figure (`figure_phrases`)."""
+    parts = re.split(r";\s*|(?<=[.…!?])\s+(?=[A-ZĐÀ-Ỹ\d])", paragraph.replace(LINE_BREAK, " "))
     clauses = []
     for part in parts:
         lead, colon, rest = part.rpartition(": ")
         if colon and not states_figure(lead) and states_figure(rest):  # "Đại hội đề ra … gồm: tư vấn …"
             part = rest
-        if part.strip(" .…"):
-            clauses.append(part.strip(" .…"))
+        clauses += [phrase.strip(" .…") for phrase in figure_phrases(part) if phrase.strip(" .…")]
     return clauses
+
+
+COORDINATION = re.compile(r"(,\s+(?:và\s+)?|\s+và\s+)")
+# a phrase that measures the one before it ("kết nạp 50 đoàn viên, đạt 120%") is no target of its own
+MEASURES_BEFORE = re.compile(r"^(?:đạt|vượt|bằng|tăng|giảm|tương đương|chiếm|gấp|bảo đảm|đảm bảo)\b", re.I)
+# "100% Đoàn cấp tỉnh, huyện có …": a percentage and its subject only; the list after it goes on naming the subject
+SUBJECT_ONLY = re.compile(r"\s*(?:\S+\s+)?\d+(?:[.,]\d+)?\s*%(?:\s+\S+){0,3}\s*")
+
+
+def figure_phrases(clause: str) -> list[str]:
+    """`clause` cut at ", " and " và " where both sides state a figure of their own: "dạy nghề cho
+    40 ngàn thanh niên và giới thiệu việc làm cho 150 ngàn thanh niên" is two targets, while "100%
+    tỉnh, thành đoàn, đoàn trực thuộc …" (one figure) and "kết nạp 50 đoàn viên, đạt 120%" (a
+    measure of the phrase before it) stay whole. A phrase without a figure stays with its neighbour."""
+    pieces = COORDINATION.split(clause)
+    phrases = [pieces[0]]
+    for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        own = states_figure(piece) and len(piece.split()) >= 3 and not MEASURES_BEFORE.match(piece)
+        if (
+            own
+            and states_figure(phrases[-1])
+            and not SUBJECT_ONLY.fullmatch(phrases[-1])
+            and not _per(piece, phrases[-1])
+        ):
+            phrases.append(piece)
+        else:
+            phrases[-1] += separator + piece
+    return phrases
 
 
 def prose_entries(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]]:
@@ -173,10 +209,19 @@ def prose_entries(paragraphs: list[str]) -> tuple[list[str], list[str], list[str
         for score in PROSE_SCORE.finditer(paragraph):
             notes.append(f"kết quả chung / overall: {score.group(0)}")
         past = bool(PAST.search(paragraph))
-        started = started or bool(PROSE_TRIGGER.search(paragraph))
+        started = started or bool(PROSE_TRIGGER.search(TARGETS_NAMED.sub("", paragraph)))
         if not (past or started):
             continue
         for clause in prose_clauses(paragraph):
             if states_figure(clause) and not PROSE_SCORE.search(clause) and not clause.endswith(":"):
                 (results if past else targets).append(clause)
     return targets, results, notes
+
+
+def _per(piece: str, before: str) -> bool:
+    """ "mỗi buổi có ít nhất 30 đoàn viên" after "5 buổi sinh hoạt": a measure of each thing the
+    phrase before counts, not a target of its own."""
+    each = re.match(r"mỗi\s+(\S+)", piece, re.IGNORECASE)
+    if each is None:
+        return False
+    return any(each.group(1).casefold() in (m.unit or "").casefold().split() for m in numbers.parse(before))
