@@ -136,18 +136,17 @@ class Preview:
             self.unpublished = None
         else:
             self.unpublished |= changed
+        since = None if self.published is None or self.unpublished is None else set(self.unpublished)
         try:
-            if fast and self.published is not None and self.unpublished is not None:
-                build = fastpath.save(self.published, self.memo, set(self.unpublished))
+            if fast and since is not None and self.published is not None:
+                build = fastpath.save(self.published, self.memo, since)
             if build is None:
-                since = None if self.published is None or self.unpublished is None else set(self.unpublished)
                 build = pipeline.run(
                     self.root, self.output, index_now=index_now, in_place=self.keys, memo=self.memo, changed=since
                 )
-                if since is None and not build.unchanged:
-                    _settle()
             if not build.unchanged and build.ahead is None:
                 self.published, self.unpublished = build, set()
+                _settle(whole=since is None)
             problems = []
         except BuildFailed as failed:
             problems = failed.problems
@@ -268,14 +267,17 @@ class Preview:
         return [body]
 
 
-def _settle() -> None:
-    """After a build of the whole site: what it made to keep (every file's reading and checks, the
-    site, the page list: ~440,000 objects at 1,000 documents) is put out of the cyclic garbage
-    collector's sight (gc.freeze), so that the full collections a save sets off (0.3 s each at 1,000
-    documents, nearly one a save) look only at what the saves made since. Collected first, so that
-    no cycle of an earlier build is kept; rare (the first build, a template or config change)."""
-    gc.unfreeze()
-    gc.collect()
+def _settle(whole: bool) -> None:
+    """After a build: what it made to keep (every file's reading and checks, the site, the page
+    list: ~440,000 objects at 1,000 documents) is put out of the cyclic garbage collector's sight
+    (gc.freeze), so that the full collections a save sets off (0.3 s each at 1,000 documents,
+    nearly one a save) look only at what the saves made since. After a build of the whole site
+    (`whole`: rare, slow anyway) everything is collected first; after a save, the few cycles it
+    left (~500 objects) are frozen with the rest until the next render in worker processes
+    unfreezes all (workers.run), when they are collected."""
+    if whole:
+        gc.unfreeze()
+        gc.collect()
     gc.freeze()
 
 
