@@ -350,8 +350,9 @@ def test_each_language_is_indexed_by_its_own_run_into_one_bundle(site_factory, t
     real, log = search.binary(ROOT), tmp_path / "runs.log"
     wrapper = tmp_path / "pagefind"  # notes the languages of the pages each run is given, then runs Pagefind
     wrapper.write_text(
-        f"#!/bin/sh\ngrep -rhoE '<html lang=\"[a-z]+\"' \"$2\" | sort -u | tr '\\n' ' ' >> {log}\n"
-        f'echo >> {log}\nexec {real} "$@"\n'
+        # one write per run: the runs may go at once (search.all_at_once)
+        f"#!/bin/sh\nlangs=$(grep -rhoE '<html lang=\"[a-z]+\"' \"$2\" | sort -u | tr '\\n' ' ')\n"
+        f'echo "$langs" >> {log}\nexec {real} "$@"\n'
     )
     wrapper.chmod(0o755)
     monkeypatch.setattr(search, "binary", lambda root: wrapper)
