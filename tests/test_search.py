@@ -448,3 +448,20 @@ def test_targets_are_found_in_their_documents_not_in_the_copies_on_organization_
     assert "/quan-doan-binh-tan/chuong-trinh-2023/" in hrefs
     assert "/quan-doan-binh-tan/" not in hrefs, hrefs  # its term table copies the target: not indexed again
     page.close()
+
+
+def test_a_preview_killed_while_indexing_leaves_no_scratch_folder_behind(tmp_path):
+    """refresh_index works beside the site; a folder left by a killed preview (its process gone)
+    is removed by the next one, one of a live process is not."""
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    dead = tmp_path / ".index-999999999-abc"  # no such process
+    alive = tmp_path / f".index-{os.getpid()}-def"
+    for folder in (dead, alive):
+        (folder / "pages").mkdir(parents=True)
+    problems: list = []
+    page = '<!doctype html><html lang="vi"><body><main data-pagefind-body><h1>Đoàn</h1></main></body></html>'
+    search.refresh_index(ROOT, site_dir, {"index.html": page.encode("utf-8")}, problems)
+    assert problems == [] and (site_dir / "pagefind/pagefind.js").is_file()
+    assert not dead.exists() and alive.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [alive.name, "site"]
