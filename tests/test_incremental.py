@@ -80,15 +80,16 @@ def _ways(monkeypatch) -> list[str]:
     return ways
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
+def _tree(folder: Path) -> dict[str, bytes | None]:
+    """{path: bytes, or None for a folder}: folders count too (a deleted document's must go)."""
     return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
+        p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else None
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and "pagefind" not in p.relative_to(folder).parts
+        if "pagefind" not in p.relative_to(folder).parts
     }
 
 
-def _full_build(root: Path, tmp_path: Path, name: str) -> dict[str, bytes]:
+def _full_build(root: Path, tmp_path: Path, name: str) -> dict[str, bytes | None]:
     """A fresh full build of the same project, with no cache, into its own folder."""
     fresh = tmp_path / name
     shutil.copytree(root, fresh, ignore=shutil.ignore_patterns(".cache", "site", "node_modules"), symlinks=True)

@@ -158,3 +158,15 @@ def update_in_place(output: Path, files: Mapping[str, Path | bytes], previous: M
         cache.write_atomic(target, data)
     for relative in set(previous) - set(keys):
         (output / relative).unlink(missing_ok=True)
+        _remove_empty_folders(output, (output / relative).parent)
+
+
+def _remove_empty_folders(output: Path, folder: Path) -> None:
+    """Remove `folder` and its parents up to `output` while they are empty (a deleted document's
+    folders): a full build would not have them."""
+    while folder != output and folder.is_relative_to(output):
+        try:
+            folder.rmdir()
+        except OSError:  # not empty, or already gone
+            return
+        folder = folder.parent
