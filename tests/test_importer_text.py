@@ -389,3 +389,18 @@ def test_kind_given_on_the_command_line_and_a_kind_word_in_mixed_case():
     assert imported.front["kind"] == "plan" and imported.front["title"] == "Kế hoạch Hè tình nguyện 2024"
     given = importer.import_text("BÁO CÁO\nTổng kết năm 2024\n\n" + BODY, kind="annual-program")
     assert given.front["kind"] == "annual-program" and "kind" not in given.guesses
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8-sig"])
+def test_a_text_saved_as_unicode_by_notepad_or_word_imports_as_utf_8_does(tmp_path, encoding):
+    """Notepad's "Unicode" and Word's "Unicode text" are UTF-16 with a byte-order mark."""
+    from vankien.importer.sources import read_source
+
+    text = "KẾ HOẠCH\r\nI. MỤC ĐÍCH\r\nPhấn đấu kết nạp 05 đoàn viên ưu tú vào Đảng.\r\n"
+    plain = tmp_path / "plain.txt"
+    plain.write_bytes(text.encode("utf-8"))
+    saved = tmp_path / "saved.txt"
+    data = text.encode(encoding)
+    saved.write_bytes(data if encoding != "utf-16-be" else b"\xfe\xff" + data)
+    assert read_source(saved) == read_source(plain)
+    assert read_source(saved).lines[0] == "KẾ HOẠCH"

@@ -39,13 +39,17 @@ class Source:
 
 
 def read_source(path: Path) -> Source:
-    """The document at `path` (.docx or UTF-8 text); SourceError when it cannot be read."""
+    """The document at `path` (.docx, or text in UTF-8 or UTF-16 with its byte-order mark);
+    SourceError when it cannot be read."""
     if path.suffix.lower() == ".docx":
         from vankien.importer.docx import read_docx
 
         return read_docx(path)
+    raw = path.read_bytes()
+    # Notepad's "Unicode" and Word's "Unicode text" are UTF-16, always with a byte-order mark.
+    encoding = "utf-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = raw.decode(encoding)
     except UnicodeDecodeError as problem:
         raise SourceError(
             f"không phải văn bản UTF-8 ({problem.reason} ở byte {problem.start})",
