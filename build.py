@@ -3,7 +3,9 @@
 
 import sys
 
-from vankien.cli import main
-
 if __name__ == "__main__":
+    try:
+        from vankien.cli import main
+    except KeyboardInterrupt:  # Ctrl-C while the program is still loading: no traceback either
+        sys.exit(130)
     sys.exit(main(sys.argv[1:]))

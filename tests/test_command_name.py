@@ -85,3 +85,24 @@ def test_a_project_folder_that_does_not_exist_is_named_as_such(tmp_path):
     checked = run_cli(tmp_path / "khong-co", "check")
     assert checked.returncode == 1 and "does not exist" in checked.stderr and "khong-co" in checked.stderr
     assert "config.yaml not found" not in checked.stderr
+
+
+def test_ctrl_c_while_the_program_loads_exits_130_without_a_traceback(monkeypatch):
+    """Loading the program takes a moment on a busy machine; Ctrl-C then comes before cli.main's
+    own handling and must not print a traceback either."""
+    import builtins
+    import runpy
+
+    import pytest
+
+    real_import = builtins.__import__
+
+    def interrupted(name, *args, **kwargs):
+        if name == "vankien.cli":
+            raise KeyboardInterrupt
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", interrupted)
+    with pytest.raises(SystemExit) as stopped:
+        runpy.run_path(str(ROOT / "build.py"), run_name="__main__")
+    assert stopped.value.code == 130
