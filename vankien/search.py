@@ -19,7 +19,7 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
-from vankien import folding, messages, searchdata
+from vankien import folding, messages, searchdata, write
 from vankien.errors import ContentError
 
 BUNDLE = "pagefind"  # the index folder inside site/
@@ -244,7 +244,7 @@ def refresh_index(root: Path, site_dir: Path, files: Mapping[str, bytes], proble
     """Rebuild the bundle of an already written site and swap it in (the preview, after reloading).
     Works in a `.index-<pid>-…` folder beside the site (a rename away from it); one left by a
     preview that was killed meanwhile (its process is gone) is removed first."""
-    _remove_stale_scratch(site_dir.parent)
+    write.remove_left_behind(site_dir.parent, ".index-")
     scratch = Path(tempfile.mkdtemp(prefix=f".index-{os.getpid()}-", dir=site_dir.parent))
     try:
         build_index(root, scratch, files, problems)
@@ -255,20 +255,3 @@ def refresh_index(root: Path, site_dir: Path, files: Mapping[str, bytes], proble
             os.rename(scratch / BUNDLE, site_dir / BUNDLE)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-
-
-def _remove_stale_scratch(folder: Path) -> None:
-    for scratch in folder.glob(".index-*-*"):
-        pid = scratch.name.split("-")[1]
-        if pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(scratch, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process
-        return True
-    return True

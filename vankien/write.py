@@ -74,15 +74,21 @@ def recover(output: Path) -> None:
             os.rename(path, output)
         else:
             shutil.rmtree(path, ignore_errors=True)
-    for path in parent.glob(_staging_prefix(output) + "*"):
-        pid = path.name.removeprefix(_staging_prefix(output)).split("-", 1)[0]
-        if not pid.isdigit() or not _alive(int(pid)):
+    remove_left_behind(parent, _staging_prefix(output), own=True)
+
+
+def remove_left_behind(parent: Path, prefix: str, own: bool = False) -> None:
+    """Remove the folders `parent/<prefix><pid>-…` whose process is gone (a killed build or
+    preview left them); `own`: this process's too (it is not writing one now: a leftover)."""
+    for path in parent.glob(prefix + "*"):
+        pid = path.name.removeprefix(prefix).split("-", 1)[0]
+        if not pid.isdigit() or not _alive(int(pid), own):
             shutil.rmtree(path, ignore_errors=True)
 
 
-def _alive(pid: int) -> bool:
+def _alive(pid: int, own_is_gone: bool) -> bool:
     if pid == os.getpid():
-        return False  # this process is not writing it now: a leftover of an earlier run
+        return not own_is_gone
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
