@@ -11,13 +11,17 @@ and where (a worker process), the page is rendered.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from vankien import cache, charts, compare, i18n, markdown, opendata_schema, social, urls
 from vankien.config import Config
 from vankien.filters import do_period
 from vankien.model import Document, Organization, Period, Site
 from vankien.vocabulary import KINDS, LEVELS
+
+T = TypeVar("T")
 
 TOPIC_ROWS = 100  # rows on one page of a topic; more rows go on pages 2, 3…
 MATRIX_ORGS = 25  # organizations (columns) on one page of the comparison matrix; more go on pages 2, 3…
@@ -170,16 +174,14 @@ def _pages(site: Site, config: Config, lang, languages, fallbacks, statuses, tra
     site_page(urls.topics, "topics.html", {"used": used}, in_sitemap=True)
     rows = compare.rows_by_topic(site)
     for key in used:
-        topic_rows = rows.get(key, [])
-        parts = max(1, -(-len(topic_rows) // TOPIC_ROWS))
-        for part in range(1, parts + 1):
-            shown = topic_rows[(part - 1) * TOPIC_ROWS : part * TOPIC_ROWS]
-            orgs = sorted({row.org for row in shown})
+        topic_parts = _parts(rows.get(key, []), TOPIC_ROWS)
+        parts = len(topic_parts)
+        for part, shown in enumerate(topic_parts, 1):
             identity = cache.fingerprint(
                 *(repr((r.org, r.period.key, r.target and r.target.id, r.result and r.result.id)) for r in shown)
             )
-            inputs = common + tuple(p for o in orgs for d in site.documents_of(o) for p in _doc_files(d))
-            inputs += tuple(_org_file(site, o) for o in orgs) + (f"rows:{identity}:{part}/{parts}",)
+            inputs = common + _files_of(site, sorted({row.org for row in shown}))
+            inputs += (f"rows:{identity}:{part}/{parts}",)
             site_page(
                 lambda other, k=key, n=part: urls.topic_part(k, n, other),
                 "topic.html",
@@ -188,12 +190,10 @@ def _pages(site: Site, config: Config, lang, languages, fallbacks, statuses, tra
                 indexable=part == 1,
                 in_sitemap=True,
             )
-    matrix_orgs = compare.matrix_orgs(site)
-    parts = max(1, -(-len(matrix_orgs) // MATRIX_ORGS))
-    for part in range(1, parts + 1):
-        columns = tuple(matrix_orgs[(part - 1) * MATRIX_ORGS : part * MATRIX_ORGS])
-        inputs = common + tuple(p for o in columns for d in site.documents_of(o) for p in _doc_files(d))
-        inputs += tuple(_org_file(site, o) for o in columns) + (f"orgs:{cache.fingerprint(*columns)}:{part}/{parts}",)
+    matrix_parts = _parts(tuple(compare.matrix_orgs(site)), MATRIX_ORGS)
+    parts = len(matrix_parts)
+    for part, columns in enumerate(matrix_parts, 1):
+        inputs = common + _files_of(site, columns) + (f"orgs:{cache.fingerprint(*columns)}:{part}/{parts}",)
         site_page(
             lambda other, n=part: urls.matrix_part(n, other),
             "matrix.html",
@@ -206,6 +206,19 @@ def _pages(site: Site, config: Config, lang, languages, fallbacks, statuses, tra
     site_page(urls.search, "search.html", inputs=("config.yaml",), in_sitemap=True)
     result.append(Page(urls.not_found(lang), "404.html", {}, lang, inputs=("config.yaml",)))
     return result
+
+
+def _parts(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    """`items` in parts of `size`, in order; one (empty) part when there is no item."""
+    return [items[start : start + size] for start in range(0, len(items), size)] or [items[:0]]
+
+
+def _files_of(site: Site, orgs: Iterable[str]) -> tuple[str, ...]:
+    """The content files of `orgs`: their documents (both languages), then the organizations'."""
+    orgs = list(orgs)
+    return tuple(p for o in orgs for d in site.documents_of(o) for p in _doc_files(d)) + tuple(
+        _org_file(site, o) for o in orgs
+    )
 
 
 def _doc_files(doc: Document) -> tuple[str, str]:
