@@ -125,8 +125,8 @@ def test_sitemap_is_split_under_an_index_past_its_limit(site_factory, tmp_path, 
     assert "https://example.org/doan-a/dai-hoi/" in locations
 
 
-def test_topic_rows_are_split_into_linked_parts(site_factory, tmp_path, monkeypatch):
-    monkeypatch.setattr(pages, "TOPIC_ROWS", 1)
+def _two_organizations(site_factory, tmp_path) -> Path:
+    """A built site of two organizations, each with one target on party admission (05 and 07)."""
     second = TRANSLATED_VI.replace("Báo cáo thử", "Báo cáo khác").replace("05", "07")
     root = site_factory(
         {
@@ -134,7 +134,12 @@ def test_topic_rows_are_split_into_linked_parts(site_factory, tmp_path, monkeypa
             "content/documents/doan-b/dai-hoi.vi.md": second,
         }
     )
-    site = pipeline.run(root, tmp_path / "out").output
+    return pipeline.run(root, tmp_path / "out").output
+
+
+def test_topic_rows_are_split_into_linked_parts(site_factory, tmp_path, monkeypatch):
+    monkeypatch.setattr(pages, "TOPIC_ROWS", 1)
+    site = _two_organizations(site_factory, tmp_path)
     first = (site / "topics/party-admission/index.html").read_text(encoding="utf-8")
     part = (site / "topics/party-admission/2/index.html").read_text(encoding="utf-8")
     assert "Ít nhất 05" in first and "Ít nhất 07" not in first
@@ -160,14 +165,7 @@ def test_the_comparison_matrix_is_split_into_linked_parts_of_organizations(site_
     """The matrix does not grow with the site: past MATRIX_ORGS organizations, the next ones are
     on compare/2/, … each part with its own columns and a pager to the others."""
     monkeypatch.setattr(pages, "MATRIX_ORGS", 1)
-    second = TRANSLATED_VI.replace("Báo cáo thử", "Báo cáo khác").replace("05", "07")
-    root = site_factory(
-        {
-            "content/organizations/doan-b.yaml": "name: {vi: Đoàn B, en: Union B}\nlevel: doan-co-so\n",
-            "content/documents/doan-b/dai-hoi.vi.md": second,
-        }
-    )
-    site = pipeline.run(root, tmp_path / "out").output
+    site = _two_organizations(site_factory, tmp_path)
     first = (site / "compare/index.html").read_text(encoding="utf-8")
     part = (site / "compare/2/index.html").read_text(encoding="utf-8")
     assert '<th scope="col"><a href="../doan-a/">' in first and "doan-b/" not in first
